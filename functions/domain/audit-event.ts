@@ -1,0 +1,56 @@
+/** Audit events as they go on the EventBridge bus; the detail-type names are part of the contract. */
+import type { Command } from './command';
+
+export const AUDIT_SOURCE = 'voicegate';
+
+export const AuditDetailTypes = {
+  commandRequested: 'Command Requested',
+  codeSent: 'Code Sent',
+  codeRejected: 'Code Rejected',
+  codeVerified: 'Code Verified',
+  actionSucceeded: 'Action Succeeded',
+  actionFailed: 'Action Failed',
+  challengeExpired: 'Challenge Expired',
+  commandCancelled: 'Command Cancelled',
+  commandSuperseded: 'Command Superseded',
+  deliveryFailed: 'Delivery Failed',
+  commandDenied: 'Command Denied',
+} as const;
+export type AuditDetailType = (typeof AuditDetailTypes)[keyof typeof AuditDetailTypes];
+
+/** Always present; never a code, a token or an unmasked contact (S12). */
+export interface AuditDetail {
+  commandId: string;
+  executionId: string;
+  userId: string;
+  action: string;
+  target: string;
+  time: string;
+  [extra: string]: string | number | undefined;
+}
+
+export interface AuditEvent {
+  source: typeof AUDIT_SOURCE;
+  detailType: AuditDetailType;
+  time: string;
+  detail: AuditDetail;
+}
+
+export type AuditExtras = Record<string, string | number>;
+
+export function auditEvent(
+  detailType: AuditDetailType,
+  command: Pick<Command, 'commandId' | 'userId' | 'action' | 'target'>,
+  executionId: string,
+  at: Date,
+  extras: AuditExtras = {},
+): AuditEvent {
+  const time = at.toISOString();
+  const { commandId, userId, action, target } = command;
+  return {
+    source: AUDIT_SOURCE,
+    detailType,
+    time,
+    detail: { ...extras, commandId, executionId, userId, action, target, time },
+  };
+}

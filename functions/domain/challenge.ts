@@ -1,0 +1,58 @@
+/** The pending confirmation of one command, and what a spoken attempt does to it (S3-S7). */
+import type { InstanceAction } from './command';
+import type { Channel } from './user';
+import type { CodeHasher } from './one-time-code';
+
+export type ChallengeStatus = 'pending' | 'verified' | 'cancelled';
+
+export interface Challenge {
+  /** One challenge per user: a new command replaces the previous one (S13). */
+  userId: string;
+  commandId: string;
+  executionId: string;
+  action: InstanceAction;
+  target: string;
+  /** The workflow's task token; never logged, never in an audit event (S12). */
+  taskToken: string;
+  codeHash: string;
+  channel: Channel;
+  maskedDestination: string;
+  issuedAt: number;
+  expiresAt: number;
+  attemptsLeft: number;
+  status: ChallengeStatus;
+  /** Incremented on every change; writes are conditional on it (S3). */
+  version: number;
+}
+
+export type AttemptOutcome =
+  | { kind: 'accepted'; next: Challenge }
+  | { kind: 'rejected'; next: Challenge; attemptsLeft: number }
+  | { kind: 'locked-out'; next: Challenge }
+  | { kind: 'expired' }
+  | { kind: 'not-pending' };
+
+export function isExpired(challenge: Pick<Challenge, 'expiresAt'>, now: number): boolean {
+  return now >= challenge.expiresAt;
+}
+
+/**
+ * Pure decision for one spoken code. The caller persists `next` with a write conditional
+ * on `challenge.version`, so two concurrent attempts cannot both succeed.
+ */
+export function evaluateAttempt(
+  challenge: Challenge,
+  code: string | undefined,
+  now: number,
+  hasher: CodeHasher,
+): AttemptOutcome {
+  if (challenge.status !== 'pending') return { kind: 'not-pending' };
+  if (isExpired(challenge, now)) return { kind: 'expired' };
+  const bumped = { ...challenge, version: challenge.version + 1 };
+  if (code !== undefined && hasher.matches(code, challenge.userId, challenge.commandId, challenge.codeHash)) {
+    return { kind: 'accepted', next: { ...bumped, status: 'verified' } };
+  }
+  const attemptsLeft = challenge.attemptsLeft - 1;
+  if (attemptsLeft <= 0) return { kind: 'locked-out', next: { ...bumped, attemptsLeft: 0, status: 'cancelled' } };
+  return { kind: 'rejected', next: { ...bumped, attemptsLeft }, attemptsLeft };
+}

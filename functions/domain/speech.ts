@@ -1,0 +1,62 @@
+/** Everything VoiceGate says, in one place so the conversation table can be read off it. */
+import { describeDone, describeInProgress, type InstanceAction } from './command';
+import type { Instance } from './instance';
+import type { Channel } from './user';
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+function countWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+/** "ending in 0 1": digits spoken one by one. */
+function channelPhrase(channel: Channel, maskedDestination: string): string {
+  if (channel === 'email') return 'your e-mail';
+  const lastDigits = maskedDestination.replace(/\D/g, '').split('').join(' ');
+  return `your phone ending in ${lastDigits}`;
+}
+
+export const Speech = {
+  welcome: () => 'Welcome to cloud control. You can say "list instances", or "start splunk".',
+  help: () =>
+    'You can say "list instances", or a command like "start splunk". I will send you a code; then say "authorize" and the code.',
+  goodbye: () => 'Goodbye.',
+  fallback: () => 'Sorry, I did not get that. You can say "list instances" or "start splunk".',
+  linkAccount: () => 'Please link your account in the Alexa app.',
+  instances(instances: Instance[]): string {
+    if (instances.length === 0) return 'You have no instances you can control.';
+    const noun = instances.length === 1 ? 'instance' : 'instances';
+    const parts = instances.map((i) => `${i.alias} is ${i.state}`);
+    return `You have ${countWord(instances.length)} ${noun}: ${parts.join(', ')}.`;
+  },
+  unknownTarget: (target: string) => `I can't find an instance called ${target}.`,
+  missingTarget: () => 'Which instance? For example, say "start splunk".',
+  notAllowed: (target: string) => `Sorry, you are not allowed to control ${target}.`,
+  codeSent: (action: InstanceAction, target: string, digits: number, channel: Channel, masked: string) =>
+    `To confirm ${describeInProgress(action, target)} I sent a ${digits}-digit code to ${channelPhrase(channel, masked)}. Say authorize and the code.`,
+  codeUnderWay: (action: InstanceAction, target: string) =>
+    `To confirm ${describeInProgress(action, target)} I am sending you a code. Say authorize and the code when it arrives.`,
+  newCodeSent: (channel: Channel, masked: string) => `I sent a new code to ${channelPhrase(channel, masked)}.`,
+  sendLimitReached: () => 'You have asked for too many codes. Please try again later.',
+  deliveryFailed: (action: InstanceAction, target: string) =>
+    `I couldn't send your code, so I am not ${describeInProgress(action, target)}. Please try again later.`,
+  codeAccepted: (action: InstanceAction, target: string) => `Code accepted. I have ${describeDone(action, target)}.`,
+  codeAcceptedActionFailed: (action: InstanceAction, target: string) =>
+    `Code accepted, but ${describeInProgress(action, target)} failed. Please try again later.`,
+  codeAcceptedUnderWay: (action: InstanceAction, target: string) =>
+    `Code accepted. ${capitalize(describeInProgress(action, target))} is under way.`,
+  codeRejected: (attemptsLeft: number) =>
+    `That code didn't match. You have ${countWord(attemptsLeft)} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
+  lockedOut: (action: InstanceAction, target: string) =>
+    `Too many wrong codes. I cancelled ${describeInProgress(action, target)}.`,
+  codeExpired: () => 'That code has expired. Please ask again.',
+  missingCode: () => 'Please say authorize and the code, for example "authorize 4 8 2 9 1 3".',
+  nothingPending: () => 'There is no command waiting for a code.',
+  cancelled: (action: InstanceAction, target: string) => `Cancelled ${describeInProgress(action, target)}.`,
+  unknownDevice: () => "I can't find that device.",
+  tryAgain: () => 'Sorry, something went wrong. Please try again.',
+};
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,7 @@
+/** S8: counts code sends per user in fixed windows. */
+export interface SendRateLimiter {
+  /** True when another send would fit every window (does not count it). */
+  canSend(userId: string): Promise<boolean>;
+  /** Counts one send atomically; false (and nothing counted) when a window is full. */
+  tryConsume(userId: string): Promise<boolean>;
+}

@@ -1,0 +1,30 @@
+import type { CodeHasher } from '../domain/one-time-code';
+import type { AccessTokenVerifier } from '../ports/access-token-verifier';
+import type { ActionLedger } from '../ports/action-ledger';
+import type { AuditPublisher } from '../ports/audit-publisher';
+import type { ChallengeStore } from '../ports/challenge-store';
+import type { Clock } from '../ports/clock';
+import type { CodeGenerator } from '../ports/code-generator';
+import type { InstanceGateway } from '../ports/instance-gateway';
+import type { MessageSender } from '../ports/message-sender';
+import type { SendRateLimiter } from '../ports/send-rate-limiter';
+import type { UserDirectory } from '../ports/user-directory';
+import type { WorkflowGateway } from '../ports/workflow-gateway';
+import type { Settings } from './settings';
+
+/** Everything a use case may need; each use case asks only for its slice. */
+export interface Deps {
+  users: UserDirectory;
+  challenges: ChallengeStore;
+  sendLimiter: SendRateLimiter;
+  ledger: ActionLedger;
+  messages: MessageSender;
+  instances: InstanceGateway;
+  workflow: WorkflowGateway;
+  audit: AuditPublisher;
+  tokens: AccessTokenVerifier;
+  clock: Clock;
+  codes: CodeGenerator;
+  hasher: CodeHasher;
+  settings: Settings;
+}

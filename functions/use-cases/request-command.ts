@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
+import type { Command, InstanceAction } from '../domain/command';
+import { mayControl, type Channel, type User } from '../domain/user';
+import type { Deps } from './deps';
+import { waitUntil } from './wait-until';
+
+export type RequestOutcome =
+  | { kind: 'unknown-target'; target: string }
+  | { kind: 'not-allowed'; target: string }
+  | { kind: 'send-limit' }
+  | { kind: 'code-sent'; command: Command; channel: Channel; maskedDestination: string; digits: number }
+  | { kind: 'delivery-failed'; command: Command }
+  | { kind: 'delivery-pending'; command: Command };
+
+type RequestDeps = Pick<Deps, 'instances' | 'sendLimiter' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
+
+/** "start splunk": check policy and limits, then start the confirmation workflow (which sends the code). */
+export async function requestCommand(
+  deps: RequestDeps,
+  user: User,
+  action: InstanceAction,
+  spokenTarget: string,
+): Promise<RequestOutcome> {
+  const target = spokenTarget.trim().toLowerCase();
+  const instance = (await deps.instances.list()).find((i) => i.alias.toLowerCase() === target);
+  if (!instance) return { kind: 'unknown-target', target };
+  const command: Command = {
+    commandId: randomUUID(),
+    userId: user.userId,
+    action,
+    target: instance.alias,
+    instanceId: instance.instanceId,
+    requestedAt: new Date(deps.clock.now()).toISOString(),
+  };
+  if (!mayControl(user, instance.alias)) {
+    await deny(deps, command, 'target not allowed by policy');
+    return { kind: 'not-allowed', target: instance.alias };
+  }
+  if (!(await deps.sendLimiter.canSend(user.userId))) {
+    await deny(deps, command, 'code send limit reached');
+    return { kind: 'send-limit' };
+  }
+  return (await startConfirmation(deps, command)).outcome;
+}
+
+/** Starts a workflow for `command` and waits (bounded) until its code is out or delivery failed. */
+export async function startConfirmation(
+  deps: Pick<Deps, 'workflow' | 'challenges' | 'settings'>,
+  command: Command,
+): Promise<{ executionId: string; outcome: RequestOutcome }> {
+  const { executionId } = await deps.workflow.start({ command });
+  const outcome = await waitUntil(async (): Promise<RequestOutcome | undefined> => {
+    const challenge = await deps.challenges.get(command.userId);
+    if (challenge?.commandId === command.commandId) {
+      const { channel, maskedDestination } = challenge;
+      return { kind: 'code-sent', command, channel, maskedDestination, digits: deps.settings.codeDigits };
+    }
+    const execution = await deps.workflow.describe(executionId);
+    return execution && execution.status !== 'RUNNING' ? { kind: 'delivery-failed', command } : undefined;
+  }, deps.settings.deliveryWaitMs);
+  return { executionId, outcome: outcome ?? { kind: 'delivery-pending', command } };
+}
+
+export type ReplayOutcome = { kind: 'user-gone' } | { kind: 'not-allowed' } | { kind: 'started'; executionId: string };
+
+/**
+ * An operator's replay: a new execution of the same command under a new command id, so it
+ * needs a fresh code and a fresh spoken confirmation; an old code can never act (S14).
+ */
+export async function replayCommand(
+  deps: Pick<Deps, 'users' | 'workflow' | 'challenges' | 'clock' | 'settings'>,
+  original: Command,
+  originalExecutionId: string,
+): Promise<ReplayOutcome> {
+  const user = await deps.users.get(original.userId);
+  if (!user) return { kind: 'user-gone' };
+  if (!mayControl(user, original.target)) return { kind: 'not-allowed' };
+  const command: Command = {
+    ...original,
+    commandId: randomUUID(),
+    requestedAt: new Date(deps.clock.now()).toISOString(),
+    replayOf: originalExecutionId,
+  };
+  const { executionId } = await startConfirmation(deps, command);
+  return { kind: 'started', executionId };
+}
+
+async function deny(deps: Pick<Deps, 'audit' | 'clock'>, command: Command, reason: string): Promise<void> {
+  const event = auditEvent(AuditDetailTypes.commandDenied, command, 'none', new Date(deps.clock.now()), { reason });
+  await deps.audit.publish(event);
+}

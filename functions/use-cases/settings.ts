@@ -1,0 +1,26 @@
+import type { SendLimit } from '../domain/send-limits';
+import { DEFAULT_SEND_LIMITS } from '../domain/send-limits';
+
+/** Tunables shared by both hosts; read once from the environment by each host's wiring. */
+export interface Settings {
+  codeDigits: number;
+  codeTtlSeconds: number;
+  maxAttempts: number;
+  sendLimits: SendLimit[];
+  /** How long "authorize" waits for the action before answering "under way". */
+  authorizeWaitMs: number;
+  /** How long a command waits for its code to be delivered before answering. */
+  deliveryWaitMs: number;
+  /** S14: an action is never performed on a confirmation older than this. */
+  maxConfirmationAgeMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  codeDigits: 6,
+  codeTtlSeconds: 300,
+  maxAttempts: 3,
+  sendLimits: DEFAULT_SEND_LIMITS,
+  authorizeWaitMs: 2000,
+  deliveryWaitMs: 3000,
+  maxConfirmationAgeMs: 10 * 60 * 1000,
+};

@@ -1,0 +1,68 @@
+import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
+import { evaluateAttempt, type Challenge } from '../domain/challenge';
+import type { InstanceAction } from '../domain/command';
+import { WorkflowErrors, isTaskTokenError } from '../domain/errors';
+import { normalizeSpokenCode } from '../domain/one-time-code';
+import type { ExecutionSummary } from '../ports/workflow-gateway';
+import type { Deps } from './deps';
+import { failTask } from './issue-challenge';
+import { waitUntil } from './wait-until';
+
+interface Subject {
+  action: InstanceAction;
+  target: string;
+}
+
+export type SubmitOutcome =
+  | { kind: 'nothing-pending' }
+  | { kind: 'expired' }
+  | ({ kind: 'rejected'; attemptsLeft: number } & Subject)
+  | ({ kind: 'locked-out' } & Subject)
+  | ({ kind: 'accepted'; result: 'succeeded' | 'failed' | 'under-way' } & Subject);
+
+type SubmitDeps = Pick<Deps, 'challenges' | 'hasher' | 'workflow' | 'audit' | 'clock' | 'settings'>;
+
+/** Conditional writes can lose a race; a few re-reads settle it. */
+const MAX_CONFLICT_RETRIES = 5;
+
+/** "authorize 482913": verify the code against the user's own pending command (S3-S7). */
+export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: string | undefined): Promise<SubmitOutcome> {
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    const challenge = await deps.challenges.get(userId);
+    if (!challenge || challenge.status !== 'pending') return { kind: 'nothing-pending' };
+    const code = normalizeSpokenCode(spokenCode, deps.settings.codeDigits);
+    const outcome = evaluateAttempt(challenge, code, deps.clock.now(), deps.hasher);
+    if (outcome.kind === 'expired') return outcome;
+    if (outcome.kind === 'not-pending') return { kind: 'nothing-pending' };
+    if (!(await deps.challenges.save(outcome.next, challenge.version))) continue;
+    const subject = { action: challenge.action, target: challenge.target };
+    if (outcome.kind === 'accepted') return { kind: 'accepted', result: await resumeWorkflow(deps, challenge), ...subject };
+    await recordRejection(deps, challenge, outcome.next.attemptsLeft);
+    if (outcome.kind === 'rejected') return { kind: 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
+    await failTask(deps, challenge.taskToken, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
+    return { kind: 'locked-out', ...subject };
+  }
+  throw new Error('the pending command kept changing; try again');
+}
+
+async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsLeft: number): Promise<void> {
+  const at = new Date(deps.clock.now());
+  await deps.audit.publish(auditEvent(AuditDetailTypes.codeRejected, challenge, challenge.executionId, at, { attemptsLeft }));
+}
+
+/** Hands the verification to the workflow and waits briefly for the action's outcome. */
+async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | 'under-way'> {
+  const verifiedAt = deps.clock.now();
+  try {
+    await deps.workflow.sendTaskSuccess(challenge.taskToken, { verifiedAt });
+  } catch (error) {
+    if (isTaskTokenError(error)) return 'failed';
+    throw error;
+  }
+  const finished = await waitUntil(async (): Promise<ExecutionSummary | undefined> => {
+    const execution = await deps.workflow.describe(challenge.executionId);
+    return execution && execution.status !== 'RUNNING' ? execution : undefined;
+  }, deps.settings.authorizeWaitMs);
+  if (!finished) return 'under-way';
+  return finished.status === 'SUCCEEDED' ? 'succeeded' : 'failed';
+}

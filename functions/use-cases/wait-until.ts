@@ -1,0 +1,12 @@
+/** Polls `probe` with a growing interval until it returns a value or `timeoutMs` passes. */
+export async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  let intervalMs = 2;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() + intervalMs > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    intervalMs = Math.min(intervalMs * 2, 50);
+  }
+}

@@ -1,0 +1,68 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { InstanceAction } from '../../../functions/domain/command';
+import type { Instance } from '../../../functions/domain/instance';
+import type { Clock } from '../../../functions/ports/clock';
+import type { InstanceGateway } from '../../../functions/ports/instance-gateway';
+import { scanAll } from '../store/scan-all';
+
+/** A stored instance; a transition settles lazily on read, so no timer is lost on restart. */
+interface FleetItem extends Instance {
+  settlesTo?: string;
+  settlesAt?: number;
+}
+
+/** What each action does to a settled state: [state right after the call, state it settles to]. */
+const TRANSITIONS: Record<InstanceAction, Record<string, [string, string]>> = {
+  start: { stopped: ['pending', 'running'], running: ['running', 'running'] },
+  stop: { running: ['stopping', 'stopped'], stopped: ['stopped', 'stopped'] },
+  reboot: { running: ['running', 'running'] },
+};
+
+/** Mirrors EC2's error for an action the instance's state does not allow. */
+export class IncorrectInstanceStateError extends Error {
+  override name = 'IncorrectInstanceState';
+}
+
+/** A simulated EC2 fleet with EC2's state names and transition timing. */
+export class SimulatedFleet implements InstanceGateway {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+    private readonly transitionMs = 1500,
+  ) {}
+
+  async list(): Promise<Instance[]> {
+    const items = await scanAll<FleetItem>(this.client, this.tableName);
+    return items.map((item) => this.settled(item)).sort((a, b) => a.instanceId.localeCompare(b.instanceId));
+  }
+
+  async perform(action: InstanceAction, instanceId: string): Promise<string> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { instanceId } }));
+    if (!Item) throw new Error(`no such instance: ${instanceId}`);
+    const current = this.settled(Item as FleetItem);
+    const transition = TRANSITIONS[action][current.state];
+    if (!transition) throw new IncorrectInstanceStateError(`cannot ${action} an instance that is ${current.state}`);
+    const [now, later] = transition;
+    await this.save({ ...current, state: now, settlesTo: later, settlesAt: this.clock.now() + this.transitionMs });
+    return now;
+  }
+
+  /** Seeds an instance unless one with that id exists. */
+  async seed(instance: Instance): Promise<void> {
+    await this.client
+      .send(new PutCommand({ TableName: this.tableName, Item: instance, ConditionExpression: 'attribute_not_exists(instanceId)' }))
+      .catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+  }
+
+  private settled(item: FleetItem): Instance {
+    const done = item.settlesTo !== undefined && item.settlesAt !== undefined && this.clock.now() >= item.settlesAt;
+    return { instanceId: item.instanceId, alias: item.alias, state: done ? item.settlesTo! : item.state };
+  }
+
+  private async save(item: FleetItem): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+}

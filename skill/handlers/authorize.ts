@@ -1,0 +1,38 @@
+import type { RequestHandler } from 'ask-sdk-core';
+import { Speech } from '../../functions/domain/speech';
+import type { Deps } from '../../functions/use-cases/deps';
+import { submitCode, type SubmitOutcome } from '../../functions/use-cases/submit-code';
+import { isIntent, slotValue } from '../intents';
+import { forLinkedUser } from '../linked-user';
+
+/** "authorize 482913": works in the same session or as a one-shot, found by the linked user. */
+export function authorizeHandler(deps: Deps): RequestHandler {
+  return forLinkedUser(deps, isIntent('AuthorizeIntent'), async (input, user) => {
+    const code = slotValue(input, 'code');
+    if (code === undefined) return input.responseBuilder.speak(Speech.missingCode()).reprompt(Speech.missingCode()).getResponse();
+    const outcome = await submitCode(deps, user.userId, code);
+    const response = input.responseBuilder.speak(speak(outcome));
+    return (outcome.kind === 'rejected' ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
+  });
+}
+
+function speak(outcome: SubmitOutcome): string {
+  switch (outcome.kind) {
+    case 'nothing-pending':
+      return Speech.nothingPending();
+    case 'expired':
+      return Speech.codeExpired();
+    case 'rejected':
+      return Speech.codeRejected(outcome.attemptsLeft);
+    case 'locked-out':
+      return Speech.lockedOut(outcome.action, outcome.target);
+    case 'accepted':
+      return ACCEPTED_SPEECH[outcome.result](outcome.action, outcome.target);
+  }
+}
+
+const ACCEPTED_SPEECH = {
+  succeeded: Speech.codeAccepted,
+  failed: Speech.codeAcceptedActionFailed,
+  'under-way': Speech.codeAcceptedUnderWay,
+} as const;

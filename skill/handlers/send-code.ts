@@ -1,0 +1,33 @@
+import type { RequestHandler } from 'ask-sdk-core';
+import { Speech } from '../../functions/domain/speech';
+import type { Channel } from '../../functions/domain/user';
+import type { Deps } from '../../functions/use-cases/deps';
+import { resendCode, type ResendOutcome } from '../../functions/use-cases/resend-code';
+import { isIntent, slotValue } from '../intents';
+import { forLinkedUser } from '../linked-user';
+
+/** Spoken channel names (slot values and synonyms) to delivery channels. */
+const CHANNELS: Record<string, Channel> = { text: 'sms', sms: 'sms', phone: 'sms', 'text message': 'sms', email: 'email', 'e-mail': 'email', mail: 'email' };
+
+/** "send the code again" / "authenticate text" / "send it by email". */
+export function sendCodeHandler(deps: Deps): RequestHandler {
+  return forLinkedUser(deps, isIntent('SendCodeIntent'), async (input, user) => {
+    const spoken = slotValue(input, 'channel')?.toLowerCase();
+    const outcome = await resendCode(deps, user.userId, spoken === undefined ? undefined : CHANNELS[spoken]);
+    const response = input.responseBuilder.speak(speak(outcome));
+    return (outcome.kind === 'sent' ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
+  });
+}
+
+function speak(outcome: ResendOutcome): string {
+  switch (outcome.kind) {
+    case 'nothing-pending':
+      return Speech.nothingPending();
+    case 'send-limit':
+      return Speech.sendLimitReached();
+    case 'delivery-failed':
+      return Speech.tryAgain();
+    case 'sent':
+      return Speech.newCodeSent(outcome.channel, outcome.maskedDestination);
+  }
+}

@@ -1,0 +1,34 @@
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { Speech } from '../functions/domain/speech';
+import type { User } from '../functions/domain/user';
+import type { Deps } from '../functions/use-cases/deps';
+
+type UserHandler = (input: HandlerInput, user: User) => Promise<Response>;
+
+/** S9: the linked account behind the request, if its access token verifies and the user exists. */
+export async function linkedUser(input: HandlerInput, deps: Pick<Deps, 'tokens' | 'users'>): Promise<User | undefined> {
+  const { context, session } = input.requestEnvelope;
+  const token = context?.System?.user?.accessToken ?? session?.user?.accessToken;
+  const userId = await deps.tokens.verify(token);
+  return userId === undefined ? undefined : deps.users.get(userId);
+}
+
+/**
+ * A handler for intents that need a linked account: without one the user hears how
+ * to link and gets a LinkAccount card; nothing else happens.
+ */
+export function forLinkedUser(
+  deps: Pick<Deps, 'tokens' | 'users'>,
+  canHandle: (input: HandlerInput) => boolean,
+  handle: UserHandler,
+): RequestHandler {
+  return {
+    canHandle,
+    async handle(input) {
+      const user = await linkedUser(input, deps);
+      if (!user) return input.responseBuilder.speak(Speech.linkAccount()).withLinkAccountCard().withShouldEndSession(true).getResponse();
+      return handle(input, user);
+    },
+  };
+}
