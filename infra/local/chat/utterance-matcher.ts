@@ -100,13 +100,13 @@ function firstMatch(samples: CompiledSample[], command: string): MatchedRequest 
 }
 
 function compileSample(intent: ModelIntent, sample: string, grammars: Map<string, SlotGrammar>): CompiledSample {
-  const parts = sample.split(/\{(\w+)\}/); // odd indexes hold slot names
-  const literals = parts.filter((_, index) => index % 2 === 0);
-  const slots = parts
-    .filter((_, index) => index % 2 === 1)
-    .map((slotName) => ({ slotName, grammar: grammarOfSlot(intent, slotName, grammars) }));
-  const source = parts
-    .map((part, index) => (index % 2 === 0 ? phrasePattern(part) : `(${slots[(index - 1) / 2]!.grammar.pattern})`))
+  const slots = [...sample.matchAll(/\{(\w+)\}/g)].map(([, slotName = '']) => ({
+    slotName,
+    grammar: grammarOfSlot(intent, slotName, grammars),
+  }));
+  const literals = sample.split(/\{\w+\}/); // one more than slots: the text around them
+  const source = literals
+    .map((literal, index) => phrasePattern(literal) + (slots[index] ? `(${slots[index].grammar.pattern})` : ''))
     .join('');
 
   return {

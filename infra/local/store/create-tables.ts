@@ -1,4 +1,5 @@
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** What the local runtime needs to create a table: a string partition key is enough for all of ours. */
 export interface LocalTable {
@@ -7,11 +8,11 @@ export interface LocalTable {
 }
 
 /** Creates the tables that do not exist yet (on-demand, like the CDK stack's). */
-export async function ensureTables(client: DynamoDBClient, tables: LocalTable[]): Promise<void> {
+export async function ensureTables(client: DynamoDBDocumentClient, tables: LocalTable[]): Promise<void> {
   await Promise.all(tables.map((table) => createIfMissing(client, table)));
 }
 
-async function createIfMissing(client: DynamoDBClient, { tableName, partitionKey }: LocalTable): Promise<void> {
+async function createIfMissing(client: DynamoDBDocumentClient, { tableName, partitionKey }: LocalTable): Promise<void> {
   try {
     await client.send(
       new CreateTableCommand({

@@ -38,6 +38,8 @@ export class LocalWorkflowEngine implements WorkflowGateway {
   private readonly tokenStates: Set<string>;
   private readonly live = new Map<string, LiveExecution>();
   private readonly finished = new Set<Promise<void>>();
+  private readonly aborts = new Map<string, () => void>();
+  private stopping = false;
 
   constructor(
     private readonly definition: StateMachineDefinition,
@@ -91,9 +93,19 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     return record && { executionId, status: record.status, ...(record.error && { error: record.error }) };
   }
 
-  /** Resolves when every execution started so far has finished (for shutdown and tests). */
+  /** Resolves when every execution started so far has finished. */
   async idle(): Promise<void> {
     while (this.finished.size > 0) await Promise.all([...this.finished]);
+  }
+
+  /**
+   * Stops the runner as a crash or restart would: running executions are left RUNNING in
+   * the store, where the next start finds them (see abandoned-executions.ts).
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const abort of this.aborts.values()) abort();
+    await this.idle();
   }
 
   private async run(executionId: string, input: ConfirmationInput): Promise<void> {
@@ -111,6 +123,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
       context: executionContext(executionId, token),
     });
     execution.result.catch(() => undefined);
+    this.aborts.set(executionId, execution.abort);
     let final: Partial<ExecutionRecord> = { status: 'FAILED', error: 'States.Runtime' };
     for await (const event of execution.eventLogs) {
       history.push(toHistoryEvent(event as LibraryEvent, history.length + 1, token));
@@ -118,7 +131,8 @@ export class LocalWorkflowEngine implements WorkflowGateway {
       const status = FINAL_STATUS[event.type];
       if (status) final = { status, ...('Error' in event && { error: String(event.Error), cause: String(event.Cause) }) };
     }
-    await this.executions.finish(executionId, { ...final, history, stoppedAt: new Date().toISOString() });
+    this.aborts.delete(executionId);
+    if (!this.stopping) await this.executions.finish(executionId, { ...final, history, stoppedAt: new Date().toISOString() });
     this.live.delete(executionId);
   }
 }

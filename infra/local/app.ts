@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Express } from 'express';
+import { JwtAccessTokenVerifier } from '../../functions/adapters/aws/auth/jwt-access-token-verifier';
+import { createDocumentClient } from '../../functions/adapters/aws/dynamodb/document-client';
+import { DynamoDbActionLedger } from '../../functions/adapters/aws/dynamodb/dynamodb-action-ledger';
+import { DynamoDbChallengeStore } from '../../functions/adapters/aws/dynamodb/dynamodb-challenge-store';
+import { DynamoDbSendRateLimiter } from '../../functions/adapters/aws/dynamodb/dynamodb-send-rate-limiter';
+import { DynamoDbUserDirectory } from '../../functions/adapters/aws/dynamodb/dynamodb-user-directory';
+import { CodeHasher } from '../../functions/domain/one-time-code';
+import { systemClock, type Clock } from '../../functions/ports/clock';
+import { secureCodeGenerator, type CodeGenerator } from '../../functions/ports/code-generator';
+import type { InstanceGateway } from '../../functions/ports/instance-gateway';
+import type { MessageSender } from '../../functions/ports/message-sender';
+import { DEFAULT_SETTINGS, type Settings } from '../../functions/use-cases/settings';
+import { buildSkill } from '../../skill/build-skill';
+import { LocalAuditLog } from './adapters/local-audit-log';
+import { OutboxMessageSender } from './adapters/outbox-message-sender';
+import { SimulatedFleet } from './adapters/simulated-fleet';
+import type { LocalConfig } from './config';
+import { createHttpApp } from './http/server';
+import { loadCodeHashSecret } from './identity/code-hash-secret';
+import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
+import type { LocalStackParts } from './local-stack-parts';
+import { seed } from './seed';
+import { ensureTables } from './store/create-tables';
+import { startDynalite } from './store/dynalite-server';
+import { LOCAL_TABLE_NAMES as T, allLocalTables } from './store/local-tables';
+import { recoverAbandonedExecutions } from './workflow/abandoned-executions';
+import { CONFIRM_COMMAND_ASL, loadDefinition } from './workflow/asl-definition';
+import { ExecutionStore } from './workflow/execution-store';
+import { LOCAL_FUNCTION_NAMES, localFunctions } from './workflow/local-functions';
+import { LocalWorkflowEngine, type EngineOptions } from './workflow/local-workflow-engine';
+import type { IntegrationTargets } from './workflow/service-integrations';
+import { TaskTokenRegistry } from './workflow/task-token-registry';
+
+/** Test seams: faults, clocks and code generators are injected here, never switched on in the product. */
+export interface LocalStackOverrides {
+  settings?: Partial<Settings>;
+  engine?: EngineOptions;
+  clock?: Clock;
+  codes?: CodeGenerator;
+  wrapMessages?: (real: MessageSender) => MessageSender;
+  wrapInstances?: (real: InstanceGateway) => InstanceGateway;
+}
+
+export interface LocalStack extends LocalStackParts {
+  url: string;
+  /** Executions found RUNNING from an earlier run and ended at start-up. */
+  recovered: number;
+  /** Stops as a restart would: waiting executions stay RUNNING on disk for the next start. */
+  close(): Promise<void>;
+}
+
+/** Wires and starts everything `npm start` runs: store, workflow runner, skill, HTTP server. */
+export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = await startDynalite(join(config.dataDir, 'store'));
+  const client = createDocumentClient({
+    endpoint: store.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTables(client, allLocalTables());
+  const parts = await wire(config, overrides, client);
+  await seed(parts.deps.users, parts.fleet);
+  const recovered = await recoverAbandonedExecutions(parts);
+  const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
+  const server = await listen(createHttpApp(parts, skill, config.skillId), config.port);
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...parts,
+    url: `http://127.0.0.1:${port}`,
+    recovered,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await parts.engine.stop();
+      await store.close();
+    },
+  };
+}
+
+async function wire(config: LocalConfig, overrides: LocalStackOverrides, client: DynamoDBDocumentClient): Promise<LocalStackParts> {
+  const clock = overrides.clock ?? systemClock;
+  const settings: Settings = { ...DEFAULT_SETTINGS, codeTtlSeconds: config.codeTtlSeconds, ...overrides.settings };
+  const issuer = await DevTokenIssuer.open(config.dataDir);
+  const outbox = new OutboxMessageSender(client, T.outbox);
+  const auditLog = new LocalAuditLog(client, T.audit);
+  const fleet = new SimulatedFleet(client, T.fleet, clock);
+  const executions = new ExecutionStore(client, T.executions);
+  const targets: IntegrationTargets = { audit: auditLog, functions: {} };
+  const definition = loadDefinition(CONFIRM_COMMAND_ASL, {
+    ...LOCAL_FUNCTION_NAMES,
+    AuditBusName: 'voicegate-audit',
+    CodeTtlSeconds: settings.codeTtlSeconds,
+  });
+  const engine = new LocalWorkflowEngine(definition, targets, new TaskTokenRegistry(client, T.taskTokens), executions, overrides.engine);
+  const deps = {
+    users: new DynamoDbUserDirectory(client, T.users),
+    challenges: new DynamoDbChallengeStore(client, T.challenges),
+    sendLimiter: new DynamoDbSendRateLimiter(client, T.sendCounters, settings.sendLimits, clock),
+    ledger: new DynamoDbActionLedger(client, T.actionLedger),
+    messages: overrides.wrapMessages?.(outbox) ?? outbox,
+    instances: overrides.wrapInstances?.(fleet) ?? fleet,
+    workflow: engine,
+    audit: auditLog,
+    tokens: new JwtAccessTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri: `${LOCAL_ISSUER}/jwks.json`, jwks: issuer.jwks }),
+    clock,
+    codes: overrides.codes ?? secureCodeGenerator,
+    hasher: new CodeHasher(loadCodeHashSecret(config.dataDir)),
+    settings,
+  };
+  Object.assign(targets.functions, localFunctions(deps));
+  return { deps, issuer, outbox, auditLog, fleet, executions, engine };
+}
+
+function listen(app: Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(server)));
+    server.once('error', reject);
+  });
+}

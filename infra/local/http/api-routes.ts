@@ -1,0 +1,55 @@
+import express, { type Router } from 'express';
+import type { User } from '../../../functions/domain/user';
+import { replayCommand } from '../../../functions/use-cases/request-command';
+import type { LocalStackParts } from '../local-stack-parts';
+import { parseNewUser } from './new-user';
+
+/** The JSON API of LOCAL-API.md: dev identities, the simulated world, executions and replay. */
+export function apiRoutes(parts: LocalStackParts): Router {
+  const { deps, issuer, outbox, auditLog, executions } = parts;
+  const router = express.Router();
+  router.use('/api', express.json({ limit: '64kb' }));
+
+  router.post('/api/dev/tokens', async (req, res) => {
+    const userId: unknown = req.body?.userId;
+    if (typeof userId !== 'string' || userId === '') return void res.status(400).json({ error: 'userId (a string) is required' });
+    if (!(await deps.users.get(userId))) {
+      return void res.status(404).json({ error: `no such user "${userId}"; create one with POST /api/dev/users` });
+    }
+    res.status(201).json({ accessToken: await issuer.issue(userId) });
+  });
+
+  router.post('/api/dev/users', async (req, res) => {
+    const parsed = parseNewUser(req.body);
+    if ('error' in parsed) return void res.status(400).json(parsed);
+    const user: User = { ...parsed, preferredChannel: 'sms' };
+    if (!(await deps.users.create(user))) return void res.status(409).json({ error: `user "${user.userId}" already exists` });
+    res.status(201).json({ userId: user.userId, targets: user.targets });
+  });
+
+  router.get('/api/outbox', async (_req, res) => {
+    const messages = (await outbox.list()).map(({ id, channel, to, body, sentAt }) => ({ id, channel, to, body, sentAt }));
+    res.json({ messages });
+  });
+  router.get('/api/instances', async (_req, res) => res.json({ instances: await deps.instances.list() }));
+  router.get('/api/audit', async (_req, res) => res.json({ events: await auditLog.list() }));
+  router.get('/api/executions', async (_req, res) => res.json({ executions: await executions.list() }));
+
+  router.get('/api/executions/:executionId', async (req, res) => {
+    const record = await executions.get(req.params.executionId);
+    if (!record) return void res.status(404).json({ error: 'no such execution' });
+    const { command: _command, ...visible } = record;
+    res.json({ ...visible, stoppedAt: visible.stoppedAt ?? null });
+  });
+
+  router.post('/api/executions/:executionId/replay', async (req, res) => {
+    const record = await executions.get(req.params.executionId);
+    if (!record) return void res.status(404).json({ error: 'no such execution' });
+    const outcome = await replayCommand(deps, record.command, record.executionId);
+    if (outcome.kind === 'started') return void res.status(201).json({ executionId: outcome.executionId });
+    res.status(409).json({ error: outcome.kind === 'user-gone' ? 'the user no longer exists' : 'the user may no longer control this target' });
+  });
+
+  router.get('/.well-known/jwks.json', (_req, res) => res.json(issuer.jwks));
+  return router;
+}

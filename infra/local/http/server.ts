@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { Skill } from 'ask-sdk-core';
+import type { LocalStackParts } from '../local-stack-parts';
+import { alexaEndpoint } from './alexa-endpoint';
+import { apiRoutes } from './api-routes';
+
+const CONSOLE_PAGE = join(__dirname, '..', 'console', 'index.html');
+
+/** The local stack's one HTTP server: the skill endpoint, the JSON API and the console page. */
+export function createHttpApp(parts: LocalStackParts, skill: Skill, skillId: string): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(alexaEndpoint(skill, skillId));
+  app.use(apiRoutes(parts));
+  app.get('/', (_req, res) => res.sendFile(CONSOLE_PAGE));
+  app.use((_req, res) => res.status(404).json({ error: 'not found' }));
+  app.use(jsonErrors);
+  return app;
+}
+
+/** Body-parser errors keep their status (400 malformed, 413 too large); anything else is a 500 without details. */
+const jsonErrors: ErrorRequestHandler = (error: { status?: number; type?: string; name?: string }, _req, res, _next) => {
+  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message = status === 413 ? 'request body too large' : status === 400 ? 'malformed JSON body' : 'internal error';
+  if (status === 500) console.error(`internal error: ${error.name ?? 'unknown'}`);
+  res.status(status).json({ error: message });
+};

@@ -1,0 +1,18 @@
+import type { Deps } from '../../functions/use-cases/deps';
+import type { LocalAuditLog } from './adapters/local-audit-log';
+import type { OutboxMessageSender } from './adapters/outbox-message-sender';
+import type { SimulatedFleet } from './adapters/simulated-fleet';
+import type { DevTokenIssuer } from './identity/dev-token-issuer';
+import type { ExecutionStore } from './workflow/execution-store';
+import type { LocalWorkflowEngine } from './workflow/local-workflow-engine';
+
+/** The wired local stack: the use cases' dependencies plus what only the local host has. */
+export interface LocalStackParts {
+  deps: Deps;
+  issuer: DevTokenIssuer;
+  outbox: OutboxMessageSender;
+  auditLog: LocalAuditLog;
+  fleet: SimulatedFleet;
+  executions: ExecutionStore;
+  engine: LocalWorkflowEngine;
+}
