@@ -41,7 +41,7 @@ function speechText(ssml: string): string {
     .trim();
 }
 
-/** "+15555550101" -> "+1•••••••0101": the country code and the last four digits stay readable. */
+/** "+15555550101" -> "+1•••••••0101": only the +1 and the last four digits stay readable. */
 function maskPhoneNumber(phone: string): string {
   const hiddenDigits = phone.slice(0, -4).replace(/\D/g, '').length;
   const countryCode = phone.startsWith('+1') ? '+1' : '';

@@ -43,9 +43,13 @@ export class ChatSession {
 
   constructor(private readonly options: ChatSessionOptions) {}
 
-  /** Checks the stack answers. Messages already in the outbox belong to earlier chats: never shown. */
+  /**
+   * Checks the stack answers and knows the user, before the first utterance. Messages
+   * already in the outbox belong to earlier chats: they are never shown.
+   */
   async connect(): Promise<void> {
     for (const message of await this.outbox()) this.shownMessageIds.add(message.id);
+    this.session = await this.openSession();
   }
 
   async say(utterance: string): Promise<void> {
@@ -59,12 +63,12 @@ export class ChatSession {
 
   /** Quitting the chat is the user walking away: Alexa tells the skill the session ended. */
   async end(): Promise<void> {
-    if (!this.session) return;
+    if (!this.session || this.session.isNew) return; // the skill never heard of this session
     await this.post('/alexa', sessionEndedRequest(this.envelopeOptions(this.session)));
     this.session = undefined;
   }
 
-  /** Each Alexa session gets a fresh linking token (they live 1 h), so a long chat never sends an expired one. */
+  /** Each Alexa session gets a fresh linking token: tokens live 1 h, a chat may run all day. */
   private async openSession(): Promise<AlexaSession> {
     const { accessToken } = await this.post<{ accessToken: string }>('/api/dev/tokens', { userId: this.options.userId });
     return { id: newSessionId(), isNew: true, attributes: {}, accessToken };

@@ -105,6 +105,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
   async stop(): Promise<void> {
     this.stopping = true;
     for (const abort of this.aborts.values()) abort();
+    this.tokens.abandonAll();
     await this.idle();
   }
 

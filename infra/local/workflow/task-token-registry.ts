@@ -51,6 +51,16 @@ export class TaskTokenRegistry {
     await this.markDone(tokenHash);
   }
 
+  /**
+   * Lets go of every waiting task without completing its token, as a stopped process
+   * would: the tokens stay "waiting" on disk and answer TaskTimedOut after a restart.
+   */
+  abandonAll(): void {
+    const stopped = Object.assign(new Error('the local runner stopped'), { name: 'States.Runtime' });
+    for (const waiter of this.waiters.values()) waiter.reject(stopped);
+    this.waiters.clear();
+  }
+
   private async complete(token: string): Promise<Waiter> {
     if (!TOKEN_FORMAT.test(token)) throw new TaskTokenError('InvalidToken', 'Invalid token');
     const tokenHash = hashToken(token);

@@ -1,31 +1,47 @@
-import { JwtRsaVerifier } from 'aws-jwt-verify';
+import { JwtVerifier } from 'aws-jwt-verify';
+import { assertIsJwks, type Jwks } from 'aws-jwt-verify/jwk';
+import type { Json } from 'aws-jwt-verify/safe-json-parse';
 import type { AccessTokenVerifier } from '../../../ports/access-token-verifier';
 
-export interface JwtVerifierOptions {
-  issuer: string;
-  audience: string;
-  jwksUri: string;
-  /** Pre-loaded keys, so a host that is its own issuer need not fetch them over HTTP. */
-  jwks?: { keys: object[] };
+/** A public key set as any JWK library types it; its keys are checked when the verifier is built. */
+export interface PublicJwks {
+  keys: readonly object[];
 }
 
-/** S9: verifies signature, issuer, audience and expiry with aws-jwt-verify; any failure means "not linked". */
+export interface JwtVerifierConfig {
+  issuer: string;
+  audience: string | string[];
+  /** Where the signing keys are published; defaults to `${issuer}/.well-known/jwks.json`. */
+  jwksUri?: string;
+  /** Keys known up front, so a host that signs its own tokens need not fetch them over HTTP. */
+  jwks?: PublicJwks;
+}
+
+/** S9: accepts an access token only with a valid signature, issuer, audience and expiry. */
 export class JwtAccessTokenVerifier implements AccessTokenVerifier {
   private readonly verifier;
 
-  constructor(options: JwtVerifierOptions) {
-    const { issuer, audience, jwksUri, jwks } = options;
-    this.verifier = JwtRsaVerifier.create({ issuer, audience, jwksUri });
-    if (jwks) this.verifier.cacheJwks(jwks as never);
+  constructor({ issuer, audience, jwksUri, jwks }: JwtVerifierConfig) {
+    // JwtVerifier is what aws-jwt-verify 5 calls the former JwtRsaVerifier (which it deprecates).
+    this.verifier = JwtVerifier.create({ issuer, audience, ...(jwksUri && { jwksUri }) });
+    if (jwks) this.verifier.cacheJwks(checked(jwks));
   }
 
   async verify(accessToken: string | undefined): Promise<string | undefined> {
     if (!accessToken) return undefined;
     try {
-      const payload = await this.verifier.verify(accessToken);
-      return typeof payload.sub === 'string' ? payload.sub : undefined;
+      const { sub } = await this.verifier.verify(accessToken);
+      return sub;
     } catch {
+      // Every reason (bad signature, expiry, issuer, audience, alg) means the same to the caller.
       return undefined;
     }
   }
+}
+
+/** Fails fast on a malformed key set instead of refusing every token later. */
+function checked(jwks: PublicJwks): Jwks {
+  const json = jwks as unknown as Json;
+  assertIsJwks(json);
+  return json;
 }

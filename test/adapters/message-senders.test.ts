@@ -1,0 +1,85 @@
+import { SNSClient } from '@aws-sdk/client-sns';
+import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { DeliveryError } from '../../functions/adapters/aws/messaging/delivery-error';
+import { ChannelRouter } from '../../functions/adapters/aws/messaging/channel-router';
+import { SesEmailSender } from '../../functions/adapters/aws/ses/ses-email-sender';
+import { SnsSmsSender } from '../../functions/adapters/aws/sns/sns-sms-sender';
+import type { OutgoingMessage } from '../../functions/ports/message-sender';
+import { awsTestConfig } from '../support/aws-test-config';
+import { describeWithMoto } from '../support/moto';
+
+const FROM = 'codes@voicegate.example';
+const text = { subject: 'VoiceGate code to start splunk', body: 'VoiceGate code 482913 to start splunk.' };
+const sms: OutgoingMessage = { channel: 'sms', to: '+15555550101', ...text };
+const email: OutgoingMessage = { channel: 'email', to: 'alice@example.com', ...text };
+
+/** S12: what a caller may log must not give away the destination or the code. */
+function expectNoSecrets(error: unknown, message: OutgoingMessage): void {
+  const visible = `${String(error)} ${(error as Error).stack}`;
+  expect(visible).not.toContain(message.to);
+  expect(visible).not.toContain('482913');
+}
+
+describeWithMoto('message senders over the wire (moto SNS, SES v2)', (moto) => {
+  let sns: SNSClient;
+  let ses: SESv2Client;
+  const sentSms = async () => (await moto().data()).sns?.SMS ?? [];
+  const sentEmail = async () => (await moto().data()).ses?.Message ?? [];
+
+  beforeAll(async () => {
+    sns = new SNSClient(awsTestConfig(moto().endpoint));
+    ses = new SESv2Client(awsTestConfig(moto().endpoint));
+    await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: FROM }));
+  });
+  afterAll(() => {
+    sns.destroy();
+    ses.destroy();
+  });
+
+  it('SnsSmsSender publishes the body to the phone number', async () => {
+    await new SnsSmsSender(sns, { senderId: 'VoiceGate' }).send(sms);
+
+    expect(await sentSms()).toContainEqual(expect.objectContaining({ phone_number: sms.to, message: sms.body }));
+  });
+
+  it('SnsSmsSender reports a refused number without giving it away', async () => {
+    const notE164 = { ...sms, to: '555-0101' };
+
+    const error = await new SnsSmsSender(sns).send(notE164).catch((e: unknown) => e);
+
+    expect(error).toEqual(new DeliveryError('sms', 'InvalidParameterException'));
+    expectNoSecrets(error, notE164);
+  });
+
+  it('SesEmailSender sends subject and body from the configured address', async () => {
+    await new SesEmailSender(ses, { fromAddress: FROM }).send(email);
+
+    expect(await sentEmail()).toContainEqual(
+      expect.objectContaining({ source: FROM, destinations: { ToAddresses: [email.to] }, subject: email.subject, body: email.body }),
+    );
+  });
+
+  it('SesEmailSender reports an unverified sender without giving addresses away', async () => {
+    const unverified = 'nobody@elsewhere.example';
+
+    const error = await new SesEmailSender(ses, { fromAddress: unverified }).send(email).catch((e: unknown) => e);
+
+    // moto's own message names the address; the wrapped one must not.
+    expect(error).toEqual(new DeliveryError('email', 'MessageRejected'));
+    expectNoSecrets(error, email);
+    expect(String(error)).not.toContain(unverified);
+  });
+
+  it('ChannelRouter delivers each message on its own channel', async () => {
+    const router = new ChannelRouter({ sms: new SnsSmsSender(sns), email: new SesEmailSender(ses, { fromAddress: FROM }) });
+    const routedSms = { ...sms, to: '+15555550142' };
+    const routedEmail = { ...email, to: 'bob@example.com' };
+
+    await router.send(routedSms);
+    await router.send(routedEmail);
+
+    expect(await sentSms()).toContainEqual(expect.objectContaining({ phone_number: routedSms.to }));
+    expect(await sentEmail()).toContainEqual(expect.objectContaining({ destinations: { ToAddresses: [routedEmail.to] } }));
+    expect(await sentEmail()).not.toContainEqual(expect.objectContaining({ destinations: { ToAddresses: [routedSms.to] } }));
+  });
+});

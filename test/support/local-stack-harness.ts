@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalStack, type LocalStack, type LocalStackOverrides } from '../../infra/local/app';
+import { LOCAL_DEFAULTS, type LocalConfig } from '../../infra/local/config';
+import { intentRequest, launchRequest, type EnvelopeOptions, type SlotValues } from '../fixtures/alexa/envelopes';
+
+export interface AlexaReply {
+  status: number;
+  body: {
+    response?: {
+      outputSpeech?: { type: string; ssml?: string; text?: string };
+      card?: { type: string };
+      shouldEndSession?: boolean;
+    };
+    error?: string;
+  };
+}
+
+export interface ApiMessage {
+  id: string;
+  channel: 'sms' | 'email';
+  to: string;
+  body: string;
+  sentAt: string;
+}
+
+export interface ApiExecution {
+  executionId: string;
+  status: string;
+  commandId: string;
+  userId: string;
+  action: string;
+  target: string;
+  startedAt: string;
+  stoppedAt: string | null;
+  error?: string;
+  history?: { type: string; stateName?: string }[];
+}
+
+export interface ApiAuditEvent {
+  id: string;
+  source: string;
+  detailType: string;
+  time: string;
+  detail: Record<string, string | number>;
+}
+
+/**
+ * The real local stack on a free port and a fresh data dir, driven over HTTP with
+ * Alexa-shaped envelopes — as Alexa, the chat and the console drive it.
+ */
+export class LocalStackHarness {
+  private readonly tokens = new Map<string, string>();
+
+  private constructor(
+    readonly stack: LocalStack,
+    readonly config: LocalConfig,
+  ) {}
+
+  static async start(config: Partial<LocalConfig> = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
+    const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), 'voicegate-test-'));
+    const full = { ...LOCAL_DEFAULTS, port: 0, ...config, dataDir };
+    return new LocalStackHarness(await startLocalStack(full, overrides), full);
+  }
+
+  /** Stops the stack; the data dir is removed unless `keepData` (restart tests). */
+  async close(keepData = false): Promise<void> {
+    await this.stack.close();
+    if (!keepData) rmSync(this.config.dataDir, { recursive: true, force: true });
+  }
+
+  async tokenFor(userId: string): Promise<string> {
+    const cached = this.tokens.get(userId);
+    if (cached) return cached;
+    const { status, body } = await this.post('/api/dev/tokens', { userId });
+    if (status !== 201) throw new Error(`token for ${userId}: ${status}`);
+    const token = (body as { accessToken: string }).accessToken;
+    this.tokens.set(userId, token);
+    return token;
+  }
+
+  /** One intent as the linked user (or unlinked when userId is undefined); returns the reply. */
+  async intent(userId: string | undefined, name: string, slots: SlotValues = {}, options: EnvelopeOptions = {}): Promise<AlexaReply> {
+    const accessToken = userId === undefined ? undefined : await this.tokenFor(userId);
+    return this.alexa(intentRequest(name, slots, { accessToken, ...options }));
+  }
+
+  /** The spoken text of one intent's answer. */
+  async say(userId: string | undefined, name: string, slots: SlotValues = {}): Promise<string> {
+    return speechOf(await this.intent(userId, name, slots));
+  }
+
+  async launch(userId?: string): Promise<AlexaReply> {
+    const accessToken = userId === undefined ? undefined : await this.tokenFor(userId);
+    return this.alexa(launchRequest({ accessToken }));
+  }
+
+  async alexa(envelope: unknown): Promise<AlexaReply> {
+    return this.postRaw('/alexa', JSON.stringify(envelope)) as Promise<AlexaReply>;
+  }
+
+  async postRaw(path: string, body: string, contentType = 'application/json'): Promise<{ status: number; body: never }> {
+    const response = await fetch(this.stack.url + path, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
+  }
+
+  post(path: string, body: unknown = {}): Promise<{ status: number; body: unknown }> {
+    return this.postRaw(path, JSON.stringify(body));
+  }
+
+  async get<T>(path: string): Promise<T> {
+    const response = await fetch(this.stack.url + path);
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  async outbox(): Promise<ApiMessage[]> {
+    return (await this.get<{ messages: ApiMessage[] }>('/api/outbox')).messages;
+  }
+
+  async audit(): Promise<ApiAuditEvent[]> {
+    return (await this.get<{ events: ApiAuditEvent[] }>('/api/audit')).events;
+  }
+
+  async executions(): Promise<ApiExecution[]> {
+    return (await this.get<{ executions: ApiExecution[] }>('/api/executions')).executions;
+  }
+
+  async execution(executionId: string): Promise<ApiExecution> {
+    return this.get<ApiExecution>(`/api/executions/${executionId}`);
+  }
+
+  async instanceState(alias: string): Promise<string | undefined> {
+    const { instances } = await this.get<{ instances: { alias: string; state: string }[] }>('/api/instances');
+    return instances.find((i) => i.alias === alias)?.state;
+  }
+
+  /** The code in the newest message sent to `to`. */
+  async lastCodeSentTo(to: string): Promise<string> {
+    const message = (await this.outbox()).filter((m) => m.to === to).at(-1);
+    const code = message?.body.match(/code (\d+)/)?.[1];
+    if (!code) throw new Error(`no code was sent to ${to}`);
+    return code;
+  }
+
+  /** Audit detail-types of one command, in order. */
+  async trailOf(commandId: string): Promise<string[]> {
+    return (await this.audit()).filter((e) => e.detail.commandId === commandId).map((e) => e.detailType);
+  }
+
+  /** Polls until the execution leaves RUNNING (the runner works asynchronously). */
+  async settled(executionId: string, timeoutMs = 5000): Promise<ApiExecution> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const execution = await this.execution(executionId);
+      if (execution.status !== 'RUNNING' || Date.now() > deadline) return execution;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async latestExecution(): Promise<ApiExecution> {
+    const [latest] = await this.executions();
+    if (!latest) throw new Error('no execution yet');
+    return latest;
+  }
+}
+
+export function speechOf(reply: AlexaReply): string {
+  const speech = reply.body.response?.outputSpeech;
+  return (speech?.text ?? speech?.ssml ?? '').replace(/<[^>]+>/g, '').trim();
+}
+
+export const ALICE_PHONE = '+15555550101';
+export const ALICE_EMAIL = 'alice@example.com';
+export const BOB_PHONE = '+15555550102';

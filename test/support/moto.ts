@@ -1,0 +1,113 @@
+/**
+ * moto_server as a child process, one per test file: a real AWS API emulator spoken to
+ * with the real SDK wire protocol. Where moto_server is missing the suite is skipped
+ * with a visible warning rather than passing silently.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { delimiter, join } from 'node:path';
+
+export interface MotoServer {
+  endpoint: string;
+  /** Moto's own view of its state (sent SMS and e-mail, queues, ...), by service. */
+  data(): Promise<Record<string, Record<string, unknown[]>>>;
+  /** Sets moto's runtime options, e.g. `{ stepfunctions: { execute_state_machine: true } }`. */
+  configure(config: Record<string, unknown>): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 20_000;
+
+export const motoInstalled = onPath('moto_server');
+
+/**
+ * Declares `name` as a describe block that gets a running moto_server; the callback
+ * receives an accessor valid inside hooks and tests.
+ */
+export function describeWithMoto(name: string, declare: (moto: () => MotoServer) => void): void {
+  if (!motoInstalled) {
+    console.warn(`moto_server not found: AWS adapter tests skipped (${name})`);
+    describe.skip(`${name} [moto_server not found]`, () => declare(() => notRunning()));
+    return;
+  }
+  describe(name, () => {
+    let running: { server: MotoServer; stop(): Promise<void> } | undefined;
+    beforeAll(async () => {
+      running = await startMoto();
+    }, START_TIMEOUT_MS);
+    afterAll(async () => running?.stop());
+    declare(() => running?.server ?? notRunning());
+  });
+}
+
+async function startMoto(): Promise<{ server: MotoServer; stop(): Promise<void> }> {
+  const port = await freePort();
+  // Service integrations in moto's Step Functions interpreter call back on MOTO_PORT.
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...process.env, MOTO_PORT: String(port) },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stop = () => stopGroup(child);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(`${endpoint}/moto-api/`, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { server: motoServer(endpoint), stop };
+}
+
+function motoServer(endpoint: string): MotoServer {
+  return {
+    endpoint,
+    data: async () => (await fetch(`${endpoint}/moto-api/data.json`)).json() as never,
+    configure: async (config) => {
+      const response = await fetch(`${endpoint}/moto-api/config`, { method: 'POST', body: JSON.stringify(config) });
+      if (!response.ok) throw new Error(`moto refused its configuration: HTTP ${response.status}`);
+    },
+  };
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
+    const answered = await fetch(url).then((response) => response.ok, () => false);
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`moto_server did not answer within ${START_TIMEOUT_MS} ms`);
+}
+
+/** moto_server may be a pyenv shim around Python: stop the whole process group we started. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid!, 'SIGTERM');
+  await exited;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function notRunning(): never {
+  throw new Error('moto_server is not running');
+}
