@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateStateMachineCommand, DeleteStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { StepFunctionsWorkflowGateway } from '../../functions/adapters/aws/sfn/step-functions-workflow-gateway';
 import type { Command } from '../../functions/domain/command';
@@ -56,7 +57,7 @@ describeWithMoto('StepFunctionsWorkflowGateway over the wire (moto Step Function
     for (let attempt = 0; attempt < 50; attempt++) {
       const summary = await workflow.describe(executionId);
       if (summary?.status !== 'RUNNING') return summary;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
     throw new Error(`${executionId} is still running`);
   }

@@ -3,6 +3,8 @@
  * queue in moto. The project has no SQS client dependency, and moto needs no signature:
  * the Authorization header only tells it which service is meant.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+
 const ACCOUNT_ID = '123456789012';
 const REGION = 'us-east-1';
 const POLL_ATTEMPTS = 100;
@@ -32,7 +34,7 @@ export class MotoQueue {
         await sqs(this.endpoint, 'DeleteMessage', { QueueUrl: this.url, ReceiptHandle: message.ReceiptHandle });
         return message.Body;
       }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
     throw new Error(`no message arrived on ${this.url}`);
   }

@@ -7,18 +7,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { delimiter, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Moto's own view of its state by service and model, e.g. `sns.SMS`, `ses.Message`. */
+export type MotoData = Record<string, Record<string, unknown[]>>;
 
 export interface MotoServer {
   endpoint: string;
-  /** Moto's own view of its state (sent SMS and e-mail, queues, ...), by service. */
-  data(): Promise<Record<string, Record<string, unknown[]>>>;
+  data(): Promise<MotoData>;
   /** Sets moto's runtime options, e.g. `{ stepfunctions: { execute_state_machine: true } }`. */
   configure(config: Record<string, unknown>): Promise<void>;
 }
 
 const START_TIMEOUT_MS = 20_000;
 
-export const motoInstalled = onPath('moto_server');
+const motoInstalled = onPath('moto_server');
 
 /**
  * Declares `name` as a describe block that gets a running moto_server; the callback
@@ -26,7 +29,8 @@ export const motoInstalled = onPath('moto_server');
  */
 export function describeWithMoto(name: string, declare: (moto: () => MotoServer) => void): void {
   if (!motoInstalled) {
-    console.warn(`moto_server not found: AWS adapter tests skipped (${name})`);
+    // Straight to stderr: jest drops console output of files whose tests were all skipped.
+    process.stderr.write(`moto_server not found: AWS adapter tests skipped (${name})\n`);
     describe.skip(`${name} [moto_server not found]`, () => declare(() => notRunning()));
     return;
   }
@@ -46,9 +50,8 @@ async function startMoto(): Promise<{ server: MotoServer; stop(): Promise<void> 
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, MOTO_PORT: String(port) },
     stdio: 'ignore',
-    detached: true,
   });
-  const stop = () => stopGroup(child);
+  const stop = () => stopChild(child);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilAnswering(`${endpoint}/moto-api/`, child);
@@ -62,7 +65,7 @@ async function startMoto(): Promise<{ server: MotoServer; stop(): Promise<void> 
 function motoServer(endpoint: string): MotoServer {
   return {
     endpoint,
-    data: async () => (await fetch(`${endpoint}/moto-api/data.json`)).json() as never,
+    data: async () => (await (await fetch(`${endpoint}/moto-api/data.json`)).json()) as MotoData,
     configure: async (config) => {
       const response = await fetch(`${endpoint}/moto-api/config`, { method: 'POST', body: JSON.stringify(config) });
       if (!response.ok) throw new Error(`moto refused its configuration: HTTP ${response.status}`);
@@ -76,16 +79,15 @@ async function waitUntilAnswering(url: string, child: ChildProcess): Promise<voi
     if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
     const answered = await fetch(url).then((response) => response.ok, () => false);
     if (answered) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   throw new Error(`moto_server did not answer within ${START_TIMEOUT_MS} ms`);
 }
 
-/** moto_server may be a pyenv shim around Python: stop the whole process group we started. */
-async function stopGroup(child: ChildProcess): Promise<void> {
+async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid!, 'SIGTERM');
+  child.kill('SIGTERM');
   await exited;
 }
 

@@ -1,0 +1,72 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { JwtAccessTokenVerifier } from '../adapters/aws/auth/jwt-access-token-verifier';
+import { createDocumentClient } from '../adapters/aws/dynamodb/document-client';
+import { DynamoDbActionLedger } from '../adapters/aws/dynamodb/dynamodb-action-ledger';
+import { DynamoDbChallengeStore } from '../adapters/aws/dynamodb/dynamodb-challenge-store';
+import { DynamoDbSendRateLimiter } from '../adapters/aws/dynamodb/dynamodb-send-rate-limiter';
+import { DynamoDbUserDirectory } from '../adapters/aws/dynamodb/dynamodb-user-directory';
+import { tableNames } from '../adapters/aws/dynamodb/tables';
+import { Ec2InstanceGateway } from '../adapters/aws/ec2/ec2-instance-gateway';
+import { EventBridgeAuditPublisher } from '../adapters/aws/eventbridge/eventbridge-audit-publisher';
+import { ChannelRouter } from '../adapters/aws/messaging/channel-router';
+import { SesEmailSender } from '../adapters/aws/ses/ses-email-sender';
+import { StepFunctionsWorkflowGateway } from '../adapters/aws/sfn/step-functions-workflow-gateway';
+import { SnsSmsSender } from '../adapters/aws/sns/sns-sms-sender';
+import type { AwsConfig } from '../config/aws-config';
+import { CodeHasher } from '../domain/one-time-code';
+import { systemClock } from '../ports/clock';
+import { secureCodeGenerator } from '../ports/code-generator';
+import type { Deps } from '../use-cases/deps';
+import { DEFAULT_SETTINGS } from '../use-cases/settings';
+
+/** The use cases' dependencies on AWS: SDK clients built once per cold start and injected. */
+export async function buildAwsDeps(config: AwsConfig): Promise<Deps> {
+  const clock = systemClock;
+  const tables = tableNames(config.tablePrefix);
+  const settings = { ...DEFAULT_SETTINGS, codeTtlSeconds: config.codeTtlSeconds, codeDigits: config.codeDigits };
+  const documents = createDocumentClient();
+  return {
+    users: new DynamoDbUserDirectory(documents, tables.users),
+    challenges: new DynamoDbChallengeStore(documents, tables.challenges),
+    sendLimiter: new DynamoDbSendRateLimiter(documents, tables.sendCounters, settings.sendLimits, clock),
+    ledger: new DynamoDbActionLedger(documents, tables.actionLedger),
+    messages: new ChannelRouter({
+      sms: new SnsSmsSender(new SNSClient({}), config.smsSenderId ? { senderId: config.smsSenderId } : {}),
+      email: new SesEmailSender(new SESv2Client({}), { fromAddress: config.sesFromAddress }),
+    }),
+    instances: new Ec2InstanceGateway(new EC2Client({})),
+    workflow: new StepFunctionsWorkflowGateway(new SFNClient({}), config.stateMachineArn),
+    audit: new EventBridgeAuditPublisher(new EventBridgeClient({}), config.auditBusName),
+    tokens: new JwtAccessTokenVerifier({ issuer: config.tokenIssuer, audience: config.tokenAudience, jwksUri: config.tokenJwksUri }),
+    clock,
+    codes: secureCodeGenerator,
+    hasher: new CodeHasher(await readSecret(config.codeHashSecretArn)),
+    settings,
+  };
+}
+
+/** S2: the code-hash key lives in Secrets Manager and is read once per cold start. */
+async function readSecret(secretArn: string): Promise<Buffer> {
+  const { SecretString, SecretBinary } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
+  if (SecretBinary) return Buffer.from(SecretBinary);
+  if (SecretString) return Buffer.from(SecretString, 'utf8');
+  throw new Error('the code-hash secret is empty');
+}
+
+let cached: Promise<Deps> | undefined;
+
+/** One set of dependencies per Lambda container; a failed start is retried on the next call. */
+export function awsDeps(config: () => AwsConfig): Promise<Deps> {
+  cached ??= Promise.resolve()
+    .then(() => buildAwsDeps(config()))
+    .catch((error: unknown) => {
+      cached = undefined;
+      throw error;
+    });
+  return cached;
+}
