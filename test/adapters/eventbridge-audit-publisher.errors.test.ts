@@ -16,9 +16,12 @@ describe('EventBridgeAuditPublisher when EventBridge drops the entry', () => {
   afterEach(() => events.reset());
 
   it('throws, naming the detail-type and the error code, although PutEvents answered 200', async () => {
-    events.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try again' }] });
+    const dropped = { ErrorCode: 'InternalFailure', ErrorMessage: 'try again' };
+    events.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [dropped] });
 
-    await expect(publisher.publish(event)).rejects.toThrow('EventBridge rejected the "Code Verified" audit event: InternalFailure');
+    await expect(publisher.publish(event)).rejects.toThrow(
+      'EventBridge rejected the "Code Verified" audit event: InternalFailure',
+    );
   });
 
   it('resolves when every entry was accepted', async () => {

@@ -19,7 +19,8 @@ describeWithMoto('EventBridgeAuditPublisher over the wire (moto EventBridge)', (
     await events.send(
       new PutRuleCommand({ Name: 'all-audit', EventBusName: BUS, EventPattern: JSON.stringify({ source: [AUDIT_SOURCE] }) }),
     );
-    await events.send(new PutTargetsCommand({ Rule: 'all-audit', EventBusName: BUS, Targets: [{ Id: 'queue', Arn: delivered.arn }] }));
+    const target = { Id: 'queue', Arn: delivered.arn };
+    await events.send(new PutTargetsCommand({ Rule: 'all-audit', EventBusName: BUS, Targets: [target] }));
   });
   afterAll(() => events.destroy());
 

@@ -8,6 +8,8 @@ const USER = 'user-alice';
 /** Nothing listens here: a token that made the verifier fetch keys would fail fast, not hang. */
 const UNREACHABLE_JWKS = 'http://127.0.0.1:1/.well-known/jwks.json';
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const validClaims = () => ({ token_use: 'access', sub: USER, iss: ISSUER, aud: AUDIENCE, iat: nowSeconds(), exp: nowSeconds() + 300 });
 
 describe('JwtAccessTokenVerifier (S9)', () => {
   let signingKey: CryptoKey;
@@ -16,9 +18,7 @@ describe('JwtAccessTokenVerifier (S9)', () => {
 
   /** A valid access token, unless `claims`, `key` or `kid` say otherwise. */
   function token(claims: JWTPayload = {}, key = signingKey, kid = KEY_ID): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
-    const valid = { token_use: 'access', sub: USER, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 300 };
-    return new SignJWT({ ...valid, ...claims }).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
+    return new SignJWT({ ...validClaims(), ...claims }).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
   }
 
   beforeAll(async () => {
@@ -26,7 +26,8 @@ describe('JwtAccessTokenVerifier (S9)', () => {
     signingKey = pair.privateKey;
     otherKey = (await generateKeyPair('RS256')).privateKey;
     const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: KEY_ID, alg: 'RS256', use: 'sig' };
-    verifier = new JwtAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: UNREACHABLE_JWKS, jwks: { keys: [publicJwk] } });
+    const jwks = { keys: [publicJwk] };
+    verifier = new JwtAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUri: UNREACHABLE_JWKS, jwks });
   });
   beforeEach(() => {
     for (const method of CONSOLE_METHODS) jest.spyOn(console, method);
@@ -42,12 +43,12 @@ describe('JwtAccessTokenVerifier (S9)', () => {
   });
 
   it.each([
-    ['that has expired', () => token({ exp: Math.floor(Date.now() / 1000) - 60 })],
+    ['that has expired', () => token({ exp: nowSeconds() - 60 })],
     ['from another issuer', () => token({ iss: 'https://evil.example' })],
     ['for another audience', () => token({ aud: 'some-other-skill' })],
     ['signed with another key', () => token({}, otherKey)],
     ['signed with a key it does not know', () => token({}, signingKey, 'unknown-key')],
-    ['that is unsigned (alg none)', async () => new UnsecuredJWT({ sub: USER, iss: ISSUER, aud: AUDIENCE }).setExpirationTime('5m').encode()],
+    ['that is unsigned (alg none)', async () => new UnsecuredJWT(validClaims()).encode()],
     ['that is not a JWT at all', async () => 'not-a-jwt'],
     ['that is empty', async () => ''],
   ])('returns undefined for a token %s', async (_reason, makeToken) => {

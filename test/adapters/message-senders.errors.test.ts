@@ -6,15 +6,11 @@ import { DeliveryError } from '../../functions/adapters/aws/messaging/delivery-e
 import { SesEmailSender } from '../../functions/adapters/aws/ses/ses-email-sender';
 import { SnsSmsSender } from '../../functions/adapters/aws/sns/sns-sms-sender';
 import type { OutgoingMessage } from '../../functions/ports/message-sender';
+import { visibleText } from '../support/visible-text';
 
 const CODE = '482913';
 const sms: OutgoingMessage = { channel: 'sms', to: '+15555550101', subject: 'code', body: `VoiceGate code ${CODE}` };
 const email: OutgoingMessage = { ...sms, channel: 'email', to: 'alice@example.com' };
-
-/** Everything a log line built from the error could show (S12). */
-function visibleParts(error: unknown): string {
-  return `${String(error)} ${(error as Error).stack} ${JSON.stringify(error)} ${String((error as Error).cause)}`;
-}
 
 describe('SnsSmsSender when SNS refuses', () => {
   const sns = mockClient(SNSClient);
@@ -22,13 +18,14 @@ describe('SnsSmsSender when SNS refuses', () => {
 
   it('names the channel and the provider error, never the number or the body', async () => {
     // Providers do echo the destination in their messages.
-    sns.on(PublishCommand).rejects(new InvalidParameterException({ message: `${sms.to} is not valid: ${sms.body}`, $metadata: {} }));
+    const echoing = `${sms.to} is not valid: ${sms.body}`;
+    sns.on(PublishCommand).rejects(new InvalidParameterException({ message: echoing, $metadata: {} }));
 
     const error = await new SnsSmsSender(sns as unknown as SNSClient).send(sms).catch((e: unknown) => e);
 
     expect(error).toEqual(new DeliveryError('sms', 'InvalidParameterException'));
-    expect(visibleParts(error)).not.toContain(sms.to);
-    expect(visibleParts(error)).not.toContain(CODE);
+    expect(visibleText(error)).not.toContain(sms.to);
+    expect(visibleText(error)).not.toContain(CODE);
   });
 });
 
@@ -67,15 +64,16 @@ describe('SesEmailSender when SES refuses', () => {
   afterEach(() => ses.reset());
 
   it('names the channel and the provider error, never the address or the body', async () => {
-    ses.on(SendEmailCommand).rejects(new MessageRejected({ message: `Email address not verified ${email.to}: ${email.body}`, $metadata: {} }));
+    const echoing = `Email address not verified ${email.to}: ${email.body}`;
+    ses.on(SendEmailCommand).rejects(new MessageRejected({ message: echoing, $metadata: {} }));
 
     const error = await new SesEmailSender(ses as unknown as SESv2Client, { fromAddress: 'codes@voicegate.example' })
       .send(email)
       .catch((e: unknown) => e);
 
     expect(error).toEqual(new DeliveryError('email', 'MessageRejected'));
-    expect(visibleParts(error)).not.toContain(email.to);
-    expect(visibleParts(error)).not.toContain(CODE);
+    expect(visibleText(error)).not.toContain(email.to);
+    expect(visibleText(error)).not.toContain(CODE);
   });
 
   it('wraps a network failure the same way', async () => {
@@ -87,7 +85,7 @@ describe('SesEmailSender when SES refuses', () => {
       .catch((e: unknown) => e);
 
     expect(error).toEqual(new DeliveryError('email', 'TimeoutError'));
-    expect(visibleParts(error)).not.toContain(email.to);
+    expect(visibleText(error)).not.toContain(email.to);
   });
 });
 
@@ -98,6 +96,6 @@ describe('ChannelRouter without a sender for the channel', () => {
     const error = await smsOnly.send(email).catch((e: unknown) => e);
 
     expect(error).toEqual(new Error('no message sender is configured for the email channel'));
-    expect(visibleParts(error)).not.toContain(email.to);
+    expect(visibleText(error)).not.toContain(email.to);
   });
 });

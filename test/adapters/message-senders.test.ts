@@ -7,6 +7,7 @@ import { SnsSmsSender } from '../../functions/adapters/aws/sns/sns-sms-sender';
 import type { OutgoingMessage } from '../../functions/ports/message-sender';
 import { awsTestConfig } from '../support/aws-test-config';
 import { describeWithMoto } from '../support/moto';
+import { visibleText } from '../support/visible-text';
 
 const FROM = 'codes@voicegate.example';
 const text = { subject: 'VoiceGate code to start splunk', body: 'VoiceGate code 482913 to start splunk.' };
@@ -15,9 +16,8 @@ const email: OutgoingMessage = { channel: 'email', to: 'alice@example.com', ...t
 
 /** S12: what a caller may log must not give away the destination or the code. */
 function expectNoSecrets(error: unknown, message: OutgoingMessage): void {
-  const visible = `${String(error)} ${(error as Error).stack}`;
-  expect(visible).not.toContain(message.to);
-  expect(visible).not.toContain('482913');
+  expect(visibleText(error)).not.toContain(message.to);
+  expect(visibleText(error)).not.toContain('482913');
 }
 
 describeWithMoto('message senders over the wire (moto SNS, SES v2)', (moto) => {
@@ -54,8 +54,9 @@ describeWithMoto('message senders over the wire (moto SNS, SES v2)', (moto) => {
   it('SesEmailSender sends subject and body from the configured address', async () => {
     await new SesEmailSender(ses, { fromAddress: FROM }).send(email);
 
+    const { subject, body, to } = email;
     expect(await sentEmail()).toContainEqual(
-      expect.objectContaining({ source: FROM, destinations: { ToAddresses: [email.to] }, subject: email.subject, body: email.body }),
+      expect.objectContaining({ source: FROM, destinations: { ToAddresses: [to] }, subject, body }),
     );
   });
 
@@ -67,7 +68,7 @@ describeWithMoto('message senders over the wire (moto SNS, SES v2)', (moto) => {
     // moto's own message names the address; the wrapped one must not.
     expect(error).toEqual(new DeliveryError('email', 'MessageRejected'));
     expectNoSecrets(error, email);
-    expect(String(error)).not.toContain(unverified);
+    expect(visibleText(error)).not.toContain(unverified);
   });
 
   it('ChannelRouter delivers each message on its own channel', async () => {

@@ -7,6 +7,7 @@ import type { ExecutionSummary } from '../../functions/ports/workflow-gateway';
 import { awsTestConfig } from '../support/aws-test-config';
 import { describeWithMoto } from '../support/moto';
 import { MotoQueue } from '../support/moto-sqs';
+import { visibleText } from '../support/visible-text';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/voicegate-workflow';
 
@@ -66,7 +67,7 @@ describeWithMoto('StepFunctionsWorkflowGateway over the wire (moto Step Function
     const error = await call.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaskTokenError);
     expect(isTaskTokenError(error)).toBe(true);
-    expect(`${String(error)} ${(error as Error).stack}`).not.toContain(token);
+    expect(visibleText(error)).not.toContain(token);
   }
 
   beforeAll(async () => {

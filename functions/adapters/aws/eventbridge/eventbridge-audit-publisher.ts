@@ -25,7 +25,8 @@ export class EventBridgeAuditPublisher implements AuditPublisher {
     );
     // PutEvents answers 200 even when it drops an entry; the failure is only in the body.
     if (FailedEntryCount) {
-      throw new Error(`EventBridge rejected the "${event.detailType}" audit event: ${Entries?.[0]?.ErrorCode ?? 'unknown error'}`);
+      const reason = Entries?.[0]?.ErrorCode ?? 'unknown error';
+      throw new Error(`EventBridge rejected the "${event.detailType}" audit event: ${reason}`);
     }
   }
 }
