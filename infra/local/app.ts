@@ -1,7 +1,9 @@
+import { X509Certificate } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Express } from 'express';
 import { JwtAccessTokenVerifier } from '../../functions/adapters/aws/auth/jwt-access-token-verifier';
@@ -17,6 +19,8 @@ import type { InstanceGateway } from '../../functions/ports/instance-gateway';
 import type { MessageSender } from '../../functions/ports/message-sender';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/use-cases/settings';
 import { buildSkill } from '../../skill/build-skill';
+import { AlexaSignatureVerifier, type CertChainSource } from '../../skill/signature/alexa-signature-verifier';
+import { httpsCertChainSource } from '../../skill/signature/https-cert-chain-source';
 import { LocalAuditLog } from './adapters/local-audit-log';
 import { OutboxMessageSender } from './adapters/outbox-message-sender';
 import { SimulatedFleet } from './adapters/simulated-fleet';
@@ -45,6 +49,8 @@ export interface LocalStackOverrides {
   codes?: CodeGenerator;
   wrapMessages?: (real: MessageSender) => MessageSender;
   wrapInstances?: (real: InstanceGateway) => InstanceGateway;
+  /** Signature checking against a test CA instead of Alexa's real chain and the system roots. */
+  signatures?: { source: CertChainSource; trustedRoots: X509Certificate[] };
 }
 
 export interface LocalStack extends LocalStackParts {
@@ -69,7 +75,8 @@ export async function startLocalStack(config: LocalConfig, overrides: LocalStack
   await seed(parts.deps.users, parts.fleet);
   const recovered = await recoverAbandonedExecutions(parts);
   const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
-  const server = await listen(createHttpApp(parts, skill, config.skillId), config.port);
+  const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
+  const server = await listen(createHttpApp(parts, skill, config.skillId, signatures), config.port);
   const { port } = server.address() as AddressInfo;
   return {
     ...parts,
@@ -115,6 +122,14 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   };
   Object.assign(targets.functions, localFunctions(deps));
   return { deps, issuer, outbox, auditLog, fleet, executions, engine };
+}
+
+function signatureVerifier(overrides: LocalStackOverrides): AlexaSignatureVerifier {
+  const { source, trustedRoots } = overrides.signatures ?? {
+    source: httpsCertChainSource,
+    trustedRoots: rootCertificates.map((pem) => new X509Certificate(pem)),
+  };
+  return new AlexaSignatureVerifier(source, trustedRoots);
 }
 
 function listen(app: Express, port: number): Promise<Server> {

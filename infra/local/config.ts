@@ -4,6 +4,8 @@ export interface LocalConfig {
   dataDir: string;
   skillId: string;
   codeTtlSeconds: number;
+  /** S10 for an exposed HTTPS endpoint: check Alexa's request signature. */
+  verifySignature: boolean;
 }
 
 export const LOCAL_DEFAULTS: LocalConfig = {
@@ -11,15 +13,26 @@ export const LOCAL_DEFAULTS: LocalConfig = {
   dataDir: '.voicegate',
   skillId: 'amzn1.ask.skill.voicegate-local',
   codeTtlSeconds: 300,
+  verifySignature: false,
 };
 
 export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
+  const skillId = env.VOICEGATE_SKILL_ID || LOCAL_DEFAULTS.skillId;
   return {
     port: integer(env, 'PORT', LOCAL_DEFAULTS.port, 0, 65535),
     dataDir: env.VOICEGATE_DATA_DIR || LOCAL_DEFAULTS.dataDir,
-    skillId: env.VOICEGATE_SKILL_ID || LOCAL_DEFAULTS.skillId,
+    skillId,
     codeTtlSeconds: integer(env, 'VOICEGATE_CODE_TTL_SECONDS', LOCAL_DEFAULTS.codeTtlSeconds, 1, 86400),
+    // A real skill id means a real Alexa in front: signatures are checked unless turned off on purpose.
+    verifySignature: flag(env, 'VOICEGATE_VERIFY_SIGNATURE', skillId !== LOCAL_DEFAULTS.skillId),
   };
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new Error(`${name} must be "true" or "false" (got "${raw}")`);
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

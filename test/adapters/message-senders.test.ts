@@ -10,14 +10,15 @@ import { describeWithMoto } from '../support/moto';
 import { visibleText } from '../support/visible-text';
 
 const FROM = 'codes@voicegate.example';
-const text = { subject: 'VoiceGate code to start splunk', body: 'VoiceGate code 482913 to start splunk.' };
+const CODE = '482913';
+const text = { subject: 'VoiceGate code to start splunk', body: `VoiceGate code ${CODE} to start splunk.` };
 const sms: OutgoingMessage = { channel: 'sms', to: '+15555550101', ...text };
 const email: OutgoingMessage = { channel: 'email', to: 'alice@example.com', ...text };
 
 /** S12: what a caller may log must not give away the destination or the code. */
 function expectNoSecrets(error: unknown, message: OutgoingMessage): void {
   expect(visibleText(error)).not.toContain(message.to);
-  expect(visibleText(error)).not.toContain('482913');
+  expect(visibleText(error)).not.toContain(CODE);
 }
 
 describeWithMoto('message senders over the wire (moto SNS, SES v2)', (moto) => {

@@ -48,7 +48,8 @@ describeWithMoto('StepFunctionsWorkflowGateway over the wire (moto Step Function
   let machineCount = 0;
 
   /** Starts an execution and returns its id and the token its waiting task handed out. */
-  async function startWaiting(command = aCommand()) {
+  async function startWaiting() {
+    const command = aCommand();
     const { executionId } = await workflow.start({ command });
     const body = JSON.parse(await tokens.take()) as { taskToken: string; commandId: string };
     return { executionId, command, ...body };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { startLocalStack, type LocalStack } from '../../infra/local/app';
+import { LOCAL_DEFAULTS } from '../../infra/local/config';
 
 /** What the console polls, and the list field it reads from each answer (LOCAL-API.md). */
 const POLLED_ENDPOINTS = [
@@ -20,7 +21,7 @@ describe('the operator console', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'voicegate-console-'));
-    stack = await startLocalStack({ port: 0, dataDir, skillId: 'amzn1.ask.skill.voicegate-local', codeTtlSeconds: 300 });
+    stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, dataDir });
     const response = await fetch(`${stack.url}/`);
     page = { status: response.status, contentType: response.headers.get('content-type') ?? '', html: await response.text() };
   });

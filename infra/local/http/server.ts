@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Skill } from 'ask-sdk-core';
+import type { AlexaSignatureVerifier } from '../../../skill/signature/alexa-signature-verifier';
 import type { LocalStackParts } from '../local-stack-parts';
 import { alexaEndpoint } from './alexa-endpoint';
 import { apiRoutes } from './api-routes';
@@ -8,10 +9,15 @@ import { apiRoutes } from './api-routes';
 const CONSOLE_PAGE = join(__dirname, '..', 'console', 'index.html');
 
 /** The local stack's one HTTP server: the skill endpoint, the JSON API and the console page. */
-export function createHttpApp(parts: LocalStackParts, skill: Skill, skillId: string): Express {
+export function createHttpApp(
+  parts: LocalStackParts,
+  skill: Skill,
+  skillId: string,
+  signatures?: AlexaSignatureVerifier,
+): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(alexaEndpoint(skill, skillId));
+  app.use(alexaEndpoint(skill, skillId, signatures));
   app.use(apiRoutes(parts));
   app.get('/', (_req, res) => res.sendFile(CONSOLE_PAGE));
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));

@@ -112,10 +112,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
   private async run(executionId: string, input: ConfirmationInput): Promise<void> {
     const token = TaskTokenRegistry.newToken();
     const history: ExecutionRecord['history'] = [];
-    const waitForToken = async () => {
-      await this.executions.saveHistory(executionId, history);
-      return this.tokens.wait(token, executionId);
-    };
+    const waitForToken = () => this.tokens.wait(token, executionId);
     const execution = this.machine.run(input as never, {
       overrides: {
         taskResourceLocalHandlers: taskHandlers(this.definition, this.targets, waitForToken) as never,
@@ -128,6 +125,10 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     let final: Partial<ExecutionRecord> = { status: 'FAILED', error: 'States.Runtime' };
     for await (const event of execution.eventLogs) {
       history.push(toHistoryEvent(event as LibraryEvent, history.length + 1, token));
+      if (event.type === 'StateEntered' && this.tokenStates.has(event.state.name)) {
+        // The execution is about to pause on its token: persist how it got here.
+        await this.executions.saveHistory(executionId, history);
+      }
       if (event.type === 'StateFailed' && this.tokenStates.has(event.state.name)) await this.tokens.expire(token);
       const status = FINAL_STATUS[event.type];
       if (status) final = { status, ...('Error' in event && { error: String(event.Error), cause: String(event.Cause) }) };

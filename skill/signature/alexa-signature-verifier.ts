@@ -1,0 +1,78 @@
+import { X509Certificate, verify as verifySignature } from 'node:crypto';
+import { isAlexaCertChainUrl } from './cert-chain-url';
+
+/** Where the signing certificate chain comes from (HTTPS in production, fixtures in tests). */
+export interface CertChainSource {
+  /** The PEM bundle at `url`: the signing certificate first, then intermediates. */
+  fetch(url: string): Promise<string>;
+}
+
+export interface SignatureHeaders {
+  certChainUrl?: string;
+  signature256?: string;
+}
+
+export type SignatureVerdict = { ok: true } | { ok: false; reason: string };
+
+/** The name Alexa's signing certificate must carry. */
+export const ALEXA_SIGNING_NAME = 'echo-api.amazon.com';
+
+/**
+ * S10 for an HTTPS endpoint: the chain URL follows Alexa's rules, the chain is valid now
+ * and leads to a trusted root, the signing certificate is for echo-api.amazon.com, and
+ * its key signed the exact request body (SHA-256). Chains are cached per URL.
+ */
+export class AlexaSignatureVerifier {
+  private readonly chains = new Map<string, X509Certificate[]>();
+
+  constructor(
+    private readonly source: CertChainSource,
+    private readonly trustedRoots: X509Certificate[],
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async verify(body: Buffer, headers: SignatureHeaders): Promise<SignatureVerdict> {
+    if (!isAlexaCertChainUrl(headers.certChainUrl)) return refuse('bad SignatureCertChainUrl');
+    if (!headers.signature256) return refuse('missing Signature-256');
+    const chain = await this.chainFor(headers.certChainUrl!).catch(() => undefined);
+    if (!chain) return refuse('certificate chain unavailable');
+    const problem = this.chainProblem(chain);
+    if (problem) return refuse(problem);
+    const signature = Buffer.from(headers.signature256, 'base64');
+    return verifySignature('sha256', body, chain[0]!.publicKey, signature) ? { ok: true } : refuse('signature mismatch');
+  }
+
+  private async chainFor(url: string): Promise<X509Certificate[]> {
+    const cached = this.chains.get(url);
+    if (cached) return cached;
+    const chain = splitPem(await this.source.fetch(url)).map((pem) => new X509Certificate(pem));
+    if (chain.length === 0) throw new Error('empty chain');
+    this.chains.set(url, chain);
+    return chain;
+  }
+
+  private chainProblem(chain: X509Certificate[]): string | undefined {
+    const now = this.now();
+    if (chain.some((cert) => now < Date.parse(cert.validFrom) || now > Date.parse(cert.validTo))) return 'certificate not valid now';
+    if (!chain[0]!.checkHost(ALEXA_SIGNING_NAME, { subject: 'never' })) return `signing certificate is not for ${ALEXA_SIGNING_NAME}`;
+    for (let i = 0; i + 1 < chain.length; i++) {
+      if (!issued(chain[i + 1]!, chain[i]!)) return 'broken certificate chain';
+    }
+    const top = chain.at(-1)!;
+    return this.trustedRoots.some((root) => issued(root, top) || root.fingerprint256 === top.fingerprint256)
+      ? undefined
+      : 'chain does not lead to a trusted root';
+  }
+}
+
+function issued(issuer: X509Certificate, subject: X509Certificate): boolean {
+  return subject.checkIssued(issuer) && subject.verify(issuer.publicKey);
+}
+
+function splitPem(bundle: string): string[] {
+  return bundle.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
+function refuse(reason: string): SignatureVerdict {
+  return { ok: false, reason };
+}

@@ -1,0 +1,130 @@
+import { AlexaSignatureVerifier, type CertChainSource } from '../../skill/signature/alexa-signature-verifier';
+import { isAlexaCertChainUrl } from '../../skill/signature/cert-chain-url';
+import { intentRequest } from '../fixtures/alexa/envelopes';
+import { LocalStackHarness } from '../support/local-stack-harness';
+import { makeTestPki, type TestPki } from '../support/test-certificates';
+
+const CHAIN_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem';
+
+describe('S10: the HTTPS endpoint checks the SignatureCertChainUrl rules', () => {
+  it.each([
+    'https://s3.amazonaws.com/echo.api/echo-api-cert.pem',
+    'https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem',
+    'https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem',
+  ])('accepts %s', (url) => {
+    expect(isAlexaCertChainUrl(url)).toBe(true);
+  });
+
+  it.each([
+    ['http', 'http://s3.amazonaws.com/echo.api/echo-api-cert.pem'],
+    ['another host', 'https://notamazon.com/echo.api/echo-api-cert.pem'],
+    ['another port', 'https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem'],
+    ['another path', 'https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem'],
+    ['a path that climbs out', 'https://s3.amazonaws.com/echo.api/../invalid.pem'],
+    ['nothing', undefined],
+    ['not a URL', 'echo.api'],
+  ])('refuses %s', (_, url) => {
+    expect(isAlexaCertChainUrl(url)).toBe(false);
+  });
+});
+
+describe('S10: the request signature is checked against a trusted chain', () => {
+  let pki: TestPki;
+  const body = Buffer.from(JSON.stringify({ version: '1.0', request: { type: 'LaunchRequest' } }));
+  const sourceOf = (pem: string): CertChainSource & { fetches: number } => {
+    const source = { fetches: 0, fetch: async () => (source.fetches++, pem) };
+    return source;
+  };
+
+  beforeAll(() => {
+    pki = makeTestPki();
+  });
+
+  it('accepts a body signed by the echo-api certificate of a trusted chain, fetching the chain once', async () => {
+    const source = sourceOf(pki.chainPem);
+    const verifier = new AlexaSignatureVerifier(source, [pki.root]);
+    const headers = { certChainUrl: CHAIN_URL, signature256: pki.signBody(body) };
+
+    expect(await verifier.verify(body, headers)).toEqual({ ok: true });
+    expect(await verifier.verify(body, headers)).toEqual({ ok: true });
+    expect(source.fetches).toBe(1);
+  });
+
+  it('refuses a body changed after signing', async () => {
+    const verifier = new AlexaSignatureVerifier(sourceOf(pki.chainPem), [pki.root]);
+    const signature256 = pki.signBody(body);
+    const tampered = Buffer.from(body.toString().replace('LaunchRequest', 'IntentRequest'));
+
+    expect(await verifier.verify(tampered, { certChainUrl: CHAIN_URL, signature256 })).toEqual({ ok: false, reason: 'signature mismatch' });
+  });
+
+  it('refuses a chain that does not lead to a trusted root', async () => {
+    const stranger = makeTestPki();
+    const verifier = new AlexaSignatureVerifier(sourceOf(stranger.chainPem), [pki.root]);
+
+    const verdict = await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: stranger.signBody(body) });
+
+    expect(verdict).toEqual({ ok: false, reason: 'chain does not lead to a trusted root' });
+  });
+
+  it('refuses a signing certificate that is not for echo-api.amazon.com', async () => {
+    const impostor = makeTestPki({ commonName: 'evil.example.com', altNames: ['evil.example.com'] });
+    const verifier = new AlexaSignatureVerifier(sourceOf(impostor.chainPem), [impostor.root]);
+
+    const verdict = await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: impostor.signBody(body) });
+
+    expect(verdict).toEqual({ ok: false, reason: 'signing certificate is not for echo-api.amazon.com' });
+  });
+
+  it('refuses an expired signing certificate', async () => {
+    const expired = makeTestPki({ notBefore: new Date(Date.now() - 7200_000), notAfter: new Date(Date.now() - 3600_000) });
+    const verifier = new AlexaSignatureVerifier(sourceOf(expired.chainPem), [expired.root]);
+
+    const verdict = await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: expired.signBody(body) });
+
+    expect(verdict).toEqual({ ok: false, reason: 'certificate not valid now' });
+  });
+
+  it('refuses a missing signature, a bad URL and an unreachable chain', async () => {
+    const unreachable: CertChainSource = { fetch: () => Promise.reject(new Error('offline')) };
+    const verifier = new AlexaSignatureVerifier(unreachable, [pki.root]);
+
+    expect(await verifier.verify(body, { certChainUrl: CHAIN_URL })).toMatchObject({ ok: false, reason: 'missing Signature-256' });
+    expect(await verifier.verify(body, { certChainUrl: 'http://evil/echo.api/x', signature256: 'x' })).toMatchObject({ ok: false });
+    expect(await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: 'x' })).toEqual({
+      ok: false,
+      reason: 'certificate chain unavailable',
+    });
+  });
+});
+
+describe('S10: with signature checking on, POST /alexa accepts only signed requests', () => {
+  let vg: LocalStackHarness;
+  let pki: TestPki;
+
+  beforeAll(async () => {
+    pki = makeTestPki();
+    const source: CertChainSource = { fetch: async () => pki.chainPem };
+    vg = await LocalStackHarness.start({ verifySignature: true }, { signatures: { source, trustedRoots: [pki.root] } });
+  });
+  afterAll(async () => {
+    await vg.close();
+  });
+
+  const post = async (body: string, headers: Record<string, string>) => {
+    const response = await fetch(`${vg.stack.url}/alexa`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    return response.status;
+  };
+
+  it('answers a correctly signed request and refuses unsigned or mis-signed ones with 400, changing nothing', async () => {
+    const token = await vg.tokenFor('alice');
+    const body = JSON.stringify(intentRequest('StartInstanceIntent', { instance: 'splunk' }, { accessToken: token }));
+
+    expect(await post(body, {})).toBe(400);
+    expect(await post(body, { SignatureCertChainUrl: CHAIN_URL, 'Signature-256': pki.signBody(`${body} `) })).toBe(400);
+    expect(await vg.executions()).toHaveLength(0);
+
+    expect(await post(body, { SignatureCertChainUrl: CHAIN_URL, 'Signature-256': pki.signBody(body) })).toBe(200);
+    expect(await vg.executions()).toHaveLength(1);
+  });
+});

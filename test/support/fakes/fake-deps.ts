@@ -1,0 +1,80 @@
+/** A whole Deps graph of in-memory fakes, seeded like the local stack, for use-case tests. */
+import { CodeHasher } from '../../../functions/domain/one-time-code';
+import type { User } from '../../../functions/domain/user';
+import type { CodeGenerator } from '../../../functions/ports/code-generator';
+import type { Deps } from '../../../functions/use-cases/deps';
+import { DEFAULT_SETTINGS, type Settings } from '../../../functions/use-cases/settings';
+import { FakeClock } from '../fake-clock';
+import { InMemoryActionLedger, InMemoryChallengeStore, InMemorySendRateLimiter, InMemoryUserDirectory } from './in-memory-stores';
+import { InMemoryAuditBus, InMemoryFleet, InMemoryOutbox, InMemoryWorkflow } from './in-memory-world';
+
+export const ALICE: User = { userId: 'alice', phone: '+15555550101', email: 'alice@example.com', targets: ['*'], preferredChannel: 'sms' };
+export const BOB: User = { userId: 'bob', phone: '+15555550102', email: 'bob@example.com', targets: ['web'], preferredChannel: 'sms' };
+export const SPLUNK = { instanceId: 'i-0123456789abcdef0', alias: 'splunk', state: 'stopped' };
+export const WEB = { instanceId: 'i-0123456789abcdef1', alias: 'web', state: 'running' };
+
+/** 2026-01-01T00:00:00Z: a day boundary, so send windows start here. */
+export const T0 = Date.UTC(2026, 0, 1);
+
+/** Hands out the given codes in order, then a fixed one. */
+export class ScriptedCodes implements CodeGenerator {
+  constructor(private readonly codes: string[] = []) {}
+
+  generate(digits: number): string {
+    return this.codes.shift() ?? '9'.repeat(digits);
+  }
+
+  push(...codes: string[]): void {
+    this.codes.push(...codes);
+  }
+}
+
+export interface FakeWorld {
+  deps: Deps;
+  clock: FakeClock;
+  codes: ScriptedCodes;
+  users: InMemoryUserDirectory;
+  challenges: InMemoryChallengeStore;
+  ledger: InMemoryActionLedger;
+  outbox: InMemoryOutbox;
+  audit: InMemoryAuditBus;
+  fleet: InMemoryFleet;
+  workflow: InMemoryWorkflow;
+  hasher: CodeHasher;
+  settings: Settings;
+}
+
+export function fakeWorld(settings: Partial<Settings> = {}): FakeWorld {
+  const clock = new FakeClock(T0);
+  const codes = new ScriptedCodes();
+  const full: Settings = { ...DEFAULT_SETTINGS, authorizeWaitMs: 30, deliveryWaitMs: 30, ...settings };
+  const world = {
+    clock,
+    codes,
+    users: new InMemoryUserDirectory([ALICE, BOB]),
+    challenges: new InMemoryChallengeStore(),
+    ledger: new InMemoryActionLedger(),
+    outbox: new InMemoryOutbox(),
+    audit: new InMemoryAuditBus(),
+    fleet: new InMemoryFleet([SPLUNK, WEB]),
+    workflow: new InMemoryWorkflow(),
+    hasher: new CodeHasher(Buffer.alloc(32, 7)),
+    settings: full,
+  };
+  const deps: Deps = {
+    users: world.users,
+    challenges: world.challenges,
+    sendLimiter: new InMemorySendRateLimiter(full.sendLimits, clock),
+    ledger: world.ledger,
+    messages: world.outbox,
+    instances: world.fleet,
+    workflow: world.workflow,
+    audit: world.audit,
+    tokens: { verify: async () => undefined },
+    clock,
+    codes,
+    hasher: world.hasher,
+    settings: full,
+  };
+  return { ...world, deps };
+}

@@ -1,0 +1,68 @@
+import { generateKeyPairSync, sign, X509Certificate } from 'node:crypto';
+import forge from 'node-forge';
+
+/** A key pair as forge needs it, made by node's native generator (1024 bits: forge signs in pure JS, test speed only). */
+function keyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+  return {
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    forgePrivate: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()),
+    forgePublic: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+  };
+}
+
+interface CertOptions {
+  commonName: string;
+  isCa: boolean;
+  altNames?: string[];
+  notBefore?: Date;
+  notAfter?: Date;
+}
+
+type KeyPair = ReturnType<typeof keyPair>;
+
+function certificate(subjectKeys: KeyPair, options: CertOptions, issuer?: { keys: KeyPair; cert: forge.pki.Certificate }) {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = subjectKeys.forgePublic;
+  cert.serialNumber = `0${Math.floor(Math.random() * 1e12).toString(16)}`;
+  cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - 3600_000);
+  cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 86400_000);
+  const subject = [{ name: 'commonName', value: options.commonName }];
+  cert.setSubject(subject);
+  cert.setIssuer(issuer ? issuer.cert.subject.attributes : subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: options.isCa },
+    { name: 'keyUsage', keyCertSign: options.isCa, digitalSignature: true },
+    ...(options.altNames ? [{ name: 'subjectAltName', altNames: options.altNames.map((value) => ({ type: 2, value })) }] : []),
+  ]);
+  cert.sign((issuer ?? { keys: subjectKeys }).keys.forgePrivate, forge.md.sha256.create());
+  return cert;
+}
+
+export interface TestPki {
+  root: X509Certificate;
+  /** Leaf + intermediate, as Alexa's chain URL serves it. */
+  chainPem: string;
+  /** Signs a body as Alexa would (SHA-256 with RSA, base64). */
+  signBody(body: string | Buffer): string;
+}
+
+/** A local CA → intermediate → "echo-api.amazon.com" signing certificate, for S10 tests. */
+export function makeTestPki(leaf: Partial<CertOptions> = {}): TestPki {
+  const rootKeys = keyPair();
+  const rootCert = certificate(rootKeys, { commonName: 'VoiceGate Test Root', isCa: true });
+  const midKeys = keyPair();
+  const midCert = certificate(midKeys, { commonName: 'VoiceGate Test Intermediate', isCa: true }, { keys: rootKeys, cert: rootCert });
+  const leafKeys = keyPair();
+  const leafCert = certificate(
+    leafKeys,
+    { commonName: 'echo-api.amazon.com', isCa: false, altNames: ['echo-api.amazon.com'], ...leaf },
+    { keys: midKeys, cert: midCert },
+  );
+  const pem = forge.pki.certificateToPem;
+  return {
+    root: new X509Certificate(pem(rootCert)),
+    chainPem: pem(leafCert) + pem(midCert),
+    signBody: (body) => sign('sha256', Buffer.from(body), leafKeys.privatePem).toString('base64'),
+  };
+}

@@ -1,0 +1,93 @@
+import { evaluateAttempt, isExpired, type Challenge } from '../../../functions/domain/challenge';
+import { CodeHasher } from '../../../functions/domain/one-time-code';
+
+const hasher = new CodeHasher(Buffer.alloc(32, 3));
+const ISSUED = 1_767_225_600_000;
+const TTL = 300_000;
+const CODE = '482913';
+
+function pending(overrides: Partial<Challenge> = {}): Challenge {
+  return {
+    userId: 'alice',
+    commandId: 'cmd-1',
+    executionId: 'exec-1',
+    action: 'start',
+    target: 'splunk',
+    taskToken: 't'.repeat(64),
+    codeHash: hasher.hash(CODE, 'alice', 'cmd-1'),
+    channel: 'sms',
+    maskedDestination: '***01',
+    issuedAt: ISSUED,
+    expiresAt: ISSUED + TTL,
+    attemptsLeft: 3,
+    status: 'pending',
+    version: 4,
+    ...overrides,
+  };
+}
+
+describe('evaluateAttempt', () => {
+  it('accepts the right code: verified, one version on, attempts untouched', () => {
+    const outcome = evaluateAttempt(pending(), CODE, ISSUED + 1000, hasher);
+
+    expect(outcome).toEqual({ kind: 'accepted', next: pending({ status: 'verified', version: 5 }) });
+  });
+
+  it('counts wrong codes down and says how many are left', () => {
+    const first = evaluateAttempt(pending(), '000000', ISSUED, hasher);
+    expect(first).toEqual({ kind: 'rejected', attemptsLeft: 2, next: pending({ attemptsLeft: 2, version: 5 }) });
+
+    const second = evaluateAttempt(pending({ attemptsLeft: 2, version: 5 }), '000000', ISSUED, hasher);
+    expect(second).toEqual({ kind: 'rejected', attemptsLeft: 1, next: pending({ attemptsLeft: 1, version: 6 }) });
+  });
+
+  it('locks out when the last attempt is used (S5): cancelled, no attempts left', () => {
+    const outcome = evaluateAttempt(pending({ attemptsLeft: 1 }), '000000', ISSUED, hasher);
+
+    expect(outcome).toEqual({ kind: 'locked-out', next: pending({ attemptsLeft: 0, status: 'cancelled', version: 5 }) });
+  });
+
+  it('still accepts the right code on the last attempt', () => {
+    expect(evaluateAttempt(pending({ attemptsLeft: 1 }), CODE, ISSUED, hasher).kind).toBe('accepted');
+  });
+
+  it('treats a missing (unparseable) code as a wrong attempt', () => {
+    expect(evaluateAttempt(pending(), undefined, ISSUED, hasher)).toMatchObject({ kind: 'rejected', attemptsLeft: 2 });
+  });
+
+  it('expires exactly at expiresAt, even for the right code (S4)', () => {
+    expect(evaluateAttempt(pending(), CODE, ISSUED + TTL - 1, hasher).kind).toBe('accepted');
+    expect(evaluateAttempt(pending(), CODE, ISSUED + TTL, hasher)).toEqual({ kind: 'expired' });
+    expect(evaluateAttempt(pending(), '000000', ISSUED + TTL + 1, hasher)).toEqual({ kind: 'expired' });
+  });
+
+  it.each(['verified', 'cancelled'] as const)('does nothing to a %s challenge, even with its code (S3)', (status) => {
+    expect(evaluateAttempt(pending({ status }), CODE, ISSUED, hasher)).toEqual({ kind: 'not-pending' });
+  });
+
+  it("rejects a code issued for another command or another user's command (S6, S7)", () => {
+    const otherCommand = pending({ codeHash: hasher.hash(CODE, 'alice', 'cmd-2') });
+    const otherUser = pending({ codeHash: hasher.hash(CODE, 'bob', 'cmd-1') });
+
+    expect(evaluateAttempt(otherCommand, CODE, ISSUED, hasher).kind).toBe('rejected');
+    expect(evaluateAttempt(otherUser, CODE, ISSUED, hasher).kind).toBe('rejected');
+  });
+
+  it('leaves the challenge it was given unchanged (the caller writes `next` conditionally)', () => {
+    const challenge = pending();
+    const before = structuredClone(challenge);
+
+    evaluateAttempt(challenge, '000000', ISSUED, hasher);
+    evaluateAttempt(challenge, CODE, ISSUED, hasher);
+
+    expect(challenge).toEqual(before);
+  });
+});
+
+describe('isExpired', () => {
+  it('is false before expiresAt and true from it on', () => {
+    expect(isExpired({ expiresAt: 1000 }, 999)).toBe(false);
+    expect(isExpired({ expiresAt: 1000 }, 1000)).toBe(true);
+    expect(isExpired({ expiresAt: 1000 }, 1001)).toBe(true);
+  });
+});
