@@ -33,7 +33,7 @@ export const Speech = {
   missingTarget: () => 'Which instance? For example, say "start splunk".',
   notAllowed: (target: string) => `Sorry, you are not allowed to control ${target}.`,
   codeSent: (action: InstanceAction, target: string, digits: number, channel: Channel, masked: string) =>
-    `To confirm ${describeInProgress(action, target)} I sent a ${digits}-digit code to ${channelPhrase(channel, masked)}. Say authorize and the code.`,
+    `To confirm ${describeInProgress(action, target)} I sent ${digits === 8 ? 'an' : 'a'} ${digits}-digit code to ${channelPhrase(channel, masked)}. Say authorize and the code.`,
   codeUnderWay: (action: InstanceAction, target: string) =>
     `To confirm ${describeInProgress(action, target)} I am sending you a code. Say authorize and the code when it arrives.`,
   newCodeSent: (channel: Channel, masked: string) => `I sent a new code to ${channelPhrase(channel, masked)}.`,

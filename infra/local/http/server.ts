@@ -25,10 +25,16 @@ export function createHttpApp(
   return app;
 }
 
-/** Body-parser errors keep their status (400 malformed, 413 too large); anything else is a 500 without details. */
+const BODY_ERRORS: Record<number, string> = {
+  400: 'malformed JSON body',
+  413: 'request body too large',
+  415: 'unsupported charset or content encoding',
+};
+
+/** Body-parser errors keep their status (400 malformed, 413 too large, 415 bad charset); anything else is a 500 without details. */
 const jsonErrors: ErrorRequestHandler = (error: { status?: number; type?: string; name?: string }, _req, res, _next) => {
   const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-  const message = status === 413 ? 'request body too large' : status === 400 ? 'malformed JSON body' : 'internal error';
+  const message = status === 500 ? 'internal error' : (BODY_ERRORS[status] ?? 'bad request body');
   if (status === 500) console.error(`internal error: ${error.name ?? 'unknown'}`);
   res.status(status).json({ error: message });
 };

@@ -1,0 +1,77 @@
+import { AUDIT_SOURCE, AuditDetailTypes, auditEvent } from '../../../functions/domain/audit-event';
+import { codeMessage } from '../../../functions/domain/code-message';
+import type { Command } from '../../../functions/domain/command';
+
+const command: Command = {
+  commandId: 'cmd-1',
+  userId: 'alice',
+  action: 'start',
+  target: 'splunk',
+  instanceId: 'i-0123456789abcdef0',
+  requestedAt: '2026-01-01T00:00:00.000Z',
+};
+const AT = new Date('2026-01-01T00:00:05.000Z');
+
+describe('auditEvent', () => {
+  it('always carries commandId, executionId, userId, action, target and time, with source voicegate', () => {
+    expect(auditEvent(AuditDetailTypes.codeVerified, command, 'exec-1', AT)).toEqual({
+      source: AUDIT_SOURCE,
+      detailType: 'Code Verified',
+      time: '2026-01-01T00:00:05.000Z',
+      detail: {
+        commandId: 'cmd-1',
+        executionId: 'exec-1',
+        userId: 'alice',
+        action: 'start',
+        target: 'splunk',
+        time: '2026-01-01T00:00:05.000Z',
+      },
+    });
+    expect(AUDIT_SOURCE).toBe('voicegate');
+  });
+
+  it('adds extras but never lets them overwrite the required fields', () => {
+    const event = auditEvent(AuditDetailTypes.codeRejected, command, 'exec-1', AT, { attemptsLeft: 2, userId: 'mallory', commandId: 'x' });
+
+    expect(event.detail).toMatchObject({ attemptsLeft: 2, userId: 'alice', commandId: 'cmd-1' });
+  });
+
+  it('does not copy the instance id or anything else off the command', () => {
+    expect(Object.keys(auditEvent(AuditDetailTypes.codeSent, command, 'e', AT).detail).sort()).toEqual(
+      ['action', 'commandId', 'executionId', 'target', 'time', 'userId'],
+    );
+  });
+
+  it('uses the contract detail-type names of PRODUCT.md section 2', () => {
+    expect(Object.values(AuditDetailTypes).sort()).toEqual(
+      [
+        'Action Failed',
+        'Action Succeeded',
+        'Challenge Expired',
+        'Code Rejected',
+        'Code Sent',
+        'Code Verified',
+        'Command Cancelled',
+        'Command Denied',
+        'Command Requested',
+        'Command Superseded',
+        'Delivery Failed',
+      ].sort(),
+    );
+  });
+});
+
+describe('codeMessage', () => {
+  it('is the delivered text of PRODUCT.md, naming the action it confirms', () => {
+    expect(codeMessage('482913', 'start', 'splunk', 300)).toEqual({
+      subject: 'VoiceGate code to start splunk',
+      body: "VoiceGate code 482913 to start splunk. Expires in 5 minutes. Didn't ask? Ignore this message.",
+    });
+  });
+
+  it('rounds the lifetime to whole minutes, never below one', () => {
+    expect(codeMessage('1', 'stop', 'web', 60).body).toContain('Expires in 1 minute.');
+    expect(codeMessage('1', 'stop', 'web', 5).body).toContain('Expires in 1 minute.');
+    expect(codeMessage('1', 'stop', 'web', 150).body).toContain('Expires in 3 minutes.');
+  });
+});
