@@ -31,9 +31,9 @@ import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-tok
 import type { LocalStackParts } from './local-stack-parts';
 import { seed } from './seed';
 import { ensureTables } from './store/create-tables';
-import { startDynalite } from './store/dynalite-server';
+import { startDynalite, type RunningStore } from './store/dynalite-server';
 import { LOCAL_TABLE_NAMES as T, allLocalTables } from './store/local-tables';
-import { recoverAbandonedExecutions } from './workflow/abandoned-executions';
+import { recoverAbandonedExecutions, type RecoveryReport } from './workflow/abandoned-executions';
 import { CONFIRM_COMMAND_ASL, loadDefinition } from './workflow/asl-definition';
 import { ExecutionStore } from './workflow/execution-store';
 import { LOCAL_FUNCTION_NAMES, localFunctions } from './workflow/local-functions';
@@ -55,8 +55,8 @@ export interface LocalStackOverrides {
 
 export interface LocalStack extends LocalStackParts {
   url: string;
-  /** Executions found RUNNING from an earlier run and ended at start-up. */
-  recovered: number;
+  /** Executions found RUNNING from an earlier run: resumed, or ended visibly. */
+  recovered: RecoveryReport;
   /** Stops as a restart would: waiting executions stay RUNNING on disk for the next start. */
   close(): Promise<void>;
 }
@@ -70,6 +70,20 @@ export async function startLocalStack(config: LocalConfig, overrides: LocalStack
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+  try {
+    return await startOnStore(config, overrides, client, store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function startOnStore(
+  config: LocalConfig,
+  overrides: LocalStackOverrides,
+  client: DynamoDBDocumentClient,
+  store: RunningStore,
+): Promise<LocalStack> {
   await ensureTables(client, allLocalTables());
   const parts = await wire(config, overrides, client);
   await seed(parts.deps.users, parts.fleet);

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   console.log(`VoiceGate is running (started in ${Date.now() - started} ms, data in ${config.dataDir})`);
   console.log(`  Operator console:  ${stack.url}/`);
   console.log(`  Alexa endpoint:    POST ${stack.url}/alexa   (skill id ${config.skillId})`);
-  if (stack.recovered > 0) console.log(`  Ended ${stack.recovered} command(s) left waiting by the previous run (see the audit trail).`);
+  const { resumed, ended } = stack.recovered;
+  if (resumed > 0) console.log(`  Resumed ${resumed} command(s) still waiting for their code.`);
+  if (ended > 0) console.log(`  Ended ${ended} command(s) the previous run left unfinished (see the audit trail).`);
   console.log(`Try it: in another terminal run "npm run chat", then say "list instances" and "start splunk".`);
   const shutdown = () => void stack.close().then(() => process.exit(0));
   process.once('SIGINT', shutdown);

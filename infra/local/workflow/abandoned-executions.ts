@@ -1,28 +1,53 @@
 import { AuditDetailTypes, auditEvent } from '../../../functions/domain/audit-event';
 import { WorkflowErrors } from '../../../functions/domain/errors';
 import type { LocalStackParts } from '../local-stack-parts';
+import type { ExecutionRecord } from './execution-store';
+
+export interface RecoveryReport {
+  /** Still waiting for their code, on the same token and deadline. */
+  resumed: number;
+  /** Cut off anywhere else: ended FAILED with EngineRestarted and audited. */
+  ended: number;
+}
 
 /**
  * Executions still RUNNING in the store when the runner starts were cut off by a stop or
- * crash. The interpreter cannot resume mid-state, so each is ended visibly — FAILED with
- * EngineRestarted, its code voided, a "Command Cancelled" audit event — never left hanging.
+ * crash. One that was waiting for a code that is still pending and unexpired waits again
+ * until its original deadline; any other is ended visibly — FAILED with EngineRestarted,
+ * its code voided, a "Command Cancelled" audit event — never left hanging.
  */
-export async function recoverAbandonedExecutions(parts: Pick<LocalStackParts, 'deps' | 'executions'>): Promise<number> {
-  const { deps, executions } = parts;
-  const abandoned = (await executions.list()).filter((e) => e.status === 'RUNNING');
-  for (const execution of abandoned) {
-    const record = await executions.get(execution.executionId);
+export async function recoverAbandonedExecutions(parts: Pick<LocalStackParts, 'deps' | 'executions' | 'engine'>): Promise<RecoveryReport> {
+  const report: RecoveryReport = { resumed: 0, ended: 0 };
+  const running = (await parts.executions.list()).filter((e) => e.status === 'RUNNING');
+  for (const { executionId } of running) {
+    const record = await parts.executions.get(executionId);
     if (!record) continue;
-    const now = new Date(deps.clock.now());
-    await deps.challenges.remove(record.userId, record.commandId);
-    await executions.finish(record.executionId, {
-      status: 'FAILED',
-      error: WorkflowErrors.engineRestarted,
-      cause: 'The local workflow runner restarted while this command waited.',
-      stoppedAt: now.toISOString(),
-    });
-    const reason = { reason: WorkflowErrors.engineRestarted };
-    await deps.audit.publish(auditEvent(AuditDetailTypes.commandCancelled, record.command, record.executionId, now, reason));
+    if (await resumeIfWaiting(parts, record)) report.resumed++;
+    else {
+      await endVisibly(parts, record);
+      report.ended++;
+    }
   }
-  return abandoned.length;
+  return report;
+}
+
+async function resumeIfWaiting(parts: Pick<LocalStackParts, 'deps' | 'engine'>, record: ExecutionRecord): Promise<boolean> {
+  const challenge = await parts.deps.challenges.get(record.userId);
+  if (challenge?.commandId !== record.commandId || challenge.status !== 'pending') return false;
+  const remainingSeconds = Math.floor((challenge.expiresAt - parts.deps.clock.now()) / 1000);
+  return parts.engine.resume(record, challenge.taskToken, remainingSeconds);
+}
+
+async function endVisibly(parts: Pick<LocalStackParts, 'deps' | 'executions'>, record: ExecutionRecord): Promise<void> {
+  const { deps, executions } = parts;
+  const now = new Date(deps.clock.now());
+  await deps.challenges.remove(record.userId, record.commandId);
+  await executions.finish(record.executionId, {
+    status: 'FAILED',
+    error: WorkflowErrors.engineRestarted,
+    cause: 'The local workflow runner restarted while this command was in progress.',
+    stoppedAt: now.toISOString(),
+  });
+  const reason = { reason: WorkflowErrors.engineRestarted };
+  await deps.audit.publish(auditEvent(AuditDetailTypes.commandCancelled, record.command, record.executionId, now, reason));
 }

@@ -6,7 +6,7 @@ import type {
   ExecutionSummary,
   WorkflowGateway,
 } from '../../../functions/ports/workflow-gateway';
-import type { ExecutionRecord, ExecutionStore } from './execution-store';
+import type { ExecutionRecord, ExecutionStore, HistoryEvent } from './execution-store';
 import { toHistoryEvent, type LibraryEvent } from './history';
 import { assertSupported, taskHandlers, type IntegrationTargets } from './service-integrations';
 import { TaskTokenRegistry } from './task-token-registry';
@@ -72,10 +72,28 @@ export class LocalWorkflowEngine implements WorkflowGateway {
       history: [],
     };
     await this.executions.create(record);
-    this.live.set(executionId, { status: 'RUNNING' });
-    const done = this.run(executionId, { command }).finally(() => this.finished.delete(done));
-    this.finished.add(done);
+    const token = TaskTokenRegistry.newToken();
+    const handlers = taskHandlers(this.definition, this.targets, () => this.tokens.wait(token, executionId));
+    this.launch({ executionId, token, input: { command }, history: [], machine: this.machine, handlers });
     return { executionId };
+  }
+
+  /**
+   * Picks up an execution that a restart interrupted while it waited for its code: it
+   * waits again at the same state, on the same token, until the original deadline —
+   * without sending another code. Returns false when the history shows no such pause.
+   */
+  resume(record: ExecutionRecord, token: string, remainingSeconds: number): boolean {
+    const paused = record.history.findLast((e) => e.type === 'StateEntered' && this.tokenStates.has(e.stateName ?? ''));
+    if (!paused?.stateName || remainingSeconds < 1) return false;
+    const definition = resumeAt(this.definition, paused.stateName, remainingSeconds);
+    const wait = () => this.tokens.wait(token, record.executionId);
+    const handlers = { ...taskHandlers(definition, this.targets, wait), [paused.stateName]: wait };
+    const history = [...record.history, { id: record.history.length + 1, timestamp: new Date().toISOString(), type: 'ExecutionResumed' }];
+    // The full definition was validated at start-up; entered mid-way, earlier states look unreachable.
+    const machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
+    this.launch({ executionId: record.executionId, token, input: paused.input, history, machine, handlers, resumed: true });
+    return true;
   }
 
   sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void> {
@@ -109,13 +127,16 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     await this.idle();
   }
 
-  private async run(executionId: string, input: ConfirmationInput): Promise<void> {
-    const token = TaskTokenRegistry.newToken();
-    const history: ExecutionRecord['history'] = [];
-    const waitForToken = () => this.tokens.wait(token, executionId);
-    const execution = this.machine.run(input as never, {
+  private launch(run: Run): void {
+    this.live.set(run.executionId, { status: 'RUNNING' });
+    const done = this.run(run).finally(() => this.finished.delete(done));
+    this.finished.add(done);
+  }
+
+  private async run({ executionId, token, input, history, machine, handlers, resumed }: Run): Promise<void> {
+    const execution = machine.run(input as never, {
       overrides: {
-        taskResourceLocalHandlers: taskHandlers(this.definition, this.targets, waitForToken) as never,
+        taskResourceLocalHandlers: handlers as never,
         retryIntervalOverrides: this.options.retryIntervalOverrides ?? {},
       },
       context: executionContext(executionId, token),
@@ -124,6 +145,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     this.aborts.set(executionId, execution.abort);
     let final: Partial<ExecutionRecord> = { status: 'FAILED', error: 'States.Runtime' };
     for await (const event of execution.eventLogs) {
+      if (resumed && event.type === 'ExecutionStarted') continue;
       history.push(toHistoryEvent(event as LibraryEvent, history.length + 1, token));
       if (event.type === 'StateEntered' && this.tokenStates.has(event.state.name)) {
         // The execution is about to pause on its token: persist how it got here.
@@ -137,6 +159,22 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     if (!this.stopping) await this.executions.finish(executionId, { ...final, history, stoppedAt: new Date().toISOString() });
     this.live.delete(executionId);
   }
+}
+
+interface Run {
+  executionId: string;
+  token: string;
+  input: unknown;
+  history: HistoryEvent[];
+  machine: StateMachine;
+  handlers: Record<string, (input: unknown) => Promise<unknown>>;
+  resumed?: boolean;
+}
+
+/** The same definition, entered at `stateName` with what is left of its timeout. */
+function resumeAt(definition: StateMachineDefinition, stateName: string, timeoutSeconds: number): StateMachineDefinition {
+  const state = { ...definition.States[stateName], TimeoutSeconds: timeoutSeconds } as StateMachineDefinition['States'][string];
+  return { ...definition, StartAt: stateName, States: { ...definition.States, [stateName]: state } };
 }
 
 /** Step Functions' context object: `$$.State.EnteredTime` is read live, as each state starts. */

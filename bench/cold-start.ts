@@ -1,0 +1,200 @@
+/**
+ * Section 5: each Lambda entry point bundled as for deployment (esbuild, minified, AWS
+ * SDK bundled in), its size, and the time a fresh Node process takes to load it and
+ * handle a first request.
+ *
+ * Two kinds of first request, because a real one needs AWS:
+ * - "aws-emulator" (used for the target when moto_server is installed): a real first
+ *   request whose AWS calls (Secrets Manager, DynamoDB, SNS, EventBridge, EC2) go to a
+ *   local moto_server through the real SDK, via AWS_ENDPOINT_URL. Loopback replaces the
+ *   network, so this is our code's cold cost plus moto's answer times.
+ * - "refused": a first request the handler turns away before any AWS call (the skill: a
+ *   wrong skill id; the workflow functions: missing configuration, since they build their
+ *   AWS clients before parsing the payload). Load and middleware only, no AWS at all.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { intentRequest } from '../infra/local/chat/envelope';
+import { lambdaEnvironment } from './lambda-env';
+import { type MotoFixture, startMotoFixture } from './moto-fixture';
+import type { Progress } from './progress';
+import { round } from './stats';
+
+const ROOT = resolve(__dirname, '..');
+const PROBE = join(__dirname, 'cold-start-probe.cjs');
+
+export const ENTRY_POINTS = ['functions/handlers/skill.ts', 'functions/handlers/issue-challenge.ts', 'functions/handlers/perform-action.ts'];
+
+export type ProbeMode = 'aws-emulator' | 'refused';
+
+export interface ProbeRun {
+  bootMs: number;
+  loadMs: number;
+  firstRequestMs: number;
+  totalMs: number;
+  outcome: string;
+}
+
+export interface BundleResult {
+  name: string;
+  entry: string;
+  /** Minified, everything bundled (the AWS SDK included). */
+  bytes: number;
+  /** For comparison: the same with @aws-sdk/* left to the Lambda runtime. */
+  bytesWithoutAwsSdk: number;
+  /** The biggest contributors to the bundle, by package. */
+  largestPackages: { name: string; bytes: number }[];
+  /** Per mode: medians over fresh processes, in ms. */
+  modes: Partial<Record<ProbeMode, { runs: ProbeRun[]; medianLoadMs: number; medianFirstRequestMs: number; medianTotalMs: number; maxTotalMs: number }>>;
+}
+
+export interface ColdStartResult {
+  runsPerBundle: number;
+  /** The mode the target is checked against. */
+  targetMode: ProbeMode;
+  note: string;
+  bundles: BundleResult[];
+}
+
+export async function measureColdStart(runs: number, progress: Progress): Promise<ColdStartResult> {
+  const outDir = mkdtempSync(join(tmpdir(), 'voicegate-bundles-'));
+  let moto: MotoFixture | undefined;
+  try {
+    progress('cold start: bundling the three Lambda entry points with esbuild (minified, SDK included)');
+    const bundles = await Promise.all(ENTRY_POINTS.map((entry) => bundle(entry, outDir)));
+    moto = await startMotoFixture(progress).catch((error: Error) => {
+      progress(`cold start: moto_server unavailable (${error.message}); only the "refused" first request is measured`);
+      return undefined;
+    });
+    const results: BundleResult[] = [];
+    for (const b of bundles) {
+      const modes: BundleResult['modes'] = {};
+      for (const mode of moto ? (['aws-emulator', 'refused'] as const) : (['refused'] as const)) {
+        const samples: ProbeRun[] = [];
+        for (let i = 0; i < runs; i++) {
+          const { event, env } = mode === 'aws-emulator' ? await moto!.request(b.name) : refusedRequest(b.name);
+          const run = await probe(b.file, event, env);
+          const expected = mode === 'aws-emulator' ? 'ok' : 'refused';
+          if (!run.outcome.startsWith(expected)) throw new Error(`cold start: ${b.name} (${mode}) should be ${expected}, got: ${run.outcome}`);
+          samples.push(run);
+        }
+        modes[mode] = {
+          runs: samples,
+          medianLoadMs: median(samples.map((s) => s.loadMs)),
+          medianFirstRequestMs: median(samples.map((s) => s.firstRequestMs)),
+          medianTotalMs: median(samples.map((s) => s.totalMs)),
+          maxTotalMs: Math.max(...samples.map((s) => s.totalMs)),
+        };
+        progress(`cold start: ${b.name} (${mode}): ${round(b.bytes / 1024, 1)} KiB, load + first request ${modes[mode]!.medianTotalMs} ms (median of ${runs})`);
+      }
+      results.push({ name: b.name, entry: b.entry, bytes: b.bytes, bytesWithoutAwsSdk: b.bytesWithoutAwsSdk, largestPackages: b.largestPackages, modes });
+    }
+    return {
+      runsPerBundle: runs,
+      targetMode: moto ? 'aws-emulator' : 'refused',
+      note: moto
+        ? 'First request = a real request whose AWS calls go to a local moto_server (AWS_ENDPOINT_URL); "refused" = turned away before any AWS call.'
+        : 'moto_server was not available: first request = one the handler refuses before any AWS call (load and middleware only).',
+      bundles: results,
+    };
+  } finally {
+    await moto?.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+interface Bundle {
+  name: string;
+  entry: string;
+  file: string;
+  bytes: number;
+  bytesWithoutAwsSdk: number;
+  largestPackages: { name: string; bytes: number }[];
+}
+
+async function bundle(entry: string, outDir: string): Promise<Bundle> {
+  const name = basename(entry, '.ts');
+  const options = {
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    minify: true,
+    platform: 'node' as const,
+    target: 'node24',
+    format: 'cjs' as const,
+    metafile: true,
+    logLevel: 'silent' as const,
+  };
+  const file = join(outDir, `${name}.js`);
+  const full = await build({ ...options, outfile: file });
+  await build({ ...options, outfile: join(outDir, `${name}.no-sdk.js`), external: ['@aws-sdk/*'] });
+  return {
+    name,
+    entry,
+    file,
+    bytes: statSync(file).size,
+    bytesWithoutAwsSdk: statSync(join(outDir, `${name}.no-sdk.js`)).size,
+    largestPackages: largestPackages(full.metafile),
+  };
+}
+
+/** Bytes in the output per npm package (or "(project)" for our own code). */
+export function largestPackages(metafile: Metafile, top = 6): { name: string; bytes: number }[] {
+  const totals = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path.split('node_modules/').length > 2 ? path.slice(path.lastIndexOf('node_modules/')) : path);
+      const name = match?.[1] ?? '(project)';
+      totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, bytes]) => ({ name, bytes }));
+}
+
+function refusedRequest(name: string): { event: unknown; env: Record<string, string> } {
+  if (name === 'skill') {
+    // Every setting present; the envelope names another skill, so the guard refuses it (S10).
+    return { event: intentRequest('ListInstancesIntent', {}, { skillId: 'amzn1.ask.skill.someone-else' }), env: lambdaEnvironment() };
+  }
+  // The workflow functions read their settings and build their clients before parsing the
+  // payload: without settings they stop there, before any AWS call.
+  return { event: { command: { commandId: randomUUID() } }, env: { AWS_REGION: 'us-east-1' } };
+}
+
+async function probe(bundleFile: string, event: unknown, env: Record<string, string>): Promise<ProbeRun> {
+  const child = spawn(process.execPath, [PROBE, bundleFile], {
+    env: { PATH: process.env.PATH ?? '', ...env, BENCH_EVENT: JSON.stringify(event) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (!line) throw new Error(`cold-start probe of ${basename(bundleFile)} printed no result (exit ${code}): ${stderr.slice(0, 500)}`);
+  const parsed = JSON.parse(line.slice('BENCH_RESULT '.length)) as {
+    fatal?: string;
+    bootMs: number;
+    loadMs: number;
+    firstRequestMs: number;
+    outcome: { ok: boolean; result?: unknown; error?: string };
+  };
+  if (parsed.fatal) throw new Error(`cold-start probe of ${basename(bundleFile)} failed: ${parsed.fatal}`);
+  const outcome = parsed.outcome.ok ? `ok ${JSON.stringify(parsed.outcome.result).slice(0, 80)}` : `refused ${parsed.outcome.error}`;
+  return {
+    bootMs: round(parsed.bootMs),
+    loadMs: round(parsed.loadMs),
+    firstRequestMs: round(parsed.firstRequestMs),
+    totalMs: round(parsed.loadMs + parsed.firstRequestMs),
+    outcome,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.floor((sorted.length - 1) / 2)]!);
+}

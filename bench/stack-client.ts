@@ -1,0 +1,250 @@
+/**
+ * The bench's side of the stack under test: starts bench/stack-host.ts in a child process,
+ * talks to it over HTTP as Alexa and the console do (LOCAL-API.md), and over IPC for what
+ * only that process can measure. Simulated users read their codes on a simulated phone.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { Speech } from '../functions/domain/speech';
+import { intentRequest, type SlotValues } from '../infra/local/chat/envelope';
+import { mapLimit } from './concurrency';
+import type { ChildMessage, HostCalls, HostOp } from './host-protocol';
+
+export interface BenchUser {
+  userId: string;
+  phone: string;
+  accessToken: string;
+}
+
+export interface AlexaAnswer {
+  status: number;
+  speech: string;
+  ms: number;
+}
+
+/** The sensitive command every simulated user confirms: an action that is valid every time. */
+export const COMMAND = { intent: 'RebootInstanceIntent', slots: { instance: 'web' }, action: 'reboot', target: 'web' } as const;
+
+const EXPECTED = {
+  codeSent: Speech.codeSent(COMMAND.action, COMMAND.target, 6, 'sms', '').replace(/ending in .*? Say/, 'ending in'),
+  codeUnderWay: Speech.codeUnderWay(COMMAND.action, COMMAND.target),
+  accepted: Speech.codeAccepted(COMMAND.action, COMMAND.target),
+  acceptedUnderWay: Speech.codeAcceptedUnderWay(COMMAND.action, COMMAND.target),
+};
+
+export type CommandVerdict = 'code-sent' | 'code-under-way' | 'error';
+export type AuthorizeVerdict = 'succeeded' | 'under-way' | 'error';
+
+export function commandVerdict(answer: AlexaAnswer): CommandVerdict {
+  if (answer.status !== 200) return 'error';
+  if (answer.speech.startsWith(EXPECTED.codeSent)) return 'code-sent';
+  return answer.speech === EXPECTED.codeUnderWay ? 'code-under-way' : 'error';
+}
+
+export function authorizeVerdict(answer: AlexaAnswer): AuthorizeVerdict {
+  if (answer.status !== 200) return 'error';
+  if (answer.speech === EXPECTED.accepted) return 'succeeded';
+  return answer.speech === EXPECTED.acceptedUnderWay ? 'under-way' : 'error';
+}
+
+export interface Confirmation {
+  /** Until the answer is back and the code is on the phone. */
+  commandMs: number;
+  /** Until the answer is back (the action performed and the execution succeeded, when it says so). */
+  authorizeMs: number;
+  /** From sending the command to the authorize answer. */
+  totalMs: number;
+  command: CommandVerdict;
+  authorize: AuthorizeVerdict;
+  /** Why it counts as an error, if it does. */
+  error?: string;
+}
+
+/** The handset: codes arrive here over IPC as the stack delivers them. */
+class Phone {
+  private readonly unread = new Map<string, { code: string; at: number }[]>();
+  private readonly waiting = new Map<string, (message: { code: string; at: number }) => void>();
+
+  deliver(to: string, body: string): void {
+    const code = /code (\d+)/.exec(body)?.[1];
+    if (!code) return;
+    const message = { code, at: performance.now() };
+    const waiter = this.waiting.get(to);
+    if (waiter) {
+      this.waiting.delete(to);
+      waiter(message);
+    } else {
+      const list = this.unread.get(to) ?? [];
+      list.push(message);
+      this.unread.set(to, list);
+    }
+  }
+
+  /** Forgets what arrived so far: the next code is the one the next command sends. */
+  clear(to: string): void {
+    this.unread.delete(to);
+  }
+
+  next(to: string, timeoutMs: number): Promise<{ code: string; at: number }> {
+    const queued = this.unread.get(to)?.shift();
+    if (queued) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(to);
+        reject(new Error(`no code reached ${to} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.set(to, (message) => {
+        clearTimeout(timer);
+        resolve(message);
+      });
+    });
+  }
+}
+
+export class BenchStack {
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private nextId = 1;
+  private readonly phone = new Phone();
+  private userCount = 0;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+    readonly pid: number,
+  ) {
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'sms') this.phone.deliver(message.to, message.body);
+      else if (message.type === 'reply') {
+        const call = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.error) call?.reject(new Error(`stack host: ${message.error}`));
+        else call?.resolve(message.result);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      for (const call of this.pending.values()) call.reject(new Error(`the stack host exited (${code ?? signal})`));
+      this.pending.clear();
+    });
+  }
+
+  /** Starts the stack in a fresh process (Node with --expose-gc, TypeScript through tsx). */
+  static async start(options: { cpuProfDir?: string; label?: string } = {}): Promise<BenchStack> {
+    const profile = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir, '--cpu-prof-name', `${options.label ?? 'stack'}-${Date.now()}.cpuprofile`] : [];
+    const child = fork(join(__dirname, 'stack-host.ts'), [], {
+      execArgv: ['--expose-gc', ...profile, '--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    child.stdout?.pipe(process.stderr);
+    const ready = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the stack host did not start within 60 s')), 60_000);
+      child.on('message', (message: ChildMessage) => {
+        if (message.type === 'ready') {
+          clearTimeout(timer);
+          resolve(message);
+        } else if (message.type === 'fatal') {
+          clearTimeout(timer);
+          reject(new Error(`the stack host failed: ${message.error}`));
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the stack host exited with ${code} before it was ready`)));
+    });
+    return new BenchStack(child, ready.url, ready.pid);
+  }
+
+  call<K extends HostOp>(op: K, args: HostCalls[K]['args']): Promise<HostCalls[K]['result']> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.child.send({ type: 'call', id, op, args });
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await this.call('stop', {}).catch(() => undefined);
+    await exited;
+  }
+
+  /** Local users who may control everything, each with a phone of their own and a token. */
+  async createUsers(prefix: string, count: number): Promise<BenchUser[]> {
+    const indexes = Array.from({ length: count }, () => this.userCount++);
+    return mapLimit(indexes, 16, async (n) => {
+      const userId = `${prefix}-${n}`;
+      const phone = `+1555${String(1_000_000 + n).padStart(7, '0')}`;
+      const created = await this.post('/api/dev/users', { userId, phone, email: `${userId}@bench.invalid`, targets: ['*'] });
+      if (created.status !== 201) throw new Error(`creating ${userId}: HTTP ${created.status}`);
+      const token = await this.post('/api/dev/tokens', { userId });
+      if (token.status !== 201) throw new Error(`token for ${userId}: HTTP ${token.status}`);
+      return { userId, phone, accessToken: (token.body as { accessToken: string }).accessToken };
+    });
+  }
+
+  async alexa(user: BenchUser, intent: string, slots: SlotValues = {}): Promise<AlexaAnswer> {
+    const body = JSON.stringify(intentRequest(intent, slots, { accessToken: user.accessToken }));
+    const started = performance.now();
+    const { status, body: reply } = await this.postRaw('/alexa', body);
+    const ms = performance.now() - started;
+    const speech = (reply as { response?: { outputSpeech?: { ssml?: string; text?: string } } } | undefined)?.response?.outputSpeech;
+    return { status, ms, speech: (speech?.ssml ?? speech?.text ?? '').replace(/<[^>]+>/g, '').trim() };
+  }
+
+  /** Sends the command and resolves once its answer is back and its code is on the phone. */
+  async command(user: BenchUser, codeTimeoutMs: number): Promise<{ answer: AlexaAnswer; verdict: CommandVerdict; code?: string; ms: number; error?: string }> {
+    this.phone.clear(user.phone);
+    const started = performance.now();
+    const code = this.phone.next(user.phone, codeTimeoutMs);
+    code.catch(() => undefined);
+    const answer = await this.alexa(user, COMMAND.intent, COMMAND.slots);
+    const verdict = commandVerdict(answer);
+    if (verdict === 'error') return { answer, verdict, ms: answer.ms, error: `command: HTTP ${answer.status} "${answer.speech}"` };
+    try {
+      const message = await code;
+      const answeredAt = started + answer.ms;
+      return { answer, verdict, code: message.code, ms: Math.max(answeredAt, message.at) - started };
+    } catch (error) {
+      return { answer, verdict: 'error', ms: answer.ms, error: (error as Error).message };
+    }
+  }
+
+  /** One simulated user's whole confirmation: command → code on the phone → authorize. */
+  async confirm(user: BenchUser, codeTimeoutMs = 30_000): Promise<Confirmation> {
+    const started = performance.now();
+    const command = await this.command(user, codeTimeoutMs);
+    if (command.verdict === 'error' || command.code === undefined) {
+      return { commandMs: command.ms, authorizeMs: 0, totalMs: performance.now() - started, command: 'error', authorize: 'error', error: command.error ?? 'no code' };
+    }
+    const answer = await this.alexa(user, 'AuthorizeIntent', { code: command.code });
+    const authorize = authorizeVerdict(answer);
+    return {
+      commandMs: command.ms,
+      authorizeMs: answer.ms,
+      totalMs: performance.now() - started,
+      command: command.verdict,
+      authorize,
+      ...(authorize === 'error' && { error: `authorize: HTTP ${answer.status} "${answer.speech}"` }),
+    };
+  }
+
+  async post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+    return this.postRaw(path, JSON.stringify(body));
+  }
+
+  async get<T>(path: string): Promise<T> {
+    const response = await fetch(this.url + path);
+    if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  private async postRaw(path: string, body: string): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(this.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, body: parsed };
+  }
+}

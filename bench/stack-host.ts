@@ -1,0 +1,158 @@
+/**
+ * The stack under test, in its own process: started exactly as `npm start` starts it
+ * (startLocalStack, port 0, a fresh data dir), so its memory is its own and the load
+ * generator does not share its CPU. The parent drives it over HTTP like any client and
+ * asks it over IPC for what only the process itself can measure.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MessageSender } from '../functions/ports/message-sender';
+import { startLocalStack, type LocalStack } from '../infra/local/app';
+import { LOCAL_DEFAULTS } from '../infra/local/config';
+import { DEFAULT_ASSUMPTIONS, dynamoItemBytes } from './cost-model';
+import { floorRunner } from './floors';
+import type { ChildMessage, HostCalls, HostOp, ParentMessage, Recording, StoreCall } from './host-protocol';
+import { documentClientOf, workflowFunctionsOf } from './stack-internals';
+
+let recording: Recording | undefined;
+
+function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+/** The simulated phone: each delivered code also goes to the parent, as an SMS reaches a handset. */
+function toParent(real: MessageSender): MessageSender {
+  return {
+    async send(message) {
+      await real.send(message);
+      recording?.messages.push({ channel: message.channel, to: message.to, body: message.body });
+      send({ type: 'sms', to: message.to, body: message.body });
+    },
+  };
+}
+
+/** Counts every store call and estimates the item sizes it read or wrote. */
+function recordStoreCalls(client: DynamoDBDocumentClient): void {
+  const original = client.send.bind(client) as (command: unknown, ...rest: unknown[]) => Promise<unknown>;
+  (client as { send: unknown }).send = async (command: { constructor: { name: string }; input: Record<string, unknown> }, ...rest: unknown[]) => {
+    const output = (await original(command, ...rest)) as Record<string, unknown>;
+    if (recording) recording.storeCalls.push(...describeCall(command.constructor.name, command.input, output));
+    return output;
+  };
+}
+
+function describeCall(name: string, input: Record<string, unknown>, output: Record<string, unknown>): StoreCall[] {
+  const consistentRead = input.ConsistentRead === true;
+  if (name === 'BatchGetCommand') {
+    const requests = (input.RequestItems ?? {}) as Record<string, { Keys: unknown[]; ConsistentRead?: boolean }>;
+    const responses = (output.Responses ?? {}) as Record<string, Record<string, unknown>[]>;
+    return Object.entries(requests).map(([table, request]) => {
+      const found = (responses[table] ?? []).map(sized);
+      const missing = request.Keys.length - found.length;
+      return { command: name, table, consistentRead: request.ConsistentRead === true, itemBytes: [...found, ...Array<number>(missing).fill(0)] };
+    });
+  }
+  const table = String(input.TableName);
+  let itemBytes: number[] = [];
+  if (name === 'GetCommand') itemBytes = [output.Item ? sized(output.Item as Record<string, unknown>) : 0];
+  else if (name === 'PutCommand') itemBytes = [sized(input.Item as Record<string, unknown>)];
+  else if (name === 'ScanCommand' || name === 'QueryCommand') itemBytes = ((output.Items ?? []) as Record<string, unknown>[]).map(sized);
+  return [{ command: name, table, consistentRead, itemBytes }];
+}
+
+/** Sizes an item as it would be on AWS, where the task token is longer than the local one. */
+function sized(item: Record<string, unknown>): number {
+  const token = item.taskToken;
+  const longer = typeof token === 'string' ? Math.max(0, DEFAULT_ASSUMPTIONS.awsTaskTokenBytes - token.length) : 0;
+  return dynamoItemBytes(item) + longer;
+}
+
+function timeWorkflowFunctions(stack: LocalStack): void {
+  const functions = workflowFunctionsOf(stack);
+  for (const [arn, fn] of Object.entries(functions)) {
+    const functionName = arn.split(':').at(-1)!;
+    functions[arn] = async (payload) => {
+      const started = performance.now();
+      try {
+        return await fn(payload);
+      } finally {
+        recording?.functionCalls.push({ functionName, ms: performance.now() - started });
+      }
+    };
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-bench-'));
+  const stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, dataDir }, { wrapMessages: toParent });
+  const client = documentClientOf(stack);
+  recordStoreCalls(client);
+  timeWorkflowFunctions(stack);
+  const runFloor = await floorRunner(stack, client);
+  let closing: Promise<void> | undefined;
+  const shutdown = () => (closing ??= stack.close().finally(() => rmSync(dataDir, { recursive: true, force: true })));
+
+  const handlers: { [K in HostOp]: (args: HostCalls[K]['args']) => Promise<HostCalls[K]['result']> } = {
+    async floor({ kind, runs, warmup }) {
+      for (let i = 0; i < warmup; i++) await runFloor(kind);
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i++) samples.push(await runFloor(kind));
+      return samples;
+    },
+    async memory() {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (!gc) throw new Error('the stack host needs --expose-gc');
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      gc();
+      const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+      return { rss, heapUsed, heapTotal, external, arrayBuffers };
+    },
+    async startRecording() {
+      recording = { storeCalls: [], functionCalls: [], messages: [] };
+      return null;
+    },
+    async stopRecording() {
+      const done = recording ?? { storeCalls: [], functionCalls: [], messages: [] };
+      recording = undefined;
+      return done;
+    },
+    async idle() {
+      await stack.engine.idle();
+      return null;
+    },
+    async executions({ userIds }) {
+      const wanted = new Set(userIds);
+      const all = await stack.executions.list();
+      return all
+        .filter((e) => wanted.size === 0 || wanted.has(e.userId))
+        .map(({ executionId, userId, status }) => ({ executionId, userId, status }));
+    },
+    async stop() {
+      await shutdown();
+      return null;
+    },
+  };
+
+  process.on('message', (raw: ParentMessage) => {
+    if (raw.type !== 'call') return;
+    const handler = handlers[raw.op] as (args: unknown) => Promise<unknown>;
+    handler(raw.args).then(
+      (result) => {
+        send({ type: 'reply', id: raw.id, result });
+        if (raw.op === 'stop') process.disconnect();
+      },
+      (error: Error) => send({ type: 'reply', id: raw.id, error: error.stack ?? error.message }),
+    );
+  });
+  // The parent going away ends the stack too (no orphan holding ports or temp files).
+  process.once('disconnect', () => void shutdown().finally(() => process.exit(0)));
+  send({ type: 'ready', url: stack.url, pid: process.pid });
+}
+
+main().catch((error: Error) => {
+  send({ type: 'fatal', error: error.stack ?? error.message });
+  process.exit(1);
+});

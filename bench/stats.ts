@@ -1,0 +1,47 @@
+/** Latency arithmetic for the bench: nearest-rank percentiles over raw samples (ms). */
+
+export interface Distribution {
+  runs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * Nearest-rank percentile of an ascending list: the smallest sample with at least p% of
+ * the samples at or below it. No interpolation, so every reported value was observed.
+ */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) throw new RangeError('no samples');
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[rank - 1]!;
+}
+
+export function summarize(samples: readonly number[]): Distribution {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const sum = sorted.reduce((total, value) => total + value, 0);
+  return {
+    runs: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    mean: round(sum / sorted.length),
+    min: round(sorted[0]!),
+    max: round(sorted.at(-1)!),
+  };
+}
+
+/** Rounds to `digits` decimals (default 2): enough for milliseconds, stable in JSON. */
+export function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** `value / floor`, rounded to 2 decimals; Infinity when the floor is zero. */
+export function ratio(value: number, floor: number): number {
+  return floor > 0 ? round(value / floor) : Number.POSITIVE_INFINITY;
+}

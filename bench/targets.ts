@@ -1,0 +1,74 @@
+/** The issue's targets, checked against measured results. Pure. */
+import type { BenchResults } from './results';
+
+export type Verdict = 'PASS' | 'MISS' | 'NOT RUN';
+
+export interface TargetRow {
+  target: string;
+  measured: string;
+  verdict: Verdict;
+}
+
+export const KIB = 1024;
+
+export const TARGETS = {
+  authorizeToFloor: 2,
+  commandP99Ms: 50,
+  confirmationsPerSecond: 200,
+  throughputUsers: 1000,
+  bytesPerPending: 20 * KIB,
+  bundleBytes: 300 * KIB,
+  firstRequestMs: 100,
+  stateTransitions: 8,
+} as const;
+
+type Input = Pick<BenchResults, 'latency' | 'throughput' | 'memory' | 'coldStart' | 'cost'>;
+
+export function evaluateTargets(results: Input): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const check = (target: string, measured: string | undefined, pass: boolean | undefined) =>
+    rows.push({ target, measured: measured ?? '-', verdict: pass === undefined ? 'NOT RUN' : pass ? 'PASS' : 'MISS' });
+
+  const { latency, throughput, memory, coldStart, cost } = results;
+  check(
+    `authorize p50 <= ${TARGETS.authorizeToFloor}x its floor`,
+    latency && `${latency.p50Ratios.authorize}x (${latency.requests.authorize.p50} ms / ${latency.floors.authorize.distribution.p50} ms)`,
+    latency && latency.p50Ratios.authorize <= TARGETS.authorizeToFloor,
+  );
+  check(
+    `sensitive-command answer p99 <= ${TARGETS.commandP99Ms} ms`,
+    latency && `${latency.requests.command.p99} ms`,
+    latency && latency.requests.command.p99 <= TARGETS.commandP99Ms,
+  );
+  const largest = throughput?.rounds.reduce((a, b) => (b.users > a.users ? b : a));
+  const atTarget = largest?.users === TARGETS.throughputUsers;
+  check(
+    `>= ${TARGETS.confirmationsPerSecond} confirmations/s at N = ${TARGETS.throughputUsers.toLocaleString('en-US')}, zero errors`,
+    largest && `${largest.confirmationsPerSecond}/s, ${largest.errors} errors at N = ${largest.users}`,
+    largest && atTarget ? largest.confirmationsPerSecond >= TARGETS.confirmationsPerSecond && largest.errors === 0 : undefined,
+  );
+  check(
+    `<= ${TARGETS.bytesPerPending / KIB} KB per pending confirmation`,
+    memory && `${(memory.rssBytesPerPending / KIB).toFixed(1)} KB RSS (${(memory.heapBytesPerPending / KIB).toFixed(1)} KB heap)`,
+    memory && memory.rssBytesPerPending <= TARGETS.bytesPerPending,
+  );
+  for (const bundle of coldStart?.bundles ?? []) {
+    check(`${bundle.name} bundle <= ${TARGETS.bundleBytes / KIB} KB`, `${(bundle.bytes / KIB).toFixed(1)} KB`, bundle.bytes <= TARGETS.bundleBytes);
+    const mode = bundle.modes[coldStart!.targetMode];
+    check(
+      `${bundle.name} load + first request <= ${TARGETS.firstRequestMs} ms`,
+      mode && `${mode.medianTotalMs} ms (${coldStart!.targetMode})`,
+      mode && mode.medianTotalMs <= TARGETS.firstRequestMs,
+    );
+  }
+  if (!coldStart) {
+    check(`each bundle <= ${TARGETS.bundleBytes / KIB} KB`, undefined, undefined);
+    check(`each first request <= ${TARGETS.firstRequestMs} ms`, undefined, undefined);
+  }
+  check(
+    `<= ${TARGETS.stateTransitions} state transitions per confirmed command`,
+    cost && `${cost.usage.stateTransitions}`,
+    cost && cost.usage.stateTransitions <= TARGETS.stateTransitions,
+  );
+  return rows;
+}

@@ -1,0 +1,56 @@
+import { AttributeType, BillingMode, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { TABLES, type TableKey, type TableSpec } from '../../../functions/adapters/aws/dynamodb/tables';
+
+/** The item operations the DynamoDB adapters issue on each table, and nothing more. */
+export const TABLE_OPERATIONS: Record<TableKey, readonly string[]> = {
+  users: ['dynamodb:GetItem'],
+  challenges: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+  sendCounters: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
+  actionLedger: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+};
+
+export interface DataTablesProps {
+  /** Physical names are this prefix plus the TABLES names, as the functions compute them. */
+  prefix: string;
+}
+
+/**
+ * One table per entry of TABLES (the description the local runtime creates its tables from):
+ * on-demand, point-in-time recovery, TTL where the spec has one, KMS encryption. Tables keep
+ * their data when the stack is deleted (the CDK default, RETAIN).
+ */
+export class DataTables extends Construct {
+  readonly prefix: string;
+  private readonly tables: Record<TableKey, ITable>;
+
+  constructor(scope: Construct, id: string, { prefix }: DataTablesProps) {
+    super(scope, id);
+    this.prefix = prefix;
+    const table = (key: TableKey, spec: TableSpec) =>
+      new Table(this, key, {
+        tableName: `${prefix}${spec.name}`,
+        partitionKey: { name: spec.partitionKey, type: AttributeType.STRING },
+        billingMode: BillingMode.PAY_PER_REQUEST,
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        encryption: TableEncryption.AWS_MANAGED,
+        ...(spec.ttlAttribute && { timeToLiveAttribute: spec.ttlAttribute }),
+      });
+    this.tables = {
+      users: table('users', TABLES.users),
+      challenges: table('challenges', TABLES.challenges),
+      sendCounters: table('sendCounters', TABLES.sendCounters),
+      actionLedger: table('actionLedger', TABLES.actionLedger),
+    };
+  }
+
+  table(key: TableKey): ITable {
+    return this.tables[key];
+  }
+
+  /** Exactly the operations the adapter for this table uses, on this table only. */
+  grantAdapterAccess(grantee: IGrantable, key: TableKey): void {
+    this.tables[key].grant(grantee, ...TABLE_OPERATIONS[key]);
+  }
+}

@@ -1,0 +1,81 @@
+import { Stack } from 'aws-cdk-lib';
+import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import { ALIAS_TAG } from '../../../functions/domain/instance';
+import type { AuditTrail } from './audit-trail';
+import type { CodeHashSecret } from './code-hash-secret';
+import type { ConfirmCommandWorkflow } from './confirm-command-workflow';
+import type { DataTables } from './data-tables';
+import type { Messaging } from './messaging';
+import { attachNamedPolicy } from './named-policy';
+import type { VoiceGateFunctions } from './voicegate-functions';
+
+export interface GrantedResources {
+  tables: DataTables;
+  secret: CodeHashSecret;
+  messaging: Messaging;
+  audit: AuditTrail;
+  workflow: ConfirmCommandWorkflow;
+}
+
+/** Each function gets what its use cases call, and nothing more. */
+export function grantFunctionPermissions(functions: VoiceGateFunctions, resources: GrantedResources): void {
+  const { tables, secret, messaging, audit, workflow } = resources;
+  const { skill, issueChallenge, performAction } = functions;
+
+  // Every entry point builds the same dependencies at cold start, which reads the code-hash key.
+  for (const { role } of functions.all) secret.secret.grantRead(role);
+
+  // The skill: linked user, pending challenge and send limits; lists instances; starts the
+  // workflow and reports codes to it; resends codes (S8); records rejections and denials.
+  for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(skill.role, table);
+  grantListInstances(skill.role);
+  workflow.grantDriveCommands(skill.role);
+  messaging.grantSendCodes(skill.role);
+  audit.grantPublish(skill.role);
+
+  // issue-challenge: sends the code, stores the challenge, supersedes the previous command (S13).
+  for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(issueChallenge.role, table);
+  messaging.grantSendCodes(issueChallenge.role);
+  workflow.grantFailWaitingTasks(issueChallenge.role);
+  audit.grantPublish(issueChallenge.role);
+
+  // perform-action: the at-most-once ledger (S14) and VoiceGate-tagged instances only (S11).
+  tables.grantAdapterAccess(performAction.role, 'actionLedger');
+  grantControlTaggedInstances(performAction.role);
+}
+
+function grantListInstances(role: Role): void {
+  attachNamedPolicy(
+    role,
+    'ListInstances',
+    [new PolicyStatement({ actions: ['ec2:DescribeInstances'], resources: ['*'] })],
+    [
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'ec2:DescribeInstances does not support resource-level permissions; the adapter filters on the VoiceGate alias tag.',
+      },
+    ],
+  );
+}
+
+/** S11: start, stop and reboot only instances that carry the VoiceGate alias tag. */
+function grantControlTaggedInstances(role: Role): void {
+  const tagKey = `aws:ResourceTag/${ALIAS_TAG}`;
+  attachNamedPolicy(
+    role,
+    'ControlTaggedInstances',
+    [
+      new PolicyStatement({
+        actions: ['ec2:StartInstances', 'ec2:StopInstances', 'ec2:RebootInstances'],
+        resources: [Stack.of(role).formatArn({ service: 'ec2', resource: 'instance', resourceName: '*' })],
+        conditions: { StringLike: { [tagKey]: '*' }, Null: { [tagKey]: 'false' } },
+      }),
+    ],
+    [
+      {
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*]',
+        reason: `Instances are chosen by voice at run time; the ${ALIAS_TAG} tag condition limits the actions to instances an operator tagged for VoiceGate.`,
+      },
+    ],
+  );
+}

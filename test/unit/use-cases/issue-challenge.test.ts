@@ -1,0 +1,137 @@
+import type { Command } from '../../../functions/domain/command';
+import { issueChallenge } from '../../../functions/use-cases/issue-challenge';
+import { ALICE, SPLUNK, WEB, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
+
+let seq = 0;
+function commandFor(userId = 'alice', instance = SPLUNK): Command {
+  return {
+    commandId: `cmd-${++seq}`,
+    userId,
+    action: 'start',
+    target: instance.alias,
+    instanceId: instance.instanceId,
+    requestedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+async function issue(world: FakeWorld, code: string, command = commandFor()) {
+  const { executionId } = await world.workflow.start({ command });
+  const taskToken = world.workflow.tokenOf(executionId);
+  world.codes.push(code);
+  await issueChallenge(world.deps, { command, executionId, taskToken });
+  return { command, executionId, taskToken };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<Error> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: Error) => error,
+  );
+}
+
+describe('issueChallenge (the send-code step)', () => {
+  let world: FakeWorld;
+  beforeEach(() => {
+    world = fakeWorld();
+  });
+
+  it('stores only a keyed hash of the code, with the task token, lifetime and attempts (S2, S4, S5)', async () => {
+    const { command, executionId, taskToken } = await issue(world, '482913');
+
+    const challenge = await world.challenges.get('alice');
+    expect(challenge).toMatchObject({
+      commandId: command.commandId,
+      executionId,
+      taskToken,
+      status: 'pending',
+      attemptsLeft: 3,
+      channel: 'sms',
+      maskedDestination: '***01',
+      issuedAt: world.clock.now(),
+      expiresAt: world.clock.now() + 300_000,
+      version: 1,
+    });
+    expect(JSON.stringify(challenge)).not.toContain('482913');
+    expect(world.hasher.matches('482913', 'alice', command.commandId, challenge!.codeHash)).toBe(true);
+  });
+
+  it('sends the code to the preferred channel in a message naming the action', async () => {
+    await issue(world, '482913');
+
+    expect(world.outbox.messages).toEqual([
+      {
+        channel: 'sms',
+        to: ALICE.phone,
+        subject: 'VoiceGate code to start splunk',
+        body: "VoiceGate code 482913 to start splunk. Expires in 5 minutes. Didn't ask? Ignore this message.",
+      },
+    ]);
+  });
+
+  it('audits "Code Sent" with the channel and the masked destination only (S12)', async () => {
+    const { command, executionId } = await issue(world, '482913');
+
+    expect(world.audit.events).toHaveLength(1);
+    expect(world.audit.events[0]).toMatchObject({
+      detailType: 'Code Sent',
+      detail: { commandId: command.commandId, executionId, userId: 'alice', channel: 'sms', destination: '***01' },
+    });
+    expect(JSON.stringify(world.audit.events)).not.toMatch(/482913|5555550101|alice@|taskToken/);
+  });
+
+  it('fails with DeliveryFailed, leaving no challenge and no audit event, when the provider refuses', async () => {
+    world.outbox.failWith = new Error('SNS is down');
+
+    const error = await failureOf(issue(world, '482913'));
+
+    expect(error.name).toBe('DeliveryFailed');
+    expect(await world.challenges.get('alice')).toBeUndefined();
+    expect(world.audit.events).toEqual([]);
+  });
+
+  it('fails with DeliveryFailed, sending nothing, when the send limit is reached (S8)', async () => {
+    for (let i = 0; i < 5; i++) await issue(world, `00000${i}`);
+
+    const error = await failureOf(issue(world, '482913'));
+
+    expect(error.name).toBe('DeliveryFailed');
+    expect(world.outbox.messages).toHaveLength(5);
+  });
+
+  it('fails with DeliveryFailed for a user who no longer exists', async () => {
+    const error = await failureOf(issue(world, '482913', commandFor('carol')));
+
+    expect(error.name).toBe('DeliveryFailed');
+    expect(world.outbox.messages).toEqual([]);
+  });
+
+  it("supersedes the user's previous pending command (S13)", async () => {
+    const first = await issue(world, '111111');
+    const second = await issue(world, '222222', commandFor('alice', WEB));
+
+    expect(await world.workflow.describe(first.executionId)).toMatchObject({ status: 'FAILED', error: 'CommandSuperseded' });
+    expect((await world.workflow.describe(second.executionId))?.status).toBe('RUNNING');
+    expect((await world.challenges.get('alice'))?.commandId).toBe(second.command.commandId);
+  });
+
+  it('does not touch a previous command that is no longer pending, nor another user', async () => {
+    const alices = await issue(world, '111111');
+    await world.workflow.sendTaskSuccess(alices.taskToken, { verifiedAt: 1 });
+    await world.challenges.save({ ...(await world.challenges.get('alice'))!, status: 'verified', version: 2 }, 1);
+    const bobs = await issue(world, '333333', commandFor('bob', WEB));
+
+    await issue(world, '222222');
+
+    expect((await world.workflow.describe(alices.executionId))?.status).toBe('SUCCEEDED');
+    expect((await world.workflow.describe(bobs.executionId))?.status).toBe('RUNNING');
+  });
+
+  it('supersedes quietly when the previous task already ended', async () => {
+    const first = await issue(world, '111111');
+    world.workflow.timeOut(first.executionId);
+
+    await expect(issue(world, '222222')).resolves.toBeDefined();
+  });
+});
