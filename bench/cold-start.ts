@@ -137,7 +137,7 @@ async function bundle(entry: string, outDir: string): Promise<Bundle> {
     file,
     bytes: statSync(file).size,
     bytesWithoutAwsSdk: statSync(join(outDir, `${name}.no-sdk.js`)).size,
-    largestPackages: largestPackages(full.metafile),
+    largestPackages: full.metafile ? largestPackages(full.metafile) : [],
   };
 }
 

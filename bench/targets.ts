@@ -4,6 +4,8 @@ import type { BenchResults } from './results';
 export type Verdict = 'PASS' | 'MISS' | 'NOT RUN';
 
 export interface TargetRow {
+  /** Stable key: authorize-floor, command-p99, throughput, memory, bundle:NAME, first-request:NAME, transitions. */
+  id: string;
   target: string;
   measured: string;
   verdict: Verdict;
@@ -26,16 +28,18 @@ type Input = Pick<BenchResults, 'latency' | 'throughput' | 'memory' | 'coldStart
 
 export function evaluateTargets(results: Input): TargetRow[] {
   const rows: TargetRow[] = [];
-  const check = (target: string, measured: string | undefined, pass: boolean | undefined) =>
-    rows.push({ target, measured: measured ?? '-', verdict: pass === undefined ? 'NOT RUN' : pass ? 'PASS' : 'MISS' });
+  const check = (id: string, target: string, measured: string | undefined, pass: boolean | undefined) =>
+    rows.push({ id, target, measured: measured ?? '-', verdict: pass === undefined ? 'NOT RUN' : pass ? 'PASS' : 'MISS' });
 
   const { latency, throughput, memory, coldStart, cost } = results;
   check(
+    'authorize-floor',
     `authorize p50 <= ${TARGETS.authorizeToFloor}x its floor`,
     latency && `${latency.p50Ratios.authorize}x (${latency.requests.authorize.p50} ms / ${latency.floors.authorize.distribution.p50} ms)`,
     latency && latency.p50Ratios.authorize <= TARGETS.authorizeToFloor,
   );
   check(
+    'command-p99',
     `sensitive-command answer p99 <= ${TARGETS.commandP99Ms} ms`,
     latency && `${latency.requests.command.p99} ms`,
     latency && latency.requests.command.p99 <= TARGETS.commandP99Ms,
@@ -43,29 +47,33 @@ export function evaluateTargets(results: Input): TargetRow[] {
   const largest = throughput?.rounds.reduce((a, b) => (b.users > a.users ? b : a));
   const atTarget = largest?.users === TARGETS.throughputUsers;
   check(
+    'throughput',
     `>= ${TARGETS.confirmationsPerSecond} confirmations/s at N = ${TARGETS.throughputUsers.toLocaleString('en-US')}, zero errors`,
     largest && `${largest.confirmationsPerSecond}/s, ${largest.errors} errors at N = ${largest.users}`,
     largest && atTarget ? largest.confirmationsPerSecond >= TARGETS.confirmationsPerSecond && largest.errors === 0 : undefined,
   );
   check(
+    'memory',
     `<= ${TARGETS.bytesPerPending / KIB} KB per pending confirmation`,
     memory && `${(memory.rssBytesPerPending / KIB).toFixed(1)} KB RSS (${(memory.heapBytesPerPending / KIB).toFixed(1)} KB heap)`,
     memory && memory.rssBytesPerPending <= TARGETS.bytesPerPending,
   );
   for (const bundle of coldStart?.bundles ?? []) {
-    check(`${bundle.name} bundle <= ${TARGETS.bundleBytes / KIB} KB`, `${(bundle.bytes / KIB).toFixed(1)} KB`, bundle.bytes <= TARGETS.bundleBytes);
+    check(`bundle:${bundle.name}`, `${bundle.name} bundle <= ${TARGETS.bundleBytes / KIB} KB`, `${(bundle.bytes / KIB).toFixed(1)} KB`, bundle.bytes <= TARGETS.bundleBytes);
     const mode = bundle.modes[coldStart!.targetMode];
     check(
+      `first-request:${bundle.name}`,
       `${bundle.name} load + first request <= ${TARGETS.firstRequestMs} ms`,
       mode && `${mode.medianTotalMs} ms (${coldStart!.targetMode})`,
       mode && mode.medianTotalMs <= TARGETS.firstRequestMs,
     );
   }
   if (!coldStart) {
-    check(`each bundle <= ${TARGETS.bundleBytes / KIB} KB`, undefined, undefined);
-    check(`each first request <= ${TARGETS.firstRequestMs} ms`, undefined, undefined);
+    check('bundle', `each bundle <= ${TARGETS.bundleBytes / KIB} KB`, undefined, undefined);
+    check('first-request', `each first request <= ${TARGETS.firstRequestMs} ms`, undefined, undefined);
   }
   check(
+    'transitions',
     `<= ${TARGETS.stateTransitions} state transitions per confirmed command`,
     cost && `${cost.usage.stateTransitions}`,
     cost && cost.usage.stateTransitions <= TARGETS.stateTransitions,

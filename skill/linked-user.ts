@@ -3,6 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { Speech } from '../functions/domain/speech';
 import type { User } from '../functions/domain/user';
 import type { Deps } from '../functions/use-cases/deps';
+import { takeOutcomeNotice } from '../functions/use-cases/take-outcome-notice';
 
 type UserHandler = (input: HandlerInput, user: User) => Promise<Response>;
 
@@ -16,10 +17,11 @@ export async function linkedUser(input: HandlerInput, deps: Pick<Deps, 'tokens' 
 
 /**
  * A handler for intents that need a linked account: without one the user hears how
- * to link and gets a LinkAccount card; nothing else happens.
+ * to link and gets a LinkAccount card; nothing else happens. With one, the outcome of
+ * an earlier command that finished after its answer is told first.
  */
 export function forLinkedUser(
-  deps: Pick<Deps, 'tokens' | 'users'>,
+  deps: Pick<Deps, 'tokens' | 'users' | 'challenges' | 'workflow'>,
   canHandle: (input: HandlerInput) => boolean,
   handle: UserHandler,
 ): RequestHandler {
@@ -28,7 +30,16 @@ export function forLinkedUser(
     async handle(input) {
       const user = await linkedUser(input, deps);
       if (!user) return input.responseBuilder.speak(Speech.linkAccount()).withLinkAccountCard().withShouldEndSession(true).getResponse();
-      return handle(input, user);
+      const notice = await takeOutcomeNotice(deps, user.userId);
+      const response = await handle(input, user);
+      return notice ? prependSpeech(response, Speech.earlierOutcome(notice.action, notice.target, notice.succeeded)) : response;
     },
   };
+}
+
+/** Puts a sentence before whatever the handler said (the ask-sdk builder wraps speech in SSML). */
+function prependSpeech(response: Response, sentence: string): Response {
+  const speech = response.outputSpeech;
+  if (speech?.type !== 'SSML') return response;
+  return { ...response, outputSpeech: { ...speech, ssml: speech.ssml.replace('<speak>', `<speak>${sentence} `) } };
 }

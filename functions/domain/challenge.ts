@@ -23,6 +23,8 @@ export interface Challenge {
   status: ChallengeStatus;
   /** Incremented on every change; writes are conditional on it (S3). */
   version: number;
+  /** Verified, but the action's outcome was not known when the user was answered. */
+  awaitingOutcome?: boolean;
 }
 
 export type AttemptOutcome =

@@ -45,6 +45,10 @@ export const Speech = {
     `Code accepted, but ${describeInProgress(action, target)} failed. Please try again later.`,
   codeAcceptedUnderWay: (action: InstanceAction, target: string) =>
     `Code accepted. ${capitalize(describeInProgress(action, target))} is under way.`,
+  earlierOutcome: (action: InstanceAction, target: string, succeeded: boolean) =>
+    succeeded
+      ? `Your earlier command is done: I have ${describeDone(action, target)}.`
+      : `Your earlier command failed: ${describeInProgress(action, target)} did not complete.`,
   codeRejected: (attemptsLeft: number) =>
     `That code didn't match. You have ${countWord(attemptsLeft)} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
   lockedOut: (action: InstanceAction, target: string) =>

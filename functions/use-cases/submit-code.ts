@@ -36,7 +36,7 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     if (outcome.kind === 'not-pending') return { kind: 'nothing-pending' };
     if (!(await deps.challenges.save(outcome.next, challenge.version))) continue;
     const subject = { action: challenge.action, target: challenge.target };
-    if (outcome.kind === 'accepted') return { kind: 'accepted', result: await resumeWorkflow(deps, challenge), ...subject };
+    if (outcome.kind === 'accepted') return { kind: 'accepted', result: await resumeWorkflow(deps, outcome.next), ...subject };
     await recordRejection(deps, challenge, outcome.next.attemptsLeft);
     if (outcome.kind === 'rejected') return { kind: 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
     await failTask(deps, challenge.taskToken, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
@@ -50,7 +50,10 @@ async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsL
   await deps.audit.publish(auditEvent(AuditDetailTypes.codeRejected, challenge, challenge.executionId, at, { attemptsLeft }));
 }
 
-/** Hands the verification to the workflow and waits briefly for the action's outcome. */
+/**
+ * Hands the verification to the workflow and waits briefly for the action's outcome; when
+ * it is still under way, the user is told the outcome on their next request.
+ */
 async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | 'under-way'> {
   const verifiedAt = deps.clock.now();
   try {
@@ -63,6 +66,9 @@ async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'
     const execution = await deps.workflow.describe(challenge.executionId);
     return execution && execution.status !== 'RUNNING' ? execution : undefined;
   }, deps.settings.authorizeWaitMs);
-  if (!finished) return 'under-way';
+  if (!finished) {
+    await deps.challenges.save({ ...challenge, awaitingOutcome: true, version: challenge.version + 1 }, challenge.version);
+    return 'under-way';
+  }
   return finished.status === 'SUCCEEDED' ? 'succeeded' : 'failed';
 }

@@ -67,9 +67,10 @@ export class AccountLinking extends Construct {
     });
   }
 
-  /** The `iss` of this pool's tokens. */
+  /** The `iss` of this pool's tokens (the ProviderURL attribute lacks the scheme). */
   get tokenIssuer(): string {
-    return this.userPool.userPoolProviderUrl;
+    const stack = Stack.of(this);
+    return `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
   }
 
   get jwksUri(): string {

@@ -48,6 +48,8 @@ export class VoiceGateFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         // Events carry access tokens and spoken codes: never log them (S12).
         POWERTOOLS_LOGGER_LOG_EVENT: 'false',
+        // Stack traces point into the TypeScript sources through the bundle's source map.
+        NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
         forceDockerBundling: false,

@@ -1,0 +1,87 @@
+/** The one table `npm run bench` prints: every measure, and each target with PASS/MISS. Pure. */
+import type { BenchResults } from './results';
+import { KIB, type TargetRow } from './targets';
+
+export interface TableRow {
+  section: string;
+  measure: string;
+  value: string;
+  target?: string;
+  verdict?: string;
+}
+
+export function tableRows(results: BenchResults): TableRow[] {
+  const rows: TableRow[] = [];
+  const targets = new Map(results.targets.map((t) => [t.id, t]));
+  const withTarget = (row: TableRow, id: string): TableRow => {
+    const t: TargetRow | undefined = targets.get(id);
+    return t ? { ...row, target: t.target, verdict: t.verdict } : row;
+  };
+  const { latency, throughput, memory, coldStart, cost } = results;
+
+  if (latency) {
+    const d = latency.requests;
+    const triple = (x: { p50: number; p95: number; p99: number }) => `${x.p50} / ${x.p95} / ${x.p99} ms`;
+    rows.push({ section: 'Latency', measure: `list instances p50 / p95 / p99 (${d.list.runs} runs)`, value: triple(d.list) });
+    rows.push(withTarget({ section: 'Latency', measure: `command, until the code is on the phone, p50 / p95 / p99 (${d.command.runs})`, value: triple(d.command) }, 'command-p99'));
+    rows.push({ section: 'Latency', measure: `authorize, until performed and SUCCEEDED, p50 / p95 / p99 (${d.authorize.runs})`, value: triple(d.authorize) });
+    if (latency.errors > 0) rows.push({ section: 'Latency', measure: 'unexpected answers', value: String(latency.errors) });
+    for (const kind of ['list', 'command', 'authorize'] as const) {
+      const floor = latency.floors[kind];
+      const row = { section: 'Floor', measure: `${kind}: ${floor.steps.join(' + ')}`, value: `p50 ${floor.distribution.p50} ms; request = ${latency.p50Ratios[kind]}x` };
+      rows.push(kind === 'authorize' ? withTarget(row, 'authorize-floor') : row);
+    }
+  }
+  for (const r of throughput?.rounds ?? []) {
+    const underWay = r.commandAnswersUnderWay + r.authorizeAnswersUnderWay;
+    const row = {
+      section: 'Throughput',
+      measure: `N = ${r.users.toLocaleString('en-US')} users at once`,
+      value: `${r.confirmationsPerSecond} confirmations/s, ${r.errors} errors, p99 ${r.confirmationP99} ms${underWay ? `, ${underWay} "under way" answers` : ''}`,
+    };
+    const largest = Math.max(...throughput!.rounds.map((x) => x.users));
+    rows.push(r.users === largest ? withTarget(row, 'throughput') : row);
+  }
+  if (memory) {
+    const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    rows.push({ section: 'Memory', measure: `stack RSS with 0 / ${memory.pending.toLocaleString('en-US')} confirmations pending`, value: `${mib(memory.idle.rss)} / ${mib(memory.withPending.rss)} MiB` });
+    rows.push(withTarget({ section: 'Memory', measure: 'per pending confirmation', value: `${(memory.rssBytesPerPending / KIB).toFixed(1)} KB RSS, ${(memory.heapBytesPerPending / KIB).toFixed(1)} KB heap` }, 'memory'));
+  }
+  for (const b of coldStart?.bundles ?? []) {
+    rows.push(withTarget({ section: 'Cold start', measure: `${b.name} bundle, minified (without @aws-sdk)`, value: `${(b.bytes / KIB).toFixed(1)} KB (${(b.bytesWithoutAwsSdk / KIB).toFixed(1)} KB)` }, `bundle:${b.name}`));
+    const main = b.modes[coldStart!.targetMode];
+    const refused = coldStart!.targetMode !== 'refused' ? b.modes.refused : undefined;
+    if (main) {
+      const value = `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs})${refused ? `; refused: ${refused.medianTotalMs} ms` : ''}`;
+      rows.push(withTarget({ section: 'Cold start', measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart!.targetMode})`, value }, `first-request:${b.name}`));
+    }
+  }
+  if (cost) {
+    const u = cost.usage;
+    const e = cost.estimate;
+    rows.push(withTarget({ section: 'Cost', measure: 'state transitions per confirmed command', value: String(u.stateTransitions) }, 'transitions'));
+    const calls = u.lambda.map((fn) => `${fn.name} ${fn.invocations}x ${fn.meanMs} ms`).join(', ');
+    rows.push({ section: 'Cost', measure: 'function invocations per confirmed command', value: calls });
+    rows.push({ section: 'Cost', measure: 'DynamoDB per confirmed command', value: `${u.dynamodb.calls} calls = ${u.dynamodb.readUnits} RRU + ${u.dynamodb.writeUnits} WRU` });
+    rows.push({ section: 'Cost', measure: 'audit events / SMS per confirmed command', value: `${u.events} / ${u.sms.parts}` });
+    rows.push({ section: 'Cost', measure: `per 1,000 confirmed commands, ${cost.prices.region} list prices of ${cost.prices.asOf}`, value: `$${e.usdPer1000ExcludingSms.toFixed(2)} without SMS, $${e.usdPer1000IncludingSms.toFixed(2)} with SMS` });
+    rows.push({ section: 'Cost', measure: `${e.paidVerification.name}, per 1,000 verifications`, value: `$${e.paidVerification.usdPer1000.toFixed(2)}` });
+    rows.push({ section: 'Cost', measure: 'hand-rolled Lambda + PIN table, per 1,000 (modeled)', value: `$${e.handRolled.usdPer1000ExcludingSms.toFixed(2)} without SMS, $${e.handRolled.usdPer1000IncludingSms.toFixed(2)} with SMS` });
+  }
+  return rows;
+}
+
+/** A Markdown table, so the same text reads in a terminal and pastes into the README. */
+export function renderTable(rows: readonly TableRow[]): string {
+  const header = ['Section', 'Measure', 'Value', 'Target', 'Result'];
+  const cells = rows.map((r) => [r.section, r.measure, r.value, r.target ?? '', r.verdict ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+}
+
+export function machineLine(results: Pick<BenchResults, 'machine' | 'startedAt' | 'durationSeconds' | 'mode'>): string {
+  const m = results.machine;
+  const gib = (m.memoryBytes / 1024 ** 3).toFixed(1);
+  return `${results.mode === 'quick' ? 'QUICK (smoke) run, counts too small to compare: ' : ''}${m.cpuModel}, ${m.cores} cores, ${gib} GiB, Node ${m.node}, ${m.platform}/${m.arch}; ${results.startedAt}, ${results.durationSeconds} s`;
+}
