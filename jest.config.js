@@ -12,5 +12,5 @@ const layer = (name, extra = {}) => ({
 });
 
 module.exports = {
-  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('infra')],
+  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra')],
 };

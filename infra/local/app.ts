@@ -135,7 +135,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     settings,
   };
   Object.assign(targets.functions, localFunctions(deps));
-  return { deps, issuer, outbox, auditLog, fleet, executions, engine };
+  return { deps, issuer, outbox, auditLog, fleet, executions, engine, storeClient: client, workflowFunctions: targets.functions };
 }
 
 function signatureVerifier(overrides: LocalStackOverrides): AlexaSignatureVerifier {

@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../../functions/use-cases/deps';
 import type { LocalAuditLog } from './adapters/local-audit-log';
 import type { OutboxMessageSender } from './adapters/outbox-message-sender';
@@ -5,6 +6,7 @@ import type { SimulatedFleet } from './adapters/simulated-fleet';
 import type { DevTokenIssuer } from './identity/dev-token-issuer';
 import type { ExecutionStore } from './workflow/execution-store';
 import type { LocalWorkflowEngine } from './workflow/local-workflow-engine';
+import type { LocalFunction } from './workflow/service-integrations';
 
 /** The wired local stack: the use cases' dependencies plus what only the local host has. */
 export interface LocalStackParts {
@@ -15,4 +17,8 @@ export interface LocalStackParts {
   fleet: SimulatedFleet;
   executions: ExecutionStore;
   engine: LocalWorkflowEngine;
+  /** The one document client every store adapter shares (benchmarks count and time its calls). */
+  storeClient: DynamoDBDocumentClient;
+  /** The workflow's functions by name, as the runner invokes them. */
+  workflowFunctions: Record<string, LocalFunction>;
 }

@@ -1,0 +1,91 @@
+import { readAwsConfig } from '../../functions/config/aws-config';
+import {
+  actionsOf,
+  asText,
+  onlyResource,
+  roleStatements,
+  synthesizeVoiceGate,
+  TEST_SETTINGS,
+  type Resource,
+  type SynthesizedVoiceGate,
+} from './voicegate-template';
+
+let voiceGate: SynthesizedVoiceGate;
+let functions: Record<string, Resource>;
+beforeAll(() => {
+  voiceGate = synthesizeVoiceGate();
+  functions = voiceGate.template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+});
+
+const functionId = (name: string) => {
+  const id = Object.keys(functions).find((logicalId) => logicalId.startsWith(`Functions${name}Function`));
+  if (!id) throw new Error(`no ${name} function`);
+  return id;
+};
+
+describe('functions', () => {
+  it('has one function per entry point under functions/handlers/', () => {
+    expect(Object.keys(functions).map((id) => id.replace(/Function[0-9A-F]{8}$/, '')).sort()).toEqual(
+      ['FunctionsIssueChallenge', 'FunctionsPerformAction', 'FunctionsSkill'],
+    );
+  });
+
+  it.each(['Skill', 'IssueChallenge', 'PerformAction'])('%s runs nodejs24.x on arm64 with source-mapped stack traces', (name) => {
+    const { Properties } = functions[functionId(name)]!;
+
+    expect(Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
+    expect(Properties.Environment.Variables).toMatchObject({ NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_LOGGER_LOG_EVENT: 'false' });
+  });
+
+  it('answers Alexa within its 8 seconds, and ends the perform-action task before its 30-second workflow timeout', () => {
+    expect(functions[functionId('Skill')]!.Properties.Timeout).toBe(8);
+    expect(functions[functionId('PerformAction')]!.Properties.Timeout).toBeLessThan(30);
+  });
+
+  it.each(['Skill', 'IssueChallenge', 'PerformAction'])('%s gets every variable functions/config/aws-config.ts requires', (name) => {
+    const variables = functions[functionId(name)]!.Properties.Environment.Variables as Record<string, unknown>;
+    const environment = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, asText(value)]));
+
+    const config = readAwsConfig(environment);
+
+    expect(config).toMatchObject({
+      skillId: TEST_SETTINGS['voicegate:skillId'],
+      sesFromAddress: TEST_SETTINGS['voicegate:sesFromAddress'],
+      smsSenderId: TEST_SETTINGS['voicegate:smsSenderId'],
+      codeTtlSeconds: 240,
+      codeDigits: 6,
+      tablePrefix: 'VoiceGate-',
+      stateMachineArn: 'arn:<Ref:AWS::Partition>:states:<Ref:AWS::Region>:<Ref:AWS::AccountId>:stateMachine:VoiceGate-confirm-command',
+      auditBusName: expect.stringMatching(/^<Ref:AuditBus/),
+    });
+    expect(config.tokenIssuer).toMatch(/^https:\/\/cognito-idp\.<Ref:AWS::Region>\.<Ref:AWS::URLSuffix>\/<Ref:AccountLinkingUsers[0-9A-F]+>$/);
+    expect(config.tokenJwksUri).toBe(`${config.tokenIssuer}/.well-known/jwks.json`);
+    expect(config.tokenAudience).toMatch(/^<Ref:AccountLinkingUsersAlexa/);
+  });
+
+  it('lets only the Alexa Skills Kit invoke the skill function, and only for the configured skill id', () => {
+    const permission = onlyResource(voiceGate.template, 'AWS::Lambda::Permission');
+
+    expect(permission.Properties).toEqual({
+      Action: 'lambda:InvokeFunction',
+      Principal: 'alexa-appkit.amazon.com',
+      EventSourceToken: TEST_SETTINGS['voicegate:skillId'],
+      FunctionName: { 'Fn::GetAtt': [functionId('Skill'), 'Arn'] },
+    });
+  });
+
+  it('gives each function its own role with no AWS managed policy, writing only to its own log group', () => {
+    const roles = new Set(Object.values(functions).map((fn) => asText(fn.Properties.Role)));
+    expect(roles.size).toBe(3);
+
+    for (const fn of Object.values(functions)) {
+      const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+      const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+      expect(voiceGate.template.toJSON().Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+      const logStatements = roleStatements(voiceGate.template, roleId).filter((statement) => actionsOf(statement).some((action) => action.startsWith('logs:')));
+      expect(logStatements).toEqual([
+        { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } },
+      ]);
+    }
+  });
+});
