@@ -1,7 +1,8 @@
 /**
- * Section 5: each Lambda entry point bundled as for deployment (esbuild, minified, AWS
- * SDK bundled in), its size, and the time a fresh Node process takes to load it and
- * handle a first request.
+ * Section 5: each Lambda entry point bundled as for deployment (esbuild with the options
+ * of infra/aws/constructs/voicegate-function.ts: minified, ESM entry points preferred,
+ * AWS SDK bundled in, source maps on), its size, and the time a fresh Node process takes
+ * to load it and handle a first request.
  *
  * Two kinds of first request, because a real one needs AWS:
  * - "aws-emulator" (used for the target when moto_server is installed): a real first
@@ -29,7 +30,12 @@ const PROBE = join(__dirname, 'cold-start-probe.cjs');
 
 export const ENTRY_POINTS = ['functions/handlers/skill.ts', 'functions/handlers/issue-challenge.ts', 'functions/handlers/perform-action.ts'];
 
-export type ProbeMode = 'aws-emulator' | 'refused';
+/**
+ * aws-emulator: a real first request against moto_server; refused: turned away before any
+ * AWS call; sdk-external: the aws-emulator (or refused) request with a bundle that leaves
+ * @aws-sdk/* out, loaded from node_modules as the Lambda runtime's own copy would be.
+ */
+export type ProbeMode = 'aws-emulator' | 'refused' | 'sdk-external';
 
 export interface ProbeRun {
   bootMs: number;
@@ -64,7 +70,7 @@ export async function measureColdStart(runs: number, progress: Progress): Promis
   const outDir = mkdtempSync(join(tmpdir(), 'voicegate-bundles-'));
   let moto: MotoFixture | undefined;
   try {
-    progress('cold start: bundling the three Lambda entry points with esbuild (minified, SDK included)');
+    progress('cold start: bundling the three Lambda entry points with esbuild as the CDK stack does (minified, SDK included)');
     const bundles = await Promise.all(ENTRY_POINTS.map((entry) => bundle(entry, outDir)));
     moto = await startMotoFixture(progress).catch((error: Error) => {
       progress(`cold start: moto_server unavailable (${error.message}); only the "refused" first request is measured`);
@@ -73,12 +79,17 @@ export async function measureColdStart(runs: number, progress: Progress): Promis
     const results: BundleResult[] = [];
     for (const b of bundles) {
       const modes: BundleResult['modes'] = {};
-      for (const mode of moto ? (['aws-emulator', 'refused'] as const) : (['refused'] as const)) {
+      for (const mode of moto ? (['aws-emulator', 'refused', 'sdk-external'] as const) : (['refused', 'sdk-external'] as const)) {
         const samples: ProbeRun[] = [];
         for (let i = 0; i < runs; i++) {
-          const { event, env } = mode === 'aws-emulator' ? await moto!.request(b.name) : refusedRequest(b.name);
-          const run = await probe(b.file, event, env);
-          const expected = mode === 'aws-emulator' ? 'ok' : 'refused';
+          const real = mode === 'aws-emulator' || (mode === 'sdk-external' && moto);
+          const { event, env } = real ? await moto!.request(b.name) : refusedRequest(b.name);
+          // The sdk-external bundles find @aws-sdk/* in node_modules, as the runtime's copy would be found.
+          const run =
+            mode === 'sdk-external'
+              ? await probe(b.fileWithoutAwsSdk, event, { ...env, NODE_PATH: join(ROOT, 'node_modules') })
+              : await probe(b.file, event, env);
+          const expected = real ? 'ok' : 'refused';
           if (!run.outcome.startsWith(expected)) throw new Error(`cold start: ${b.name} (${mode}) should be ${expected}, got: ${run.outcome}`);
           samples.push(run);
         }
@@ -111,11 +122,13 @@ interface Bundle {
   name: string;
   entry: string;
   file: string;
+  fileWithoutAwsSdk: string;
   bytes: number;
   bytesWithoutAwsSdk: number;
   largestPackages: { name: string; bytes: number }[];
 }
 
+/** As infra/aws/constructs/voicegate-function.ts has NodejsFunction bundle each entry point. */
 async function bundle(entry: string, outDir: string): Promise<Bundle> {
   const name = basename(entry, '.ts');
   const options = {
@@ -125,18 +138,23 @@ async function bundle(entry: string, outDir: string): Promise<Bundle> {
     platform: 'node' as const,
     target: 'node24',
     format: 'cjs' as const,
+    mainFields: ['module', 'main'],
+    sourcemap: true,
+    sourcesContent: false,
     metafile: true,
     logLevel: 'silent' as const,
   };
   const file = join(outDir, `${name}.js`);
+  const fileWithoutAwsSdk = join(outDir, `${name}.no-sdk.js`);
   const full = await build({ ...options, outfile: file });
-  await build({ ...options, outfile: join(outDir, `${name}.no-sdk.js`), external: ['@aws-sdk/*'] });
+  await build({ ...options, outfile: fileWithoutAwsSdk, external: ['@aws-sdk/*'] });
   return {
     name,
     entry,
     file,
+    fileWithoutAwsSdk,
     bytes: statSync(file).size,
-    bytesWithoutAwsSdk: statSync(join(outDir, `${name}.no-sdk.js`)).size,
+    bytesWithoutAwsSdk: statSync(fileWithoutAwsSdk).size,
     largestPackages: full.metafile ? largestPackages(full.metafile) : [],
   };
 }
@@ -166,7 +184,16 @@ function refusedRequest(name: string): { event: unknown; env: Record<string, str
 
 async function probe(bundleFile: string, event: unknown, env: Record<string, string>): Promise<ProbeRun> {
   const child = spawn(process.execPath, [PROBE, bundleFile], {
-    env: { PATH: process.env.PATH ?? '', ...env, BENCH_EVENT: JSON.stringify(event) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      // As the function's environment in infra/aws/constructs/voicegate-function.ts sets them.
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'voicegate',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      POWERTOOLS_LOGGER_LOG_EVENT: 'false',
+      ...env,
+      BENCH_EVENT: JSON.stringify(event),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

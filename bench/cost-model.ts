@@ -36,7 +36,7 @@ export interface Prices {
 
 /** What the model assumes where the local run cannot tell. */
 export interface CostAssumptions {
-  /** Memory size of every function (the CDK stack's memorySize). */
+  /** Memory size of every function (memorySize in infra/aws/constructs/voicegate-function.ts). */
   lambdaMemoryMb: number;
   /**
    * Step Functions task tokens are opaque and far longer than the local runner's 64

@@ -35,7 +35,7 @@ interface HistoryEvent {
 export async function measureCost(stack: BenchStack, runs: number, progress: Progress): Promise<CostResult> {
   progress(`cost: ${runs} confirmed commands, counting store calls, function calls and messages`);
   const users = await stack.createUsers('cost', runs);
-  await stack.call('idle', {});
+  await stack.call('idle', { timeoutMs: 30_000 });
   const skillMs: number[] = [];
   await stack.call('startRecording', {});
   for (const user of users) {
@@ -43,7 +43,7 @@ export async function measureCost(stack: BenchStack, runs: number, progress: Pro
     if (c.error || c.authorize !== 'succeeded') throw new Error(`cost: a confirmation failed: ${c.error ?? c.authorize}`);
     skillMs.push(c.commandMs, c.authorizeMs);
   }
-  await stack.call('idle', {});
+  await stack.call('idle', { timeoutMs: 30_000 });
   const recording = await stack.call('stopRecording', {});
   const executions = await stack.call('executions', { userIds: users.map((u) => u.userId) });
   if (executions.length !== runs || executions.some((e) => e.status !== 'SUCCEEDED')) throw new Error('cost: not every execution succeeded');

@@ -53,8 +53,8 @@ export interface HostCalls {
   memory: { args: Record<string, never>; result: MemorySample };
   startRecording: { args: Record<string, never>; result: null };
   stopRecording: { args: Record<string, never>; result: Recording };
-  /** Resolves when no execution is running any more. */
-  idle: { args: Record<string, never>; result: null };
+  /** Waits until no execution is running (true), or `timeoutMs` passes (false). */
+  idle: { args: { timeoutMs: number }; result: boolean };
   /** Executions of these users (all when empty), newest first, without history. */
   executions: { args: { userIds: string[] }; result: ExecutionOutcome[] };
   stop: { args: Record<string, never>; result: null };

@@ -27,7 +27,7 @@ export async function measureMemory(pending: number, progress: Progress, cpuProf
     const warm = await stack.createUsers('memwarm', 10);
     for (const user of warm) await stack.confirm(user, 10_000);
     const users = await stack.createUsers('mem', pending);
-    await stack.call('idle', {});
+    await stack.call('idle', { timeoutMs: 30_000 });
     const idle = await stack.call('memory', {});
     progress(`memory: idle RSS ${mib(idle.rss)} MiB, heap ${mib(idle.heapUsed)} MiB; leaving ${pending} confirmations pending`);
     const problems: string[] = [];

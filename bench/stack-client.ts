@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { maskDestination } from '../functions/domain/masking';
 import { Speech } from '../functions/domain/speech';
 import { intentRequest, type SlotValues } from '../infra/local/chat/envelope';
 import { mapLimit } from './concurrency';
@@ -26,7 +27,6 @@ export interface AlexaAnswer {
 export const COMMAND = { intent: 'RebootInstanceIntent', slots: { instance: 'web' }, action: 'reboot', target: 'web' } as const;
 
 const EXPECTED = {
-  codeSent: Speech.codeSent(COMMAND.action, COMMAND.target, 6, 'sms', '').replace(/ending in .*? Say/, 'ending in'),
   codeUnderWay: Speech.codeUnderWay(COMMAND.action, COMMAND.target),
   accepted: Speech.codeAccepted(COMMAND.action, COMMAND.target),
   acceptedUnderWay: Speech.codeAcceptedUnderWay(COMMAND.action, COMMAND.target),
@@ -35,9 +35,9 @@ const EXPECTED = {
 export type CommandVerdict = 'code-sent' | 'code-under-way' | 'error';
 export type AuthorizeVerdict = 'succeeded' | 'under-way' | 'error';
 
-export function commandVerdict(answer: AlexaAnswer): CommandVerdict {
+export function commandVerdict(answer: AlexaAnswer, phone: string): CommandVerdict {
   if (answer.status !== 200) return 'error';
-  if (answer.speech.startsWith(EXPECTED.codeSent)) return 'code-sent';
+  if (answer.speech === Speech.codeSent(COMMAND.action, COMMAND.target, 6, 'sms', maskDestination('sms', phone))) return 'code-sent';
   return answer.speech === EXPECTED.codeUnderWay ? 'code-under-way' : 'error';
 }
 
@@ -196,7 +196,7 @@ export class BenchStack {
     const code = this.phone.next(user.phone, codeTimeoutMs);
     code.catch(() => undefined);
     const answer = await this.alexa(user, COMMAND.intent, COMMAND.slots);
-    const verdict = commandVerdict(answer);
+    const verdict = commandVerdict(answer, user.phone);
     if (verdict === 'error') return { answer, verdict, ms: answer.ms, error: `command: HTTP ${answer.status} "${answer.speech}"` };
     try {
       const message = await code;

@@ -119,9 +119,12 @@ async function main(): Promise<void> {
       recording = undefined;
       return done;
     },
-    async idle() {
-      await stack.engine.idle();
-      return null;
+    async idle({ timeoutMs }) {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      const idle = await Promise.race([stack.engine.idle().then(() => true), timedOut]);
+      clearTimeout(timer);
+      return idle;
     },
     async executions({ userIds }) {
       const wanted = new Set(userIds);

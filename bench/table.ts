@@ -51,8 +51,12 @@ export function tableRows(results: BenchResults): TableRow[] {
     rows.push(withTarget({ section: 'Cold start', measure: `${b.name} bundle, minified (without @aws-sdk)`, value: `${(b.bytes / KIB).toFixed(1)} KB (${(b.bytesWithoutAwsSdk / KIB).toFixed(1)} KB)` }, `bundle:${b.name}`));
     const main = b.modes[coldStart!.targetMode];
     const refused = coldStart!.targetMode !== 'refused' ? b.modes.refused : undefined;
+    const external = b.modes['sdk-external'];
     if (main) {
-      const value = `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs})${refused ? `; refused: ${refused.medianTotalMs} ms` : ''}`;
+      const value =
+        `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs})` +
+        (refused ? `; refused before AWS: ${refused.medianTotalMs} ms` : '') +
+        (external ? `; SDK not bundled: ${external.medianTotalMs} ms` : '');
       rows.push(withTarget({ section: 'Cold start', measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart!.targetMode})`, value }, `first-request:${b.name}`));
     }
   }

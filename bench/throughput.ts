@@ -29,7 +29,7 @@ export async function measureThroughput(stack: BenchStack, concurrency: number[]
     progress(`throughput: ${n} concurrent users, each command → code → authorize`);
     const started = performance.now();
     const confirmations = await Promise.all(users.map((user) => stack.confirm(user, 120_000)));
-    await stack.call('idle', {});
+    await stack.call('idle', { timeoutMs: 30_000 });
     const seconds = (performance.now() - started) / 1000;
     const outcomes = await stack.call('executions', { userIds: users.map((u) => u.userId) });
     const succeeded = new Set(outcomes.filter((o) => o.status === 'SUCCEEDED').map((o) => o.userId));

@@ -69,12 +69,15 @@ export interface Statement {
   Condition?: Record<string, Record<string, unknown>>;
 }
 
-/** Every statement of every policy attached to a role (its default policy and named ones). */
+/** Every statement a role holds: inline in the role, and in each policy attached to it. */
 export function roleStatements(template: Template, roleLogicalId: string): Statement[] {
+  const role = template.toJSON().Resources[roleLogicalId] as Resource;
+  const inline = ((role.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((policy) => policy.PolicyDocument.Statement);
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
-  return policies
-    .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleLogicalId))
+  const attached = policies
+    .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((ref) => ref.Ref === roleLogicalId))
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  return [...inline, ...attached];
 }
 
 export const actionsOf = (statement: Statement): string[] => [statement.Action].flat();

@@ -24,7 +24,7 @@ export interface AuditDashboardProps {
 }
 
 /** Who did what, to which target, with what outcome, when (newest first). */
-export const LATEST_AUDIT_EVENTS_QUERY = [
+const LATEST_AUDIT_EVENTS_QUERY = [
   'fields detail.time as when, detail.userId as who, detail.action as what, detail.target as target, ' +
     '`detail-type` as outcome, coalesce(detail.reason, detail.instanceState, detail.attemptsLeft, detail.destination) as details',
   'sort @timestamp desc',

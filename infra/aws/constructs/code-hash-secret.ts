@@ -21,7 +21,7 @@ export class CodeHashSecret extends Construct {
       reason:
         'The HMAC key protects codes that live at most one code lifetime (minutes) and grants access to nothing. ' +
         'Functions read it once per cold start, so a scheduled rotation would not reach warm containers and would void ' +
-        'pending codes; rotation is a documented operator step (docs/deploy.md: put a new value, then redeploy).',
+        'pending codes; rotation is a deliberate operator step (docs/deploy.md, "Rotating the code-hash key").',
     });
   }
 }

@@ -13,8 +13,8 @@ interface FleetItem extends Instance {
 
 /** What each action does to a settled state: [state right after the call, state it settles to]. */
 const TRANSITIONS: Record<InstanceAction, Record<string, [string, string]>> = {
-  start: { stopped: ['pending', 'running'], running: ['running', 'running'] },
-  stop: { running: ['stopping', 'stopped'], stopped: ['stopped', 'stopped'] },
+  start: { stopped: ['pending', 'running'], pending: ['pending', 'running'], running: ['running', 'running'] },
+  stop: { running: ['stopping', 'stopped'], stopping: ['stopping', 'stopped'], stopped: ['stopped', 'stopped'] },
   reboot: { running: ['running', 'running'] },
 };
 

@@ -87,7 +87,11 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     const paused = record.history.findLast((e) => e.type === 'StateEntered' && this.tokenStates.has(e.stateName ?? ''));
     if (!paused?.stateName || remainingSeconds < 1) return false;
     const definition = resumeAt(this.definition, paused.stateName, remainingSeconds);
-    const wait = () => this.tokens.wait(token, record.executionId);
+    // Listen on the token now, not when the interpreter gets to the state: a SendTaskSuccess
+    // arriving right after start-up would otherwise find no waiter and burn the code.
+    const waiting = this.tokens.wait(token, record.executionId);
+    waiting.catch(() => undefined);
+    const wait = () => waiting;
     const handlers = { ...taskHandlers(definition, this.targets, wait), [paused.stateName]: wait };
     const history = [...record.history, { id: record.history.length + 1, timestamp: new Date().toISOString(), type: 'ExecutionResumed' }];
     // The full definition was validated at start-up; entered mid-way, earlier states look unreachable.

@@ -30,8 +30,10 @@ export class TaskTokenRegistry {
   /** Registers the task waiting on `token`; the promise settles when the token is completed. */
   async wait(token: string, executionId: string): Promise<unknown> {
     const tokenHash = hashToken(token);
+    // Registered before the first await, so a caller that starts waiting is listening at once.
+    const settled = new Promise((resolve, reject) => this.waiters.set(tokenHash, { resolve, reject }));
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: { tokenHash, executionId, status: 'waiting' } }));
-    return new Promise((resolve, reject) => this.waiters.set(tokenHash, { resolve, reject }));
+    return settled;
   }
 
   async succeed(token: string, output: unknown): Promise<void> {
