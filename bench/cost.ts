@@ -21,6 +21,11 @@ export interface CostResult {
   estimate: CostEstimate;
   /** Store calls on local-only tables per confirmed command (another AWS service there, or nothing). */
   localOnlyStoreCalls: Record<string, number>;
+  /**
+   * The local stack's store calls made while each request was in flight (all tables, in
+   * order, with their mean total time): what the request's latency is made of.
+   */
+  storeCallsPerRequest: Record<'command' | 'authorize', { calls: number; onAwsTables: number; ms: number; sequence: string[] }>;
 }
 
 export function loadPrices(path = join(__dirname, 'prices.json')): Prices {
@@ -39,7 +44,7 @@ export async function measureCost(stack: BenchStack, runs: number, progress: Pro
   const skillMs: number[] = [];
   await stack.call('startRecording', {});
   for (const user of users) {
-    const c = await stack.confirm(user, 10_000);
+    const c = await stack.confirm(user, 10_000, true);
     if (c.error || c.authorize !== 'succeeded') throw new Error(`cost: a confirmation failed: ${c.error ?? c.authorize}`);
     skillMs.push(c.commandMs, c.authorizeMs);
   }
@@ -77,6 +82,17 @@ export async function measureCost(stack: BenchStack, runs: number, progress: Pro
     sms: { messages: round(sms.length / runs, 2), parts: round(sms.reduce((total, m) => total + smsParts(m.body), 0) / runs, 2) },
     emails: round(recording.messages.filter((m) => m.channel === 'email').length / runs, 2),
   };
+  const perRequest = (name: 'command' | 'authorize') => {
+    const calls = recording.storeCalls.filter((c) => c.phase === name);
+    const lastRun = calls.slice(-Math.round(calls.length / runs));
+    return {
+      calls: round(calls.length / runs, 1),
+      onAwsTables: round(calls.filter((c) => awsTables.has(c.table)).length / runs, 1),
+      ms: round(calls.reduce((total, c) => total + c.ms, 0) / runs, 2),
+      sequence: lastRun.map((c) => `${c.command.replace('Command', '')} ${c.table.replace('voicegate-', '')}`),
+    };
+  };
+  const storeCallsPerRequest = { command: perRequest('command'), authorize: perRequest('authorize') };
   const prices = loadPrices();
   const estimate = estimateCost(usage, prices, DEFAULT_ASSUMPTIONS);
   progress(`cost: ${usage.stateTransitions} state transitions, ${usage.dynamodb.readUnits} RRU + ${usage.dynamodb.writeUnits} WRU per confirmed command; $${estimate.usdPer1000ExcludingSms} per 1,000 without SMS`);
@@ -87,6 +103,7 @@ export async function measureCost(stack: BenchStack, runs: number, progress: Pro
     prices: { region: prices.region, asOf: prices.asOf, status: prices.status },
     estimate,
     localOnlyStoreCalls,
+    storeCallsPerRequest,
   };
 }
 

@@ -12,6 +12,10 @@ export interface StoreCall {
   consistentRead: boolean;
   /** Estimated DynamoDB size of each item read or written (0 for a missing item). */
   itemBytes: number[];
+  /** How long the call took, ms. */
+  ms: number;
+  /** What the parent said it was doing when the call was made (see the `phase` call). */
+  phase: string;
 }
 
 export interface FunctionCall {
@@ -40,6 +44,16 @@ export interface MemorySample {
   arrayBuffers: number;
 }
 
+export interface OutcomeMarks {
+  challengeStoredAt?: number;
+  executionFinishedAt?: number;
+}
+
+/** Milliseconds since the epoch with sub-millisecond precision, comparable across processes. */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 export interface ExecutionOutcome {
   executionId: string;
   userId: string;
@@ -52,6 +66,14 @@ export interface HostCalls {
   /** Memory after two full garbage collections. */
   memory: { args: Record<string, never>; result: MemorySample };
   startRecording: { args: Record<string, never>; result: null };
+  /** Tags the store calls recorded from now on. */
+  phase: { args: { name: string }; result: null };
+  /**
+   * When the last outcome became ready inside the stack (epoch ms): the challenge stored
+   * (what the command's answer waits for) and the execution persisted as finished (what
+   * the authorize answer waits for). Reset after reading.
+   */
+  marks: { args: Record<string, never>; result: OutcomeMarks };
   stopRecording: { args: Record<string, never>; result: Recording };
   /** Waits until no execution is running (true), or `timeoutMs` passes (false). */
   idle: { args: { timeoutMs: number }; result: boolean };

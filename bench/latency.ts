@@ -19,6 +19,12 @@ export interface LatencyResult {
   floors: Record<FloorKind, { steps: string[]; distribution: Distribution }>;
   /** Each request type's p50 divided by its floor's p50. */
   p50Ratios: Record<FloorKind, number>;
+  /**
+   * From the outcome being ready inside the stack (challenge stored; execution persisted as
+   * finished) to the answer reaching the client: time the request spent between polls
+   * (plus the answer's trip back).
+   */
+  answerAfterOutcome: { command: Distribution; authorize: Distribution };
   errors: number;
   errorSamples: string[];
 }
@@ -28,6 +34,7 @@ export async function measureLatency(stack: BenchStack, counts: Counts, progress
   progress(`latency: creating ${Math.ceil(total / CODES_PER_USER)} users`);
   const users = await stack.createUsers('lat', Math.ceil(total / CODES_PER_USER));
   const samples: Record<FloorKind, number[]> = { list: [], command: [], authorize: [] };
+  const afterOutcome = { command: [] as number[], authorize: [] as number[] };
   const errorSamples: string[] = [];
   let errors = 0;
   const report = counter(progress, 'latency: timed runs', counts.latencyRuns);
@@ -37,6 +44,7 @@ export async function measureLatency(stack: BenchStack, counts: Counts, progress
     const timed = i >= counts.warmupRuns;
     const list = await stack.alexa(user, 'ListInstancesIntent');
     const confirmation = await stack.confirm(user, 10_000);
+    const marks = await stack.call('marks', {});
     const failed = list.status !== 200 || !list.speech.startsWith('You have') ? `list: HTTP ${list.status} "${list.speech}"` : confirmation.error;
     if (confirmation.command !== 'code-sent' || confirmation.authorize !== 'succeeded' || failed) {
       errors++;
@@ -46,6 +54,8 @@ export async function measureLatency(stack: BenchStack, counts: Counts, progress
     samples.list.push(list.ms);
     samples.command.push(confirmation.commandMs);
     samples.authorize.push(confirmation.authorizeMs);
+    if (marks.challengeStoredAt) afterOutcome.command.push(confirmation.commandAnsweredAt - marks.challengeStoredAt);
+    if (marks.executionFinishedAt) afterOutcome.authorize.push(confirmation.authorizeAnsweredAt - marks.executionFinishedAt);
     report(i - counts.warmupRuns + 1);
   }
   const requests = { list: summarize(samples.list), command: summarize(samples.command), authorize: summarize(samples.authorize) };
@@ -60,5 +70,7 @@ export async function measureLatency(stack: BenchStack, counts: Counts, progress
     command: ratio(requests.command.p50, floors.command.distribution.p50),
     authorize: ratio(requests.authorize.p50, floors.authorize.distribution.p50),
   };
-  return { runs: counts.latencyRuns, warmupRuns: counts.warmupRuns, requests, floors, p50Ratios, errors, errorSamples };
+  const answerAfterOutcome = { command: summarize(afterOutcome.command), authorize: summarize(afterOutcome.authorize) };
+  progress(`latency: answers came ${answerAfterOutcome.command.p50} ms (command) and ${answerAfterOutcome.authorize.p50} ms (authorize) after their outcome was ready (p50)`);
+  return { runs: counts.latencyRuns, warmupRuns: counts.warmupRuns, requests, floors, p50Ratios, answerAfterOutcome, errors, errorSamples };
 }

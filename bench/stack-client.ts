@@ -9,7 +9,7 @@ import { maskDestination } from '../functions/domain/masking';
 import { Speech } from '../functions/domain/speech';
 import { intentRequest, type SlotValues } from '../infra/local/chat/envelope';
 import { mapLimit } from './concurrency';
-import type { ChildMessage, HostCalls, HostOp } from './host-protocol';
+import { epochNow, type ChildMessage, type HostCalls, type HostOp } from './host-protocol';
 
 export interface BenchUser {
   userId: string;
@@ -21,6 +21,8 @@ export interface AlexaAnswer {
   status: number;
   speech: string;
   ms: number;
+  /** When the answer arrived, epoch ms (comparable with the stack's marks). */
+  at: number;
 }
 
 /** The sensitive command every simulated user confirms: an action that is valid every time. */
@@ -54,6 +56,9 @@ export interface Confirmation {
   authorizeMs: number;
   /** From sending the command to the authorize answer. */
   totalMs: number;
+  /** Epoch ms of the two answers. */
+  commandAnsweredAt: number;
+  authorizeAnsweredAt: number;
   command: CommandVerdict;
   authorize: AuthorizeVerdict;
   /** Why it counts as an error, if it does. */
@@ -185,8 +190,9 @@ export class BenchStack {
     const started = performance.now();
     const { status, body: reply } = await this.postRaw('/alexa', body);
     const ms = performance.now() - started;
+    const at = epochNow();
     const speech = (reply as { response?: { outputSpeech?: { ssml?: string; text?: string } } } | undefined)?.response?.outputSpeech;
-    return { status, ms, speech: (speech?.ssml ?? speech?.text ?? '').replace(/<[^>]+>/g, '').trim() };
+    return { status, ms, at, speech: (speech?.ssml ?? speech?.text ?? '').replace(/<[^>]+>/g, '').trim() };
   }
 
   /** Sends the command and resolves once its answer is back and its code is on the phone. */
@@ -207,19 +213,38 @@ export class BenchStack {
     }
   }
 
-  /** One simulated user's whole confirmation: command → code on the phone → authorize. */
-  async confirm(user: BenchUser, codeTimeoutMs = 30_000): Promise<Confirmation> {
+  /**
+   * One simulated user's whole confirmation: command → code on the phone → authorize.
+   * With `tagPhases`, the stack's recorded store calls are tagged "command" and "authorize".
+   */
+  async confirm(user: BenchUser, codeTimeoutMs = 30_000, tagPhases = false): Promise<Confirmation> {
+    if (tagPhases) await this.call('phase', { name: 'command' });
     const started = performance.now();
     const command = await this.command(user, codeTimeoutMs);
     if (command.verdict === 'error' || command.code === undefined) {
-      return { commandMs: command.ms, authorizeMs: 0, totalMs: performance.now() - started, command: 'error', authorize: 'error', error: command.error ?? 'no code' };
+      const failedAt = epochNow();
+      return {
+        commandMs: command.ms,
+        authorizeMs: 0,
+        totalMs: performance.now() - started,
+        commandAnsweredAt: command.answer.at,
+        authorizeAnsweredAt: failedAt,
+        command: 'error',
+        authorize: 'error',
+        error: command.error ?? 'no code',
+      };
     }
+    if (tagPhases) await this.call('phase', { name: 'authorize' });
+    const resumed = performance.now();
     const answer = await this.alexa(user, 'AuthorizeIntent', { code: command.code });
+    if (tagPhases) await this.call('phase', { name: '' });
     const authorize = authorizeVerdict(answer);
     return {
       commandMs: command.ms,
       authorizeMs: answer.ms,
-      totalMs: performance.now() - started,
+      totalMs: command.ms + (performance.now() - resumed),
+      commandAnsweredAt: command.answer.at,
+      authorizeAnsweredAt: answer.at,
       command: command.verdict,
       authorize,
       ...(authorize === 'error' && { error: `authorize: HTTP ${answer.status} "${answer.speech}"` }),

@@ -13,10 +13,12 @@ import { startLocalStack, type LocalStack } from '../infra/local/app';
 import { LOCAL_DEFAULTS } from '../infra/local/config';
 import { DEFAULT_ASSUMPTIONS, dynamoItemBytes } from './cost-model';
 import { floorRunner } from './floors';
-import type { ChildMessage, HostCalls, HostOp, ParentMessage, Recording, StoreCall } from './host-protocol';
+import { epochNow, type ChildMessage, type HostCalls, type HostOp, type OutcomeMarks, type ParentMessage, type Recording, type StoreCall } from './host-protocol';
 import { documentClientOf, workflowFunctionsOf } from './stack-internals';
 
 let recording: Recording | undefined;
+let phase = '';
+let marks: OutcomeMarks = {};
 
 function send(message: ChildMessage): void {
   process.send?.(message);
@@ -37,13 +39,38 @@ function toParent(real: MessageSender): MessageSender {
 function recordStoreCalls(client: DynamoDBDocumentClient): void {
   const original = client.send.bind(client) as (command: unknown, ...rest: unknown[]) => Promise<unknown>;
   (client as { send: unknown }).send = async (command: { constructor: { name: string }; input: Record<string, unknown> }, ...rest: unknown[]) => {
-    const output = (await original(command, ...rest)) as Record<string, unknown>;
-    if (recording) recording.storeCalls.push(...describeCall(command.constructor.name, command.input, output));
-    return output;
+    const started = performance.now();
+    const calledIn = phase;
+    let output: Record<string, unknown> = {};
+    try {
+      output = (await original(command, ...rest)) as Record<string, unknown>;
+      return output;
+    } finally {
+      // Failed calls (a lost conditional write) are billed too, and recorded with what they sent.
+      const ms = performance.now() - started;
+      if (recording) recording.storeCalls.push(...describeCall(command.constructor.name, command.input, output).map((c) => ({ ...c, ms, phase: calledIn })));
+    }
   };
 }
 
-function describeCall(name: string, input: Record<string, unknown>, output: Record<string, unknown>): StoreCall[] {
+/** Notes when each request's outcome became ready, to tell working time from time spent between polls. */
+function markOutcomes(stack: LocalStack): void {
+  const challenges = stack.deps.challenges;
+  const replace = challenges.replace.bind(challenges);
+  challenges.replace = async (challenge) => {
+    const previous = await replace(challenge);
+    marks.challengeStoredAt = epochNow();
+    return previous;
+  };
+  const executions = stack.executions;
+  const finish = executions.finish.bind(executions);
+  executions.finish = async (executionId, fields) => {
+    await finish(executionId, fields);
+    marks.executionFinishedAt = epochNow();
+  };
+}
+
+function describeCall(name: string, input: Record<string, unknown>, output: Record<string, unknown>): Omit<StoreCall, 'ms' | 'phase'>[] {
   const consistentRead = input.ConsistentRead === true;
   if (name === 'BatchGetCommand') {
     const requests = (input.RequestItems ?? {}) as Record<string, { Keys: unknown[]; ConsistentRead?: boolean }>;
@@ -90,6 +117,7 @@ async function main(): Promise<void> {
   const client = documentClientOf(stack);
   recordStoreCalls(client);
   timeWorkflowFunctions(stack);
+  markOutcomes(stack);
   const runFloor = await floorRunner(stack, client);
   let closing: Promise<void> | undefined;
   const shutdown = () => (closing ??= stack.close().finally(() => rmSync(dataDir, { recursive: true, force: true })));
@@ -113,6 +141,15 @@ async function main(): Promise<void> {
     async startRecording() {
       recording = { storeCalls: [], functionCalls: [], messages: [] };
       return null;
+    },
+    async phase({ name }) {
+      phase = name;
+      return null;
+    },
+    async marks() {
+      const last = marks;
+      marks = {};
+      return last;
     },
     async stopRecording() {
       const done = recording ?? { storeCalls: [], functionCalls: [], messages: [] };

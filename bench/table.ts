@@ -31,6 +31,8 @@ export function tableRows(results: BenchResults): TableRow[] {
       const row = { section: 'Floor', measure: `${kind}: ${floor.steps.join(' + ')}`, value: `p50 ${floor.distribution.p50} ms; request = ${latency.p50Ratios[kind]}x` };
       rows.push(kind === 'authorize' ? withTarget(row, 'authorize-floor') : row);
     }
+    const after = latency.answerAfterOutcome;
+    rows.push({ section: 'Latency', measure: 'answer after the outcome was ready (between polls), p50 / p99', value: `command ${after.command.p50} / ${after.command.p99} ms, authorize ${after.authorize.p50} / ${after.authorize.p99} ms` });
   }
   for (const r of throughput?.rounds ?? []) {
     const underWay = r.commandAnswersUnderWay + r.authorizeAnswersUnderWay;
@@ -68,6 +70,10 @@ export function tableRows(results: BenchResults): TableRow[] {
     rows.push({ section: 'Cost', measure: 'function invocations per confirmed command', value: calls });
     rows.push({ section: 'Cost', measure: 'DynamoDB per confirmed command', value: `${u.dynamodb.calls} calls = ${u.dynamodb.readUnits} RRU + ${u.dynamodb.writeUnits} WRU` });
     rows.push({ section: 'Cost', measure: 'audit events / SMS per confirmed command', value: `${u.events} / ${u.sms.parts}` });
+    for (const name of ['command', 'authorize'] as const) {
+      const r = cost.storeCallsPerRequest[name];
+      rows.push({ section: 'Cost', measure: `local store calls during one ${name} (on AWS-side tables)`, value: `${r.calls} (${r.onAwsTables}), ${r.ms} ms in total` });
+    }
     rows.push({ section: 'Cost', measure: `per 1,000 confirmed commands, ${cost.prices.region} list prices of ${cost.prices.asOf}`, value: `$${e.usdPer1000ExcludingSms.toFixed(2)} without SMS, $${e.usdPer1000IncludingSms.toFixed(2)} with SMS` });
     rows.push({ section: 'Cost', measure: `${e.paidVerification.name}, per 1,000 verifications`, value: `$${e.paidVerification.usdPer1000.toFixed(2)}` });
     rows.push({ section: 'Cost', measure: 'hand-rolled Lambda + PIN table, per 1,000 (modeled)', value: `$${e.handRolled.usdPer1000ExcludingSms.toFixed(2)} without SMS, $${e.handRolled.usdPer1000IncludingSms.toFixed(2)} with SMS` });

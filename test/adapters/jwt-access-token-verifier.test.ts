@@ -55,6 +55,17 @@ describe('JwtAccessTokenVerifier (S9)', () => {
     expect(await verifier.verify(await makeToken())).toBeUndefined();
   });
 
+  it('accepts a Cognito-style access token whose audience is its client_id claim', async () => {
+    expect(await verifier.verify(await token({ aud: undefined, client_id: AUDIENCE }))).toBe(USER);
+  });
+
+  it.each([
+    ['names another client', { aud: undefined, client_id: 'another-app-client' }],
+    ['names no audience at all', { aud: undefined }],
+  ])('returns undefined for a token that %s', async (_reason, claims) => {
+    expect(await verifier.verify(await token(claims))).toBeUndefined();
+  });
+
   it('returns undefined when there is no token', async () => {
     expect(await verifier.verify(undefined)).toBeUndefined();
   });

@@ -224,9 +224,9 @@ describe('security rules: secrets, actions and restarts', () => {
     expect(await vg.instanceState('build')).toBe('pending');
   });
 
-  it('restart: outbox, audit, fleet and users survive; a waiting command ends FAILED as EngineRestarted', async () => {
+  it('restart: outbox, audit, fleet, users and keys survive; a waiting command resumes, one whose code lapsed ends as EngineRestarted', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-restart-'));
-    let vg = await start({ dataDir }, { codes: codeSequence('111111', '222222') });
+    let vg = await start({ dataDir }, { codes: codeSequence('111111', '222222', '333333') });
     const carol = { userId: 'carol', phone: '+15555550103', email: 'carol@example.com', targets: ['web'] };
     expect((await vg.post('/api/dev/users', carol)).status).toBe(201);
     await vg.say('alice', 'StopInstanceIntent', { instance: 'web' });
@@ -235,7 +235,6 @@ describe('security rules: secrets, actions and restarts', () => {
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const waiting = await vg.latestExecution();
     expect(waiting.status).toBe('RUNNING');
-    const { taskToken } = (await vg.stack.deps.challenges.get('alice'))!;
     const aliceToken = await vg.tokenFor('alice');
     const secret = readFileSync(join(dataDir, 'code-hash-secret'));
     const before = await worldState(vg);
@@ -243,29 +242,47 @@ describe('security rules: secrets, actions and restarts', () => {
     await vg.close(true);
     vg = await start({ dataDir });
 
-    expect(vg.stack.recovered).toBe(1);
+    expect(vg.stack.recovered).toEqual({ resumed: 1, ended: 0 });
     const after = await worldState(vg);
     expect(after.outbox).toEqual(before.outbox);
-    expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
-    expect(after.audit.slice(before.audit.length).map((e) => [e.detailType, e.detail])).toEqual([
-      ['Command Cancelled', expect.objectContaining({ commandId: waiting.commandId, executionId: waiting.executionId, reason: 'EngineRestarted' })],
-    ]);
+    expect(after.audit).toEqual(before.audit);
     expect(await vg.execution(done.executionId)).toMatchObject({ status: 'SUCCEEDED', stoppedAt: done.stoppedAt });
-    expect(await vg.execution(waiting.executionId)).toMatchObject({ status: 'FAILED', error: 'EngineRestarted' });
+    expect((await vg.execution(waiting.executionId)).status).toBe('RUNNING');
     expect(['stopping', 'stopped']).toContain(after.instances.find((i) => i.alias === 'web')?.state);
+    expect(after.instances.find((i) => i.alias === 'splunk')?.state).toBe('stopped');
     expect(readFileSync(join(dataDir, 'code-hash-secret'))).toEqual(secret);
     expect(await vg.post('/api/dev/users', carol)).toMatchObject({ status: 409 });
     expect(await vg.say('carol', 'ListInstancesIntent')).toMatch(/^You have one instance: web is (stopping|stopped)\.$/);
+    // alice's access token and code from before the restart still verify (issuer key and hash secret kept)
+    const resumed = await vg.alexa(intentRequest('AuthorizeIntent', { code: '222222' }, { accessToken: aliceToken }));
+    expect(speechOf(resumed)).toBe('Code accepted. I have started splunk.');
+    const finished = await vg.settled(waiting.executionId);
+    expect(finished.status).toBe('SUCCEEDED');
+    expect(finished.history!.map((e) => e.type)).toContain('ExecutionResumed');
+    expect(await vg.trailOf(waiting.commandId)).toEqual(['Command Requested', 'Code Sent', 'Code Verified', 'Action Succeeded']);
 
-    // alice's token from before the restart still verifies; her old code finds nothing waiting
-    const oldCode = await vg.alexa(intentRequest('AuthorizeIntent', { code: '222222' }, { accessToken: aliceToken }));
-    expect(speechOf(oldCode)).toBe('There is no command waiting for a code.');
+    // A command whose code lapsed while the stack was down is ended visibly, not left hanging.
+    await vg.say('alice', 'StartInstanceIntent', { instance: 'build' });
+    const lapsed = await vg.latestExecution();
+    const { taskToken } = (await vg.stack.deps.challenges.get('alice'))!;
+    const auditBefore = await vg.audit();
+    await vg.close(true);
+    vg = await start({ dataDir }, { clock: { now: () => Date.now() + 10 * 60_000 } });
+
+    expect(vg.stack.recovered).toEqual({ resumed: 0, ended: 1 });
+    expect(await vg.execution(lapsed.executionId)).toMatchObject({ status: 'FAILED', error: 'EngineRestarted' });
+    const auditAfter = await vg.audit();
+    expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
+    expect(auditAfter.slice(auditBefore.length).map((e) => [e.detailType, e.detail])).toEqual([
+      ['Command Cancelled', expect.objectContaining({ commandId: lapsed.commandId, executionId: lapsed.executionId, reason: 'EngineRestarted' })],
+    ]);
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: '333333' })).toBe('There is no command waiting for a code.');
     expect(await vg.stack.deps.challenges.get('alice')).toBeUndefined();
     await expect(vg.stack.engine.sendTaskSuccess(taskToken, {})).rejects.toMatchObject({ name: 'TaskTimedOut' });
-    expect(await vg.instanceState('splunk')).toBe('stopped');
+    expect(await vg.instanceState('build')).toBe('stopped');
 
-    await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe('Code accepted. I have started splunk.');
+    await vg.say('alice', 'StartInstanceIntent', { instance: 'build' });
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe('Code accepted. I have started build.');
     expect((await vg.latestExecution()).status).toBe('SUCCEEDED');
   });
 });

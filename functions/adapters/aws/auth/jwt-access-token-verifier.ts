@@ -17,13 +17,22 @@ export interface JwtVerifierConfig {
   jwks?: PublicJwks;
 }
 
-/** S9: accepts an access token only with a valid signature, issuer, audience and expiry. */
+/**
+ * S9: accepts an access token only with a valid signature, issuer, audience and expiry.
+ * The audience is the `aud` claim, or — for Cognito access tokens, which carry none —
+ * the `client_id` claim, so one code path serves the local issuer and Cognito.
+ */
 export class JwtAccessTokenVerifier implements AccessTokenVerifier {
   private readonly verifier;
 
   constructor({ issuer, audience, jwksUri, jwks }: JwtVerifierConfig) {
+    const allowed = new Set([audience].flat());
+    const customJwtCheck = ({ payload }: { payload: { aud?: unknown; client_id?: unknown } }) => {
+      const claimed = [payload.aud ?? payload.client_id].flat();
+      if (!claimed.some((value) => typeof value === 'string' && allowed.has(value))) throw new Error('audience mismatch');
+    };
     // JwtVerifier is what aws-jwt-verify 5 calls the former JwtRsaVerifier (which it deprecates).
-    this.verifier = JwtVerifier.create({ issuer, audience, ...(jwksUri && { jwksUri }) });
+    this.verifier = JwtVerifier.create({ issuer, audience: null, customJwtCheck, ...(jwksUri && { jwksUri }) });
     if (jwks) this.verifier.cacheJwks(checked(jwks));
   }
 
