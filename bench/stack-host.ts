@@ -14,7 +14,6 @@ import { LOCAL_DEFAULTS } from '../infra/local/config';
 import { DEFAULT_ASSUMPTIONS, dynamoItemBytes } from './cost-model';
 import { floorRunner } from './floors';
 import { epochNow, type ChildMessage, type HostCalls, type HostOp, type OutcomeMarks, type ParentMessage, type Recording, type StoreCall } from './host-protocol';
-import { documentClientOf, workflowFunctionsOf } from './stack-internals';
 
 let recording: Recording | undefined;
 let phase = '';
@@ -97,7 +96,7 @@ function sized(item: Record<string, unknown>): number {
 }
 
 function timeWorkflowFunctions(stack: LocalStack): void {
-  const functions = workflowFunctionsOf(stack);
+  const functions = stack.workflowFunctions;
   for (const [arn, fn] of Object.entries(functions)) {
     const functionName = arn.split(':').at(-1)!;
     functions[arn] = async (payload) => {
@@ -114,7 +113,7 @@ function timeWorkflowFunctions(stack: LocalStack): void {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-bench-'));
   const stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, dataDir }, { wrapMessages: toParent });
-  const client = documentClientOf(stack);
+  const client = stack.storeClient;
   recordStoreCalls(client);
   timeWorkflowFunctions(stack);
   markOutcomes(stack);

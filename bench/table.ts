@@ -72,13 +72,18 @@ export function tableRows(results: BenchResults): TableRow[] {
     rows.push({ section: 'Cost', measure: 'audit events / SMS per confirmed command', value: `${u.events} / ${u.sms.parts}` });
     for (const name of ['command', 'authorize'] as const) {
       const r = cost.storeCallsPerRequest[name];
-      rows.push({ section: 'Cost', measure: `local store calls during one ${name} (on AWS-side tables)`, value: `${r.calls} (${r.onAwsTables}), ${r.ms} ms in total` });
+      rows.push({ section: 'Cost', measure: `local store calls during one ${name} (on AWS-side tables)`, value: `${r.calls} (${r.onAwsTables}), taking ${r.ms} ms summed` });
     }
-    rows.push({ section: 'Cost', measure: `per 1,000 confirmed commands, ${cost.prices.region} list prices of ${cost.prices.asOf}`, value: `$${e.usdPer1000ExcludingSms.toFixed(2)} without SMS, $${e.usdPer1000IncludingSms.toFixed(2)} with SMS` });
-    rows.push({ section: 'Cost', measure: `${e.paidVerification.name}, per 1,000 verifications`, value: `$${e.paidVerification.usdPer1000.toFixed(2)}` });
-    rows.push({ section: 'Cost', measure: 'hand-rolled Lambda + PIN table, per 1,000 (modeled)', value: `$${e.handRolled.usdPer1000ExcludingSms.toFixed(2)} without SMS, $${e.handRolled.usdPer1000IncludingSms.toFixed(2)} with SMS` });
+    rows.push({ section: 'Cost', measure: `per 1,000 confirmed commands, ${cost.prices.region} list prices of ${cost.prices.asOf}`, value: `${usd(e.usdPer1000ExcludingSms)} without SMS, ${usd(e.usdPer1000IncludingSms)} with SMS` });
+    rows.push({ section: 'Cost', measure: `${e.paidVerification.name}, per 1,000 verifications`, value: usd(e.paidVerification.usdPer1000) });
+    rows.push({ section: 'Cost', measure: 'hand-rolled Lambda + PIN table, per 1,000 (modeled)', value: `${usd(e.handRolled.usdPer1000ExcludingSms)} without SMS, ${usd(e.handRolled.usdPer1000IncludingSms)} with SMS` });
   }
   return rows;
+}
+
+/** Dollars with cents, or with four decimals below a dollar (where cents would read as zero). */
+export function usd(amount: number): string {
+  return `$${amount >= 1 ? amount.toFixed(2) : amount.toFixed(4)}`;
 }
 
 /** A Markdown table, so the same text reads in a terminal and pastes into the README. */

@@ -2,10 +2,16 @@
 import { type InstanceAction } from './command';
 
 export function codeMessage(code: string, action: InstanceAction, target: string, expiresInSeconds: number) {
-  const minutes = Math.max(1, Math.round(expiresInSeconds / 60));
-  const expiry = minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  const expiry = expiryPhrase(Math.max(1, Math.round(expiresInSeconds)));
   return {
     subject: `VoiceGate code to ${action} ${target}`,
     body: `VoiceGate code ${code} to ${action} ${target}. Expires in ${expiry}. Didn't ask? Ignore this message.`,
   };
+}
+
+/** "5 minutes", "1 minute", "45 seconds". */
+function expiryPhrase(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.round(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

@@ -50,7 +50,7 @@ export const Speech = {
       ? `Your earlier command is done: I have ${describeDone(action, target)}.`
       : `Your earlier command failed: ${describeInProgress(action, target)} did not complete.`,
   codeRejected: (attemptsLeft: number) =>
-    `That code didn't match. You have ${countWord(attemptsLeft)} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
+    `That code didn't match. You have ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
   lockedOut: (action: InstanceAction, target: string) =>
     `Too many wrong codes. I cancelled ${describeInProgress(action, target)}.`,
   codeExpired: () => 'That code has expired. Please ask again.',

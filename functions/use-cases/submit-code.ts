@@ -36,7 +36,10 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     if (outcome.kind === 'not-pending') return { kind: 'nothing-pending' };
     if (!(await deps.challenges.save(outcome.next, challenge.version))) continue;
     const subject = { action: challenge.action, target: challenge.target };
-    if (outcome.kind === 'accepted') return { kind: 'accepted', result: await resumeWorkflow(deps, outcome.next), ...subject };
+    if (outcome.kind === 'accepted') {
+      const result = await resumeWorkflow(deps, outcome.next);
+      return result === 'expired' ? { kind: 'expired' } : { kind: 'accepted', result, ...subject };
+    }
     await recordRejection(deps, challenge, outcome.next.attemptsLeft);
     if (outcome.kind === 'rejected') return { kind: 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
     await failTask(deps, challenge.taskToken, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
@@ -54,12 +57,13 @@ async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsL
  * Hands the verification to the workflow and waits briefly for the action's outcome; when
  * it is still under way, the user is told the outcome on their next request.
  */
-async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | 'under-way'> {
+async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | 'under-way' | 'expired'> {
   const verifiedAt = deps.clock.now();
   try {
     await deps.workflow.sendTaskSuccess(challenge.taskToken, { verifiedAt });
   } catch (error) {
-    if (isTaskTokenError(error)) return 'failed';
+    // The workflow's wait ended first (its timeout starts a moment before the code's).
+    if (isTaskTokenError(error)) return 'expired';
     throw error;
   }
   const finished = await waitUntil(async (): Promise<ExecutionSummary | undefined> => {

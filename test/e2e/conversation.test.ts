@@ -77,8 +77,8 @@ describe('the conversation', () => {
     const code = await vg.lastCodeSentTo(ALICE_PHONE);
     const wrong = code === '111111' ? '222222' : '111111';
 
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: wrong })).toBe("That code didn't match. You have two tries left.");
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: wrong })).toBe("That code didn't match. You have one try left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: wrong })).toBe("That code didn't match. You have 2 tries left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: wrong })).toBe("That code didn't match. You have 1 try left.");
 
     const rejected = (await vg.audit()).filter((e) => e.detailType === 'Code Rejected');
     expect(rejected.map((e) => e.detail.attemptsLeft)).toEqual([2, 1]);

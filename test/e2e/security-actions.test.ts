@@ -137,8 +137,8 @@ describe('security rules: secrets, actions and restarts', () => {
     expect((await vg.stack.executions.get(body.executionId))?.command.replayOf).toBe(original.executionId);
     expect((await vg.outbox()).at(-1)).toMatchObject({ to: ALICE_PHONE, body: expect.stringMatching(/^VoiceGate code 333333 to start splunk\./) });
 
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe("That code didn't match. You have two tries left.");
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: '222222' })).toBe("That code didn't match. You have one try left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe("That code didn't match. You have 2 tries left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: '222222' })).toBe("That code didn't match. You have 1 try left.");
     expect(await vg.instanceState('splunk')).toBe('stopped');
     expect(await vg.say('alice', 'AuthorizeIntent', { code: '333333' })).toBe('Code accepted. I have started splunk.');
 

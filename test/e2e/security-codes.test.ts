@@ -38,7 +38,7 @@ describe('security rules: one-time codes', () => {
     const code = await vg.lastCodeSentTo(ALICE_PHONE);
     expect(code).toMatch(/^\d{8}$/);
     // Six of the eight digits are not the code.
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: code.slice(0, 6) })).toBe("That code didn't match. You have two tries left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: code.slice(0, 6) })).toBe("That code didn't match. You have 2 tries left.");
     expect(await vg.say('alice', 'AuthorizeIntent', { code })).toBe('Code accepted. I have started splunk.');
     expect((await vg.latestExecution()).status).toBe('SUCCEEDED');
   });
@@ -128,8 +128,8 @@ describe('security rules: one-time codes', () => {
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const { executionId, commandId } = await vg.latestExecution();
 
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe("That code didn't match. You have two tries left.");
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe("That code didn't match. You have one try left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe("That code didn't match. You have 2 tries left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe("That code didn't match. You have 1 try left.");
     expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe('Too many wrong codes. I cancelled starting splunk.');
 
     expect(await vg.settled(executionId)).toMatchObject({ status: 'FAILED', error: 'CommandCancelled' });
@@ -161,7 +161,7 @@ describe('security rules: one-time codes', () => {
     expect(await vg.post('/api/dev/users', carol)).toEqual({ status: 409, body: { error: 'user "carol" already exists' } });
     expect(await vg.say('carol', 'StartInstanceIntent', { instance: 'build' })).toMatch(/code to your phone ending in 0 3\./);
     const carols = await vg.latestExecution();
-    expect(await vg.say('carol', 'AuthorizeIntent', { code: '482913' })).toBe("That code didn't match. You have two tries left.");
+    expect(await vg.say('carol', 'AuthorizeIntent', { code: '482913' })).toBe("That code didn't match. You have 2 tries left.");
     expect(await vg.stack.deps.challenges.get('alice')).toEqual(aliceBefore);
     expect(await vg.stack.deps.challenges.get('carol')).toMatchObject({ commandId: carols.commandId, attemptsLeft: 2 });
     const rejected = (await vg.audit()).filter((e) => e.detailType === 'Code Rejected');
@@ -189,7 +189,7 @@ describe('security rules: one-time codes', () => {
       'VoiceGate code 222222 to stop web. Ex',
     ]);
 
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe("That code didn't match. You have two tries left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe("That code didn't match. You have 2 tries left.");
     expect(await vg.say('alice', 'AuthorizeIntent', { code: '222222' })).toBe('Code accepted. I have stopped web.');
 
     expect((await vg.settled(second.executionId)).status).toBe('SUCCEEDED');

@@ -34,7 +34,7 @@ describe('store faults during verification', () => {
     expect(await vg.say('alice', 'AuthorizeIntent', { code: wrong })).toBe('Sorry, something went wrong. Please try again.');
     expect((await vg.stack.deps.challenges.get('alice'))?.attemptsLeft).toBe(3);
 
-    for (const left of ['two tries', 'one try']) {
+    for (const left of ['2 tries', '1 try']) {
       expect(await vg.say('alice', 'AuthorizeIntent', { code: wrong })).toBe(`That code didn't match. You have ${left} left.`);
     }
     expect(await vg.say('alice', 'AuthorizeIntent', { code: wrong })).toMatch(/^Too many wrong codes/);

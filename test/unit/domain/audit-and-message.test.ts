@@ -69,9 +69,11 @@ describe('codeMessage', () => {
     });
   });
 
-  it('rounds the lifetime to whole minutes, never below one', () => {
+  it('says the lifetime in whole minutes, or in seconds below a minute', () => {
     expect(codeMessage('1', 'stop', 'web', 60).body).toContain('Expires in 1 minute.');
-    expect(codeMessage('1', 'stop', 'web', 5).body).toContain('Expires in 1 minute.');
     expect(codeMessage('1', 'stop', 'web', 150).body).toContain('Expires in 3 minutes.');
+    expect(codeMessage('1', 'stop', 'web', 5).body).toContain('Expires in 5 seconds.');
+    expect(codeMessage('1', 'stop', 'web', 1).body).toContain('Expires in 1 second.');
+    expect(codeMessage('1', 'stop', 'web', 0.2).body).toContain('Expires in 1 second.');
   });
 });

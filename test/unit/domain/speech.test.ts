@@ -1,10 +1,6 @@
 import { Speech } from '../../../functions/domain/speech';
 
-/**
- * PRODUCT.md section 1, the conversation table, read off Speech. Where the table writes
- * a count as a digit ("2 tries left") the skill speaks it as a word ("two tries left"):
- * Alexa reads both the same, and the e2e conversation tests pin the word form.
- */
+/** PRODUCT.md section 1, the conversation table, read off Speech, word for word. */
 describe('Speech: the conversation table', () => {
   it('welcomes and names two things to try', () => {
     expect(Speech.welcome()).toBe('Welcome to cloud control. You can say "list instances", or "start splunk".');
@@ -31,8 +27,8 @@ describe('Speech: the conversation table', () => {
   });
 
   it('a wrong code: how many tries are left', () => {
-    expect(Speech.codeRejected(2)).toBe("That code didn't match. You have two tries left.");
-    expect(Speech.codeRejected(1)).toBe("That code didn't match. You have one try left.");
+    expect(Speech.codeRejected(2)).toBe("That code didn't match. You have 2 tries left.");
+    expect(Speech.codeRejected(1)).toBe("That code didn't match. You have 1 try left.");
   });
 
   it('the third wrong code cancels', () => {

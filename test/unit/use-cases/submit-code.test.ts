@@ -53,11 +53,11 @@ describe('submitCode', () => {
     expect(await submitCode(world.deps, 'alice', '222222')).toMatchObject({ kind: 'accepted', result: 'under-way' });
   });
 
-  it("reports 'failed' when the workflow's task already timed out", async () => {
+  it("reports 'expired' when the workflow's task already timed out", async () => {
     const { executionId } = await pendingCommand(world, '482913');
     world.workflow.timeOut(executionId);
 
-    expect(await submitCode(world.deps, 'alice', '482913')).toMatchObject({ kind: 'accepted', result: 'failed' });
+    expect(await submitCode(world.deps, 'alice', '482913')).toEqual({ kind: 'expired' });
   });
 
   it('restores leading zeros the number slot dropped', async () => {
