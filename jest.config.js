@@ -1,7 +1,7 @@
 /** Named test layers: each folder under test/ is its own jest project. */
 const transform = { '^.+\\.(t|j|mj)s$': ['@swc/jest'] };
-// middy and jose ship ESM only; let swc turn them into CommonJS for jest.
-const transformIgnorePatterns = ['/node_modules/(?!(@middy|jose)/)'];
+// middy, jose and otplib's crypto and Base32 (@noble, @scure) ship ESM only; let swc turn them into CommonJS for jest.
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@noble|@scure)/)'];
 const layer = (name, extra = {}) => ({
   displayName: name,
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
@@ -12,5 +12,6 @@ const layer = (name, extra = {}) => ({
 });
 
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
   projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra')],
 };

@@ -18,7 +18,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { build } from 'esbuild';
+import { largestPackages } from './bundle-report';
 import { intentRequest } from '../infra/local/chat/envelope';
 import { lambdaEnvironment } from './lambda-env';
 import { type MotoFixture, startMotoFixture } from './moto-fixture';
@@ -157,19 +158,6 @@ async function bundle(entry: string, outDir: string): Promise<Bundle> {
     bytesWithoutAwsSdk: statSync(fileWithoutAwsSdk).size,
     largestPackages: full.metafile ? largestPackages(full.metafile) : [],
   };
-}
-
-/** Bytes in the output per npm package (or "(project)" for our own code). */
-export function largestPackages(metafile: Metafile, top = 6): { name: string; bytes: number }[] {
-  const totals = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path.split('node_modules/').length > 2 ? path.slice(path.lastIndexOf('node_modules/')) : path);
-      const name = match?.[1] ?? '(project)';
-      totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
-    }
-  }
-  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, bytes]) => ({ name, bytes }));
 }
 
 function refusedRequest(name: string): { event: unknown; env: Record<string, string> } {

@@ -38,6 +38,9 @@ export interface Recording {
 
 export interface MemorySample {
   rss: number;
+  /** Linux only (/proc/self/status): the anonymous part of RSS (heap, malloc) and the file-backed part (mapped files, e.g. the store's tables). */
+  rssAnon?: number;
+  rssFile?: number;
   heapUsed: number;
   heapTotal: number;
   external: number;

@@ -1,6 +1,10 @@
 /**
  * Section 4: resident memory of the stack's own process (a child, so the bench's buffers
  * do not count) with 0 and with N confirmations pending, after full garbage collections.
+ *
+ * RSS keeps what the allocator once took, so "0 pending" is measured after the same amount
+ * of traffic: N users first complete a confirmation each (the baseline), then N other users
+ * each leave one pending. The difference is what the pending confirmations hold.
  */
 import type { MemorySample } from './host-protocol';
 import { mapLimit } from './concurrency';
@@ -23,11 +27,14 @@ export async function measureMemory(pending: number, progress: Progress, cpuProf
   progress('memory: starting a fresh stack process');
   const stack = await BenchStack.start({ cpuProfDir, label: 'memory' });
   try {
-    // Every code path the pending confirmations use runs once before the baseline.
-    const warm = await stack.createUsers('memwarm', 10);
-    for (const user of warm) await stack.confirm(user, 10_000);
+    const baselineUsers = await stack.createUsers('memdone', pending);
     const users = await stack.createUsers('mem', pending);
-    await stack.call('idle', { timeoutMs: 30_000 });
+    progress(`memory: ${pending} users complete a confirmation each (the same traffic, nothing left pending)`);
+    await mapLimit(baselineUsers, 20, async (user) => {
+      const done = await stack.confirm(user, 30_000);
+      if (done.error) throw new Error(`memory: a baseline confirmation failed: ${done.error}`);
+    });
+    if (!(await stack.call('idle', { timeoutMs: 30_000 }))) throw new Error('memory: executions still running before the baseline');
     const idle = await stack.call('memory', {});
     progress(`memory: idle RSS ${mib(idle.rss)} MiB, heap ${mib(idle.heapUsed)} MiB; leaving ${pending} confirmations pending`);
     const problems: string[] = [];

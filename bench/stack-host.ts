@@ -4,7 +4,7 @@
  * generator does not share its CPU. The parent drives it over HTTP like any client and
  * asks it over IPC for what only the process itself can measure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -110,6 +110,19 @@ function timeWorkflowFunctions(stack: LocalStack): void {
   }
 }
 
+/** RssAnon and RssFile from /proc/self/status, where there is one. */
+function residentParts(): { rssAnon?: number; rssFile?: number } {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) * 1024;
+    const rssAnon = kib('RssAnon');
+    const rssFile = kib('RssFile');
+    return Number.isFinite(rssAnon) && Number.isFinite(rssFile) ? { rssAnon, rssFile } : {};
+  } catch {
+    return {};
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-bench-'));
   const stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, dataDir }, { wrapMessages: toParent });
@@ -135,7 +148,7 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
       gc();
       const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
-      return { rss, heapUsed, heapTotal, external, arrayBuffers };
+      return { rss, ...residentParts(), heapUsed, heapTotal, external, arrayBuffers };
     },
     async startRecording() {
       recording = { storeCalls: [], functionCalls: [], messages: [] };

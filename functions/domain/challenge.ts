@@ -1,5 +1,6 @@
 /** The pending confirmation of one command, and what a spoken attempt does to it (S3-S7). */
 import type { InstanceAction } from './command';
+import type { Factor } from './factor';
 import type { Channel } from './user';
 import type { CodeHasher } from './one-time-code';
 
@@ -14,6 +15,12 @@ export interface Challenge {
   target: string;
   /** The workflow's task token; never logged, never in an audit event (S12). */
   taskToken: string;
+  /**
+   * What confirms the command. For sms and e-mail VoiceGate made a code (its hash is
+   * `codeHash`, delivered on `channel`); for an authenticator app or MFA device it made
+   * none (`codeHash` is empty). Absent on challenges from before factors: `channel`.
+   */
+  factor?: Factor;
   codeHash: string;
   channel: Channel;
   maskedDestination: string;
@@ -48,13 +55,23 @@ export function evaluateAttempt(
   now: number,
   hasher: CodeHasher,
 ): AttemptOutcome {
+  const matched = code !== undefined && hasher.matches(code, challenge.userId, challenge.commandId, challenge.codeHash);
+  return judgeAttempt(challenge, now, matched);
+}
+
+/** The same decision for a code checked elsewhere (an authenticator app, an MFA device). */
+export function judgeAttempt(challenge: Challenge, now: number, matched: boolean): AttemptOutcome {
   if (challenge.status !== 'pending') return { kind: 'not-pending' };
   if (isExpired(challenge, now)) return { kind: 'expired' };
   const bumped = { ...challenge, version: challenge.version + 1 };
-  if (code !== undefined && hasher.matches(code, challenge.userId, challenge.commandId, challenge.codeHash)) {
+  if (matched) {
     return { kind: 'accepted', next: { ...bumped, status: 'verified' } };
   }
   const attemptsLeft = challenge.attemptsLeft - 1;
   if (attemptsLeft <= 0) return { kind: 'locked-out', next: { ...bumped, attemptsLeft: 0, status: 'cancelled' } };
   return { kind: 'rejected', next: { ...bumped, attemptsLeft }, attemptsLeft };
+}
+
+export function factorOf(challenge: Pick<Challenge, 'factor' | 'channel'>): Factor {
+  return challenge.factor ?? challenge.channel;
 }

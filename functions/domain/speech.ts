@@ -1,5 +1,6 @@
 /** Everything VoiceGate says, in one place so the conversation table can be read off it. */
 import { describeDone, describeInProgress, type InstanceAction } from './command';
+import type { DeviceFactor, Factor } from './factor';
 import type { Instance } from './instance';
 import type { Channel } from './user';
 
@@ -38,6 +39,11 @@ export const Speech = {
     `To confirm ${describeInProgress(action, target)} I am sending you a code. Say authorize and the code when it arrives.`,
   newCodeSent: (channel: Channel, masked: string) => `I sent a new code to ${channelPhrase(channel, masked)}.`,
   sendLimitReached: () => 'You have asked for too many codes. Please try again later.',
+  deviceCodeAsked: (action: InstanceAction, target: string, factor: DeviceFactor) =>
+    `To confirm ${describeInProgress(action, target)}, say the code from ${FACTOR_PHRASES[factor]}.`,
+  deviceCodeReminder: (factor: DeviceFactor) => `There is nothing to send: say authorize and the code from ${FACTOR_PHRASES[factor]}.`,
+  factorRequired: (accepted: Factor[]) => `Sorry, this action needs ${accepted.map((factor) => FACTOR_PHRASES[factor]).join(' or ')}.`,
+  attemptLimitReached: () => 'You have tried too many codes. Please try again later.',
   deliveryFailed: (action: InstanceAction, target: string) =>
     `I couldn't send your code, so I am not ${describeInProgress(action, target)}. Please try again later.`,
   codeAccepted: (action: InstanceAction, target: string) => `Code accepted. I have ${describeDone(action, target)}.`,
@@ -59,6 +65,14 @@ export const Speech = {
   cancelled: (action: InstanceAction, target: string) => `Cancelled ${describeInProgress(action, target)}.`,
   unknownDevice: () => "I can't find that device.",
   tryAgain: () => 'Sorry, something went wrong. Please try again.',
+};
+
+/** How a factor is named when telling the user what to use. */
+const FACTOR_PHRASES: Record<Factor, string> = {
+  totp: 'your authenticator app',
+  'aws-mfa': 'your MFA device',
+  sms: 'a code by text',
+  email: 'a code by e-mail',
 };
 
 function capitalize(text: string): string {

@@ -5,3 +5,11 @@ export interface SendRateLimiter {
   /** Counts one send atomically; false (and nothing counted) when a window is full. */
   tryConsume(userId: string): Promise<boolean>;
 }
+
+/** The same limits on separate counters, e.g. authenticator attempts beside code sends. */
+export function countedSeparately(scope: string, limiter: SendRateLimiter): SendRateLimiter {
+  return {
+    canSend: (userId) => limiter.canSend(`${scope}:${userId}`),
+    tryConsume: (userId) => limiter.tryConsume(`${scope}:${userId}`),
+  };
+}

@@ -5,8 +5,11 @@ import type { AuditPublisher } from '../ports/audit-publisher';
 import type { ChallengeStore } from '../ports/challenge-store';
 import type { Clock } from '../ports/clock';
 import type { CodeGenerator } from '../ports/code-generator';
+import type { FactorStore } from '../ports/factor-store';
 import type { InstanceGateway } from '../ports/instance-gateway';
 import type { MessageSender } from '../ports/message-sender';
+import type { MfaDeviceVerifier } from '../ports/mfa-device-verifier';
+import type { SecretSealer } from '../ports/secret-sealer';
 import type { SendRateLimiter } from '../ports/send-rate-limiter';
 import type { UserDirectory } from '../ports/user-directory';
 import type { WorkflowGateway } from '../ports/workflow-gateway';
@@ -17,6 +20,11 @@ export interface Deps {
   users: UserDirectory;
   challenges: ChallengeStore;
   sendLimiter: SendRateLimiter;
+  /** S8 for codes VoiceGate does not send: counts authenticator and MFA-device attempts in the same windows. */
+  attemptLimiter: SendRateLimiter;
+  factors: FactorStore;
+  sealer: SecretSealer;
+  mfaDevices: MfaDeviceVerifier;
   ledger: ActionLedger;
   messages: MessageSender;
   instances: InstanceGateway;

@@ -3,8 +3,10 @@ import type { Challenge } from '../domain/challenge';
 import { codeMessage } from '../domain/code-message';
 import type { Command } from '../domain/command';
 import { WorkflowError, WorkflowErrors, isTaskTokenError } from '../domain/errors';
+import { isDeliveredFactor, type Factor } from '../domain/factor';
 import { maskDestination } from '../domain/masking';
 import { destinationFor, type Channel, type User } from '../domain/user';
+import { factorFor } from './choose-factor';
 import type { Deps } from './deps';
 
 export interface IssueChallengeRequest {
@@ -15,35 +17,47 @@ export interface IssueChallengeRequest {
 
 type IssueDeps = Pick<
   Deps,
-  'users' | 'sendLimiter' | 'codes' | 'hasher' | 'challenges' | 'messages' | 'workflow' | 'audit' | 'clock' | 'settings'
+  'users' | 'sendLimiter' | 'codes' | 'hasher' | 'challenges' | 'messages' | 'workflow' | 'audit' | 'clock' | 'settings' | 'factors'
 >;
 
 /**
- * The workflow's "send code and wait" step: make a code, deliver it, store its hash with
- * the task token, and supersede the user's previous pending command (S13).
+ * The workflow's "send code and wait" step: pick the factor (policy and the user's
+ * preference), make and deliver a code when the factor is sms or e-mail (an authenticator
+ * app or MFA device needs nothing sent), store the challenge with the task token, and
+ * supersede the user's previous pending command (S13).
  * Throws DeliveryFailed (caught by the workflow) when no code could be delivered.
  */
 export async function issueChallenge(deps: IssueDeps, request: IssueChallengeRequest): Promise<void> {
   const { command } = request;
   const user = await deps.users.get(command.userId);
   if (!user) throw new WorkflowError(WorkflowErrors.deliveryFailed, 'the user no longer exists');
-  if (!(await deps.sendLimiter.tryConsume(user.userId))) {
-    throw new WorkflowError(WorkflowErrors.deliveryFailed, 'code send limit reached');
-  }
+  const choice = await factorFor(deps, user, command.action, command.target);
+  if (choice.kind === 'refused') throw new WorkflowError(WorkflowErrors.deliveryFailed, 'the user has no factor the policy accepts');
   const now = deps.clock.now();
-  const code = deps.codes.generate(deps.settings.codeDigits);
-  const challenge = newChallenge(deps, request, user, code, now);
-  // Deliver before storing: a failed delivery leaves no usable code behind.
-  await deliverCode(deps, user, challenge, code, request.executionId);
+  const challenge = isDeliveredFactor(choice.factor)
+    ? await deliveredChallenge(deps, request, user, choice.factor, now)
+    : newChallenge(deps, request, user, choice.factor, '', now);
   const previous = await deps.challenges.replace(challenge);
   if (previous?.status === 'pending' && previous.commandId !== command.commandId) {
     await failTask(deps, previous.taskToken, WorkflowErrors.superseded, 'a newer command replaced this one');
   }
 }
 
-function newChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: User, code: string, now: number): Challenge {
+/** S8: counts the send, then delivers before storing, so a failed delivery leaves no usable code behind. */
+async function deliveredChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: User, channel: Channel, now: number): Promise<Challenge> {
+  if (!(await deps.sendLimiter.tryConsume(user.userId))) {
+    throw new WorkflowError(WorkflowErrors.deliveryFailed, 'code send limit reached');
+  }
+  const code = deps.codes.generate(deps.settings.codeDigits);
+  const challenge = newChallenge(deps, request, user, channel, deps.hasher.hash(code, user.userId, request.command.commandId), now);
+  await deliverCode(deps, user, challenge, code, request.executionId);
+  return challenge;
+}
+
+function newChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: User, factor: Factor, codeHash: string, now: number): Challenge {
   const { command, executionId, taskToken } = request;
-  const channel: Channel = user.preferredChannel;
+  // A device factor has no destination; `channel` is where "send the code by text" would go.
+  const channel: Channel = isDeliveredFactor(factor) ? factor : user.preferredChannel;
   return {
     userId: user.userId,
     commandId: command.commandId,
@@ -51,9 +65,10 @@ function newChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: Use
     action: command.action,
     target: command.target,
     taskToken,
-    codeHash: deps.hasher.hash(code, user.userId, command.commandId),
+    factor,
+    codeHash,
     channel,
-    maskedDestination: maskDestination(channel, destinationFor(user, channel)),
+    maskedDestination: isDeliveredFactor(factor) ? maskDestination(channel, destinationFor(user, channel)) : '',
     issuedAt: now,
     expiresAt: now + deps.settings.codeTtlSeconds * 1000,
     attemptsLeft: deps.settings.maxAttempts,

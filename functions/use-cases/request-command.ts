@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
+import { factorOf } from '../domain/challenge';
 import type { Command, InstanceAction } from '../domain/command';
+import { isDeliveredFactor, type Factor } from '../domain/factor';
 import { mayControl, type Channel, type User } from '../domain/user';
+import { factorFor } from './choose-factor';
 import type { Deps } from './deps';
 import { waitUntil } from './wait-until';
 
@@ -9,13 +12,15 @@ export type RequestOutcome =
   | { kind: 'unknown-target'; target: string }
   | { kind: 'not-allowed'; target: string }
   | { kind: 'send-limit' }
-  | { kind: 'code-sent'; command: Command; channel: Channel; maskedDestination: string; digits: number }
+  | { kind: 'attempt-limit' }
+  | { kind: 'factor-refused'; accepted: Factor[] }
+  | { kind: 'code-sent'; command: Command; factor: Factor; channel: Channel; maskedDestination: string; digits: number }
   | { kind: 'delivery-failed'; command: Command }
   | { kind: 'delivery-pending'; command: Command };
 
-type RequestDeps = Pick<Deps, 'instances' | 'sendLimiter' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
+type RequestDeps = Pick<Deps, 'instances' | 'sendLimiter' | 'attemptLimiter' | 'factors' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
 
-/** "start splunk": check policy and limits, then start the confirmation workflow (which sends the code). */
+/** "start splunk": check policy, factor and limits, then start the confirmation workflow (which sends the code). */
 export async function requestCommand(
   deps: RequestDeps,
   user: User,
@@ -37,9 +42,19 @@ export async function requestCommand(
     await deny(deps, command, 'target not allowed by policy');
     return { kind: 'not-allowed', target: instance.alias };
   }
-  if (!(await deps.sendLimiter.canSend(user.userId))) {
-    await deny(deps, command, 'code send limit reached');
-    return { kind: 'send-limit' };
+  const choice = await factorFor(deps, user, action, instance.alias);
+  if (choice.kind === 'refused') {
+    await deny(deps, command, 'no enrolled factor the policy accepts', { accepts: choice.accepted.join(' ') });
+    return { kind: 'factor-refused', accepted: choice.accepted };
+  }
+  if (isDeliveredFactor(choice.factor)) {
+    if (!(await deps.sendLimiter.canSend(user.userId))) {
+      await deny(deps, command, 'code send limit reached');
+      return { kind: 'send-limit' };
+    }
+  } else if (!(await deps.attemptLimiter.canSend(user.userId))) {
+    await deny(deps, command, 'code attempt limit reached');
+    return { kind: 'attempt-limit' };
   }
   return (await startConfirmation(deps, command)).outcome;
 }
@@ -54,7 +69,7 @@ export async function startConfirmation(
     const challenge = await deps.challenges.get(command.userId);
     if (challenge?.commandId === command.commandId) {
       const { channel, maskedDestination } = challenge;
-      return { kind: 'code-sent', command, channel, maskedDestination, digits: deps.settings.codeDigits };
+      return { kind: 'code-sent', command, factor: factorOf(challenge), channel, maskedDestination, digits: deps.settings.codeDigits };
     }
     const execution = await deps.workflow.describe(executionId);
     return execution && execution.status !== 'RUNNING' ? { kind: 'delivery-failed', command } : undefined;
@@ -86,7 +101,7 @@ export async function replayCommand(
   return { kind: 'started', executionId };
 }
 
-async function deny(deps: Pick<Deps, 'audit' | 'clock'>, command: Command, reason: string): Promise<void> {
-  const event = auditEvent(AuditDetailTypes.commandDenied, command, 'none', new Date(deps.clock.now()), { reason });
+async function deny(deps: Pick<Deps, 'audit' | 'clock'>, command: Command, reason: string, extras: Record<string, string> = {}): Promise<void> {
+  const event = auditEvent(AuditDetailTypes.commandDenied, command, 'none', new Date(deps.clock.now()), { reason, ...extras });
   await deps.audit.publish(event);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_FACTOR_POLICY, type FactorPolicy } from '../domain/factor-policy';
 import type { SendLimit } from '../domain/send-limits';
 import { DEFAULT_SEND_LIMITS } from '../domain/send-limits';
 
@@ -7,6 +8,8 @@ export interface Settings {
   codeTtlSeconds: number;
   maxAttempts: number;
   sendLimits: SendLimit[];
+  /** Which factors may confirm which action (README "Factors and policy"). */
+  factorPolicy: FactorPolicy;
   /** How long "authorize" waits for the action before answering "under way". */
   authorizeWaitMs: number;
   /** How long a command waits for its code to be delivered before answering. */
@@ -20,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codeTtlSeconds: 300,
   maxAttempts: 3,
   sendLimits: DEFAULT_SEND_LIMITS,
+  factorPolicy: DEFAULT_FACTOR_POLICY,
   authorizeWaitMs: 2000,
   deliveryWaitMs: 3000,
   maxConfirmationAgeMs: 10 * 60 * 1000,

@@ -1,9 +1,9 @@
 import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
-import { evaluateAttempt, type Challenge } from '../domain/challenge';
+import { factorOf, isExpired, judgeAttempt, type Challenge } from '../domain/challenge';
 import type { InstanceAction } from '../domain/command';
 import { WorkflowErrors, isTaskTokenError } from '../domain/errors';
-import { normalizeSpokenCode } from '../domain/one-time-code';
 import type { ExecutionSummary } from '../ports/workflow-gateway';
+import { codeChecker, type CheckDeps } from './check-code';
 import type { Deps } from './deps';
 import { failTask } from './issue-challenge';
 import { waitUntil } from './wait-until';
@@ -16,22 +16,28 @@ interface Subject {
 export type SubmitOutcome =
   | { kind: 'nothing-pending' }
   | { kind: 'expired' }
+  | { kind: 'attempt-limit' }
   | ({ kind: 'rejected'; attemptsLeft: number } & Subject)
   | ({ kind: 'locked-out' } & Subject)
   | ({ kind: 'accepted'; result: 'succeeded' | 'failed' | 'under-way' } & Subject);
 
-type SubmitDeps = Pick<Deps, 'challenges' | 'hasher' | 'workflow' | 'audit' | 'clock' | 'settings'>;
+type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit'> & CheckDeps;
 
 /** Conditional writes can lose a race; a few re-reads settle it. */
 const MAX_CONFLICT_RETRIES = 5;
 
-/** "authorize 482913": verify the code against the user's own pending command (S3-S7). */
+/** "authorize 482913": verify the code against the user's own pending command (S3-S7), by its factor. */
 export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: string | undefined): Promise<SubmitOutcome> {
+  const check = codeChecker(deps, userId, spokenCode);
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const challenge = await deps.challenges.get(userId);
     if (!challenge || challenge.status !== 'pending') return { kind: 'nothing-pending' };
-    const code = normalizeSpokenCode(spokenCode, deps.settings.codeDigits);
-    const outcome = evaluateAttempt(challenge, code, deps.clock.now(), deps.hasher);
+    const now = deps.clock.now();
+    // Checked before the code: an authenticator code must not be used up on an expired command.
+    if (isExpired(challenge, now)) return { kind: 'expired' };
+    const verdict = await check(challenge);
+    if (verdict === 'attempt-limit') return { kind: 'attempt-limit' };
+    const outcome = judgeAttempt(challenge, now, verdict === 'match');
     if (outcome.kind === 'expired') return outcome;
     if (outcome.kind === 'not-pending') return { kind: 'nothing-pending' };
     if (!(await deps.challenges.save(outcome.next, challenge.version))) continue;
@@ -50,7 +56,8 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
 
 async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsLeft: number): Promise<void> {
   const at = new Date(deps.clock.now());
-  await deps.audit.publish(auditEvent(AuditDetailTypes.codeRejected, challenge, challenge.executionId, at, { attemptsLeft }));
+  const extras = { attemptsLeft, factor: factorOf(challenge) };
+  await deps.audit.publish(auditEvent(AuditDetailTypes.codeRejected, challenge, challenge.executionId, at, extras));
 }
 
 /**
@@ -60,7 +67,8 @@ async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsL
 async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | 'under-way' | 'expired'> {
   const verifiedAt = deps.clock.now();
   try {
-    await deps.workflow.sendTaskSuccess(challenge.taskToken, { verifiedAt });
+    // The workflow's "Code Verified" audit records which factor verified (never the code).
+    await deps.workflow.sendTaskSuccess(challenge.taskToken, { verifiedAt, factor: factorOf(challenge) });
   } catch (error) {
     // The workflow's wait ended first (its timeout starts a moment before the code's).
     if (isTaskTokenError(error)) return 'expired';

@@ -10,6 +10,7 @@ import { JwtAccessTokenVerifier } from '../../functions/adapters/aws/auth/jwt-ac
 import { createDocumentClient } from '../../functions/adapters/aws/dynamodb/document-client';
 import { DynamoDbActionLedger } from '../../functions/adapters/aws/dynamodb/dynamodb-action-ledger';
 import { DynamoDbChallengeStore } from '../../functions/adapters/aws/dynamodb/dynamodb-challenge-store';
+import { DynamoDbFactorStore } from '../../functions/adapters/aws/dynamodb/dynamodb-factor-store';
 import { DynamoDbSendRateLimiter } from '../../functions/adapters/aws/dynamodb/dynamodb-send-rate-limiter';
 import { DynamoDbUserDirectory } from '../../functions/adapters/aws/dynamodb/dynamodb-user-directory';
 import { CodeHasher } from '../../functions/domain/one-time-code';
@@ -17,17 +18,20 @@ import { systemClock, type Clock } from '../../functions/ports/clock';
 import { secureCodeGenerator, type CodeGenerator } from '../../functions/ports/code-generator';
 import type { InstanceGateway } from '../../functions/ports/instance-gateway';
 import type { MessageSender } from '../../functions/ports/message-sender';
+import { countedSeparately } from '../../functions/ports/send-rate-limiter';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/use-cases/settings';
 import { buildSkill } from '../../skill/build-skill';
 import { AlexaSignatureVerifier, type CertChainSource } from '../../skill/signature/alexa-signature-verifier';
 import { httpsCertChainSource } from '../../skill/signature/https-cert-chain-source';
 import { LocalAuditLog } from './adapters/local-audit-log';
 import { OutboxMessageSender } from './adapters/outbox-message-sender';
+import { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import { SimulatedFleet } from './adapters/simulated-fleet';
 import type { LocalConfig } from './config';
 import { createHttpApp } from './http/server';
 import { loadCodeHashSecret } from './identity/code-hash-secret';
 import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
+import { LocalSecretSealer } from './identity/local-secret-sealer';
 import type { LocalStackParts } from './local-stack-parts';
 import { seed } from './seed';
 import { ensureTables } from './store/create-tables';
@@ -106,7 +110,12 @@ async function startOnStore(
 
 async function wire(config: LocalConfig, overrides: LocalStackOverrides, client: DynamoDBDocumentClient): Promise<LocalStackParts> {
   const clock = overrides.clock ?? systemClock;
-  const settings: Settings = { ...DEFAULT_SETTINGS, codeTtlSeconds: config.codeTtlSeconds, ...overrides.settings };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    codeTtlSeconds: config.codeTtlSeconds,
+    ...(config.factorPolicy && { factorPolicy: config.factorPolicy }),
+    ...overrides.settings,
+  };
   const issuer = await DevTokenIssuer.open(config.dataDir);
   const outbox = new OutboxMessageSender(client, T.outbox);
   const auditLog = new LocalAuditLog(client, T.audit);
@@ -119,10 +128,17 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     CodeTtlSeconds: settings.codeTtlSeconds,
   });
   const engine = new LocalWorkflowEngine(definition, targets, new TaskTokenRegistry(client, T.taskTokens), executions, overrides.engine);
+  const sendLimiter = new DynamoDbSendRateLimiter(client, T.sendCounters, settings.sendLimits, clock);
+  const sealer = LocalSecretSealer.forDataDir(config.dataDir);
+  const mfaDevices = new SimulatedMfaDevices({ factors: new DynamoDbFactorStore(client, T.mfaDevices), sealer, clock });
   const deps = {
     users: new DynamoDbUserDirectory(client, T.users),
     challenges: new DynamoDbChallengeStore(client, T.challenges),
-    sendLimiter: new DynamoDbSendRateLimiter(client, T.sendCounters, settings.sendLimits, clock),
+    sendLimiter,
+    attemptLimiter: countedSeparately('attempts', sendLimiter),
+    factors: new DynamoDbFactorStore(client, T.factors),
+    sealer,
+    mfaDevices,
     ledger: new DynamoDbActionLedger(client, T.actionLedger),
     messages: overrides.wrapMessages?.(outbox) ?? outbox,
     instances: overrides.wrapInstances?.(fleet) ?? fleet,
@@ -135,7 +151,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     settings,
   };
   Object.assign(targets.functions, localFunctions(deps));
-  return { deps, issuer, outbox, auditLog, fleet, executions, engine, storeClient: client, workflowFunctions: targets.functions };
+  return { deps, issuer, outbox, auditLog, fleet, mfaDevices, executions, engine, storeClient: client, workflowFunctions: targets.functions };
 }
 
 function signatureVerifier(overrides: LocalStackOverrides): AlexaSignatureVerifier {

@@ -1,3 +1,6 @@
+import { factorPolicyFromEnv } from '../../functions/config/factor-policy-config';
+import type { FactorPolicy } from '../../functions/domain/factor-policy';
+
 /** The local stack's settings (LOCAL-API.md), read once and checked with the variable's name. */
 export interface LocalConfig {
   port: number;
@@ -6,6 +9,8 @@ export interface LocalConfig {
   codeTtlSeconds: number;
   /** S10 for an exposed HTTPS endpoint: check Alexa's request signature. */
   verifySignature: boolean;
+  /** Which factors confirm which action; the built-in default when absent. */
+  factorPolicy?: FactorPolicy;
 }
 
 export const LOCAL_DEFAULTS: LocalConfig = {
@@ -25,6 +30,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     codeTtlSeconds: integer(env, 'VOICEGATE_CODE_TTL_SECONDS', LOCAL_DEFAULTS.codeTtlSeconds, 1, 86400),
     // A real skill id means a real Alexa in front: signatures are checked unless turned off on purpose.
     verifySignature: flag(env, 'VOICEGATE_VERIFY_SIGNATURE', skillId !== LOCAL_DEFAULTS.skillId),
+    factorPolicy: factorPolicyFromEnv(env),
   };
 }
 

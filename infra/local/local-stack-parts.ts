@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../../functions/use-cases/deps';
 import type { LocalAuditLog } from './adapters/local-audit-log';
 import type { OutboxMessageSender } from './adapters/outbox-message-sender';
+import type { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import type { SimulatedFleet } from './adapters/simulated-fleet';
 import type { DevTokenIssuer } from './identity/dev-token-issuer';
 import type { ExecutionStore } from './workflow/execution-store';
@@ -15,6 +16,8 @@ export interface LocalStackParts {
   outbox: OutboxMessageSender;
   auditLog: LocalAuditLog;
   fleet: SimulatedFleet;
+  /** The stand-in for AWS's MFA devices (deps.mfaDevices checks codes against it). */
+  mfaDevices: SimulatedMfaDevices;
   executions: ExecutionStore;
   engine: LocalWorkflowEngine;
   /** The one document client every store adapter shares (benchmarks count and time its calls). */

@@ -22,6 +22,8 @@ function speak(outcome: SubmitOutcome): string {
       return Speech.nothingPending();
     case 'expired':
       return Speech.codeExpired();
+    case 'attempt-limit':
+      return Speech.attemptLimitReached();
     case 'rejected':
       return Speech.codeRejected(outcome.attemptsLeft);
     case 'locked-out':

@@ -1,5 +1,6 @@
 import { getIntentName, type RequestHandler } from 'ask-sdk-core';
 import type { InstanceAction } from '../../functions/domain/command';
+import { isDeliveredFactor } from '../../functions/domain/factor';
 import { Speech } from '../../functions/domain/speech';
 import type { Deps } from '../../functions/use-cases/deps';
 import { requestCommand, type RequestOutcome } from '../../functions/use-cases/request-command';
@@ -33,7 +34,12 @@ function speak(outcome: RequestOutcome, action: InstanceAction): string {
       return Speech.notAllowed(outcome.target);
     case 'send-limit':
       return Speech.sendLimitReached();
+    case 'attempt-limit':
+      return Speech.attemptLimitReached();
+    case 'factor-refused':
+      return Speech.factorRequired(outcome.accepted);
     case 'code-sent':
+      if (!isDeliveredFactor(outcome.factor)) return Speech.deviceCodeAsked(action, outcome.command.target, outcome.factor);
       return Speech.codeSent(action, outcome.command.target, outcome.digits, outcome.channel, outcome.maskedDestination);
     case 'delivery-failed':
       return Speech.deliveryFailed(action, outcome.command.target);

@@ -15,7 +15,8 @@ export function sendCodeHandler(deps: Deps): RequestHandler {
     const spoken = slotValue(input, 'channel')?.toLowerCase();
     const outcome = await resendCode(deps, user.userId, spoken === undefined ? undefined : CHANNELS[spoken]);
     const response = input.responseBuilder.speak(speak(outcome));
-    return (outcome.kind === 'sent' ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
+    const awaitingCode = outcome.kind === 'sent' || outcome.kind === 'device-code';
+    return (awaitingCode ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
   });
 }
 
@@ -27,6 +28,10 @@ function speak(outcome: ResendOutcome): string {
       return Speech.sendLimitReached();
     case 'delivery-failed':
       return Speech.tryAgain();
+    case 'device-code':
+      return Speech.deviceCodeReminder(outcome.factor);
+    case 'factor-refused':
+      return Speech.factorRequired(outcome.accepted);
     case 'sent':
       return Speech.newCodeSent(outcome.channel, outcome.maskedDestination);
   }

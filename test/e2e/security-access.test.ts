@@ -1,7 +1,5 @@
-import type { LocalConfig } from '../../infra/local/config';
-import type { LocalStackOverrides } from '../../infra/local/app';
 import { intentRequest, type EnvelopeOptions, type SlotValues } from '../fixtures/alexa/envelopes';
-import { ALICE_PHONE, BOB_PHONE, LocalStackHarness, speechOf } from '../support/local-stack-harness';
+import { ALICE_PHONE, BOB_PHONE, speechOf, stackPerTest } from '../support/local-stack-harness';
 import {
   tokenSignedByOtherKey,
   tokenSignedByStack,
@@ -11,16 +9,7 @@ import {
 
 /** PRODUCT.md section 3, the rules about who may ask and what a request must look like (S9-S11, S15). */
 describe('security rules: access and input', () => {
-  let current: LocalStackHarness | undefined;
-
-  async function start(config: Partial<LocalConfig> = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
-    current = await LocalStackHarness.start(config, overrides);
-    return current;
-  }
-  afterEach(async () => {
-    await current?.close();
-    current = undefined;
-  });
+  const start = stackPerTest();
 
   const LINK_ACCOUNT = 'Please link your account in the Alexa app.';
   const nowSeconds = () => Math.floor(Date.now() / 1000);

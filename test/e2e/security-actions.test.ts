@@ -1,26 +1,16 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LocalStackOverrides } from '../../infra/local/app';
 import type { InstanceGateway } from '../../functions/ports/instance-gateway';
 import { performAction } from '../../functions/use-cases/perform-action';
-import type { LocalConfig } from '../../infra/local/config';
-import type { LocalStackOverrides } from '../../infra/local/app';
 import { intentRequest } from '../fixtures/alexa/envelopes';
-import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, LocalStackHarness, speechOf } from '../support/local-stack-harness';
+import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, speechOf, stackPerTest } from '../support/local-stack-harness';
 import { codeSequence, commandFor, leaks, otherCode, recordConsole, recordHttpBodies, worldState } from '../support/security-probes';
 
 /** PRODUCT.md section 3: what never leaks (S12), what acts at most once (S14), and what survives a restart. */
 describe('security rules: secrets, actions and restarts', () => {
-  let current: LocalStackHarness | undefined;
-
-  async function start(config: Partial<LocalConfig> = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
-    current = await LocalStackHarness.start(config, overrides);
-    return current;
-  }
-  afterEach(async () => {
-    await current?.close();
-    current = undefined;
-  });
+  const start = stackPerTest();
 
   /** Counts the actions the use cases ask of the fleet. */
   function countingFleet(calls: string[]): LocalStackOverrides['wrapInstances'] {

@@ -1,23 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LocalConfig } from '../../infra/local/config';
-import type { LocalStackOverrides } from '../../infra/local/app';
-import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, LocalStackHarness } from '../support/local-stack-harness';
+import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, stackPerTest } from '../support/local-stack-harness';
 import { codeSequence, otherCode } from '../support/security-probes';
 
 /** PRODUCT.md section 3, the rules about the codes themselves (S1-S8, S13), end to end over HTTP. */
 describe('security rules: one-time codes', () => {
-  let current: LocalStackHarness | undefined;
-
-  async function start(config: Partial<LocalConfig> = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
-    current = await LocalStackHarness.start(config, overrides);
-    return current;
-  }
-  afterEach(async () => {
-    await current?.close();
-    current = undefined;
-  });
+  const start = stackPerTest();
 
   const NOTHING_PENDING = 'There is no command waiting for a code.';
 

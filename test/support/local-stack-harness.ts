@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack, type LocalStackOverrides } from '../../infra/local/app';
 import { LOCAL_DEFAULTS, type LocalConfig } from '../../infra/local/config';
+import type { ExecutionSummaryRecord, HistoryEvent } from '../../infra/local/workflow/execution-store';
 import { intentRequest, launchRequest, type EnvelopeOptions, type SlotValues } from '../fixtures/alexa/envelopes';
 
 export interface AlexaReply {
@@ -25,18 +26,8 @@ export interface ApiMessage {
   sentAt: string;
 }
 
-export interface ApiExecution {
-  executionId: string;
-  status: string;
-  commandId: string;
-  userId: string;
-  action: string;
-  target: string;
-  startedAt: string;
-  stoppedAt: string | null;
-  error?: string;
-  history?: { type: string; stateName?: string }[];
-}
+/** GET /api/executions[/{id}] rows, as the local stack stores them. */
+export type ApiExecution = ExecutionSummaryRecord & { history?: HistoryEvent[] };
 
 export interface ApiAuditEvent {
   id: string;
@@ -175,3 +166,19 @@ export function speechOf(reply: AlexaReply): string {
 export const ALICE_PHONE = '+15555550101';
 export const ALICE_EMAIL = 'alice@example.com';
 export const BOB_PHONE = '+15555550102';
+
+/**
+ * For a describe block whose tests each start their own stack: returns the starter and
+ * closes whichever stack is open after every test.
+ */
+export function stackPerTest(): (config?: Partial<LocalConfig>, overrides?: LocalStackOverrides) => Promise<LocalStackHarness> {
+  let current: LocalStackHarness | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (config = {}, overrides = {}) => {
+    current = await LocalStackHarness.start(config, overrides);
+    return current;
+  };
+}

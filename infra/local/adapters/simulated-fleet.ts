@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../../../functions/adapters/aws/dynamodb/tables';
 import type { InstanceAction } from '../../../functions/domain/command';
 import type { Instance } from '../../../functions/domain/instance';
 import type { Clock } from '../../../functions/ports/clock';
@@ -52,8 +53,8 @@ export class SimulatedFleet implements InstanceGateway {
   async seed(instance: Instance): Promise<void> {
     await this.client
       .send(new PutCommand({ TableName: this.tableName, Item: instance, ConditionExpression: 'attribute_not_exists(instanceId)' }))
-      .catch((error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
       });
   }
 

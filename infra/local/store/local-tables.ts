@@ -1,13 +1,14 @@
 import { TABLES, tableNames, type TableNames } from '../../../functions/adapters/aws/dynamodb/tables';
 import type { LocalTable } from './create-tables';
 
-/** Tables only the local runtime has: what AWS keeps in SNS/SES, EventBridge, EC2 and Step Functions. */
+/** Tables only the local runtime has: what AWS keeps in SNS/SES, EventBridge, EC2, Step Functions and IAM (MFA devices). */
 export const LOCAL_ONLY_TABLES = {
   outbox: 'id',
   audit: 'id',
   executions: 'executionId',
   taskTokens: 'tokenHash',
   fleet: 'instanceId',
+  mfaDevices: 'ownerId',
 } as const;
 
 export type LocalTableNames = TableNames & Record<keyof typeof LOCAL_ONLY_TABLES, string>;
@@ -21,6 +22,7 @@ export const LOCAL_TABLE_NAMES: LocalTableNames = {
   executions: `${PREFIX}local-executions`,
   taskTokens: `${PREFIX}local-task-tokens`,
   fleet: `${PREFIX}local-fleet`,
+  mfaDevices: `${PREFIX}local-mfa-devices`,
 };
 
 export function allLocalTables(): LocalTable[] {

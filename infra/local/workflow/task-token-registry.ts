@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../../../functions/adapters/aws/dynamodb/tables';
 import { TaskTokenError } from '../../../functions/domain/errors';
 
 interface Waiter {
@@ -89,7 +90,7 @@ export class TaskTokenRegistry {
       );
       return true;
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }

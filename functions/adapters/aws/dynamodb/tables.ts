@@ -15,6 +15,7 @@ export const TABLES = {
   challenges: { name: 'challenges', partitionKey: 'userId', ttlAttribute: 'expiresAtSeconds' },
   sendCounters: { name: 'send-counters', partitionKey: 'counterKey', ttlAttribute: 'expiresAtSeconds' },
   actionLedger: { name: 'action-ledger', partitionKey: 'commandId' },
+  factors: { name: 'factors', partitionKey: 'ownerId' },
 } as const satisfies Record<string, TableSpec>;
 
 export type TableKey = keyof typeof TABLES;

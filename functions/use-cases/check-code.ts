@@ -1,0 +1,40 @@
+import { factorOf, type Challenge } from '../domain/challenge';
+import { DEVICE_CODE_DIGITS, isDeliveredFactor, type DeviceFactor } from '../domain/factor';
+import { normalizeSpokenCode } from '../domain/one-time-code';
+import type { Deps } from './deps';
+import { useTotpCode } from './use-totp-code';
+
+export type CodeVerdict = 'match' | 'no-match' | 'attempt-limit';
+
+export type CheckDeps = Pick<Deps, 'hasher' | 'settings' | 'factors' | 'sealer' | 'clock' | 'mfaDevices' | 'attemptLimiter'>;
+
+/**
+ * Checks one spoken code against a challenge by its factor. A delivered code is compared with
+ * its keyed hash, again on every re-read (a resend changes it). An authenticator or MFA-device
+ * code is checked once per command and factor: checking uses it up, and counts against the
+ * user's attempt limit (S8 for codes VoiceGate does not send).
+ */
+export function codeChecker(deps: CheckDeps, userId: string, spokenCode: string | undefined): (challenge: Challenge) => Promise<CodeVerdict> {
+  const deviceVerdicts = new Map<string, Promise<CodeVerdict>>();
+  return async (challenge) => {
+    const factor = factorOf(challenge);
+    if (isDeliveredFactor(factor)) {
+      const code = normalizeSpokenCode(spokenCode, deps.settings.codeDigits);
+      return code !== undefined && deps.hasher.matches(code, challenge.userId, challenge.commandId, challenge.codeHash) ? 'match' : 'no-match';
+    }
+    const key = `${challenge.commandId}|${factor}`;
+    const verdict = deviceVerdicts.get(key) ?? checkDeviceCode(deps, userId, factor, spokenCode);
+    deviceVerdicts.set(key, verdict);
+    return verdict;
+  };
+}
+
+async function checkDeviceCode(deps: CheckDeps, userId: string, factor: DeviceFactor, spokenCode: string | undefined): Promise<CodeVerdict> {
+  if (!(await deps.attemptLimiter.tryConsume(userId))) return 'attempt-limit';
+  const code = normalizeSpokenCode(spokenCode, DEVICE_CODE_DIGITS);
+  if (code === undefined) return 'no-match';
+  const record = await deps.factors.get(userId);
+  // Only an activated secret or a linked device counts; a pending enrollment never confirms.
+  if (factor === 'totp') return record?.totp && (await useTotpCode(deps, userId, record.totp, code)) === 'accepted' ? 'match' : 'no-match';
+  return record?.mfaDevice && (await deps.mfaDevices.verify(record.mfaDevice, code)) === 'accepted' ? 'match' : 'no-match';
+}

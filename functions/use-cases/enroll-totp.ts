@@ -1,0 +1,52 @@
+import { activatePendingTotp, withPendingTotp } from '../domain/factor-enrollment';
+import { DEVICE_CODE_DIGITS } from '../domain/factor';
+import { normalizeSpokenCode } from '../domain/one-time-code';
+import { newTotpSecret, otpauthUri } from '../domain/totp';
+import type { Deps } from './deps';
+import { updateFactors } from './update-factors';
+import { useTotpCode } from './use-totp-code';
+
+type EnrollDeps = Pick<Deps, 'users' | 'factors' | 'sealer' | 'clock'>;
+
+export type EnrollOutcome = { kind: 'unknown-user' } | { kind: 'pending'; otpauthUri: string };
+
+/**
+ * Starts authenticator-app enrollment: a new secret, stored sealed and pending, and the
+ * `otpauth://` URI the app scans. It confirms nothing until activated with one valid code.
+ */
+export async function startTotpEnrollment(deps: EnrollDeps, userId: string): Promise<EnrollOutcome> {
+  if (!(await deps.users.get(userId))) return { kind: 'unknown-user' };
+  const secret = newTotpSecret();
+  const sealed = await deps.sealer.seal(secret, userId);
+  await updateFactors(deps.factors, userId, (record) => withPendingTotp(record, sealed, deps.clock.now()));
+  return { kind: 'pending', otpauthUri: otpauthUri(userId, secret) };
+}
+
+/** The pending enrollment's URI again (for its QR code), or undefined when none is pending. */
+export async function pendingTotpUri(deps: Pick<Deps, 'factors' | 'sealer'>, userId: string): Promise<string | undefined> {
+  const pending = (await deps.factors.get(userId))?.pendingTotp;
+  return pending && otpauthUri(userId, await deps.sealer.open(pending.sealedSecret, userId));
+}
+
+export type ActivateOutcome = 'unknown-user' | 'nothing-pending' | 'attempt-limit' | 'wrong-code' | 'code-used' | 'activated';
+
+/**
+ * Activates the pending enrollment with the first code the app shows: proof it holds the
+ * secret. The code's time step is used up like any other, and the app becomes the user's
+ * preferred factor. Attempts count against the user's attempt limit.
+ */
+export async function activateTotp(deps: EnrollDeps & Pick<Deps, 'attemptLimiter'>, userId: string, spokenCode: unknown): Promise<ActivateOutcome> {
+  if (!(await deps.users.get(userId))) return 'unknown-user';
+  const pending = (await deps.factors.get(userId))?.pendingTotp;
+  if (!pending) return 'nothing-pending';
+  if (!(await deps.attemptLimiter.tryConsume(userId))) return 'attempt-limit';
+  const code = typeof spokenCode === 'string' ? normalizeSpokenCode(spokenCode, DEVICE_CODE_DIGITS) : undefined;
+  if (code === undefined) return 'wrong-code';
+  const verdict = await useTotpCode(deps, userId, pending, code);
+  if (verdict !== 'accepted') return verdict === 'replayed' ? 'code-used' : 'wrong-code';
+  // Only the secret this code proved: a newer enrollment started meanwhile stays pending.
+  const activated = await updateFactors(deps.factors, userId, (record) =>
+    record.pendingTotp?.sealedSecret === pending.sealedSecret ? activatePendingTotp(record, deps.clock.now()) : undefined,
+  );
+  return activated ? 'activated' : 'nothing-pending';
+}
