@@ -1,7 +1,7 @@
 /** Named test layers: each folder under test/ is its own jest project. */
 const transform = { '^.+\\.(t|j|mj)s$': ['@swc/jest'] };
-// middy, jose and otplib's crypto and Base32 (@noble, @scure) ship ESM only; let swc turn them into CommonJS for jest.
-const transformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@noble|@scure)/)'];
+// middy, jose, otplib's crypto and Base32 (@noble, @scure) and the aedes MQTT broker ship ESM only; let swc turn them into CommonJS for jest.
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@noble|@scure|aedes)/)'];
 const layer = (name, extra = {}) => ({
   displayName: name,
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],

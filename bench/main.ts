@@ -4,6 +4,7 @@
  * stderr, and writes the results as JSON (bench/results.json by default).
  */
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from './options';
 import { stderrProgress } from './progress';
 import { runBench } from './run';
@@ -17,6 +18,10 @@ async function main(): Promise<void> {
   }
   const progress = stderrProgress();
   progress(`bench (${options.quick ? 'quick smoke mode' : 'full'}): ${options.only.join(', ')}`);
+  const [load] = loadavg();
+  if (load !== undefined && load > cpus().length / 2) {
+    progress(`note: the machine is busy (load ${load.toFixed(2)} on ${cpus().length} cores); every number will be slower than on a quiet machine`);
+  }
   const results = await runBench(options, progress);
   writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
   progress(`wrote ${options.out}`);

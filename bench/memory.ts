@@ -18,6 +18,8 @@ export interface MemoryResult {
   withPending: MemorySample;
   /** (RSS with N pending − RSS with none) / N. */
   rssBytesPerPending: number;
+  /** The same for the anonymous part of RSS (Linux): leaves out mapped files such as the store's tables. */
+  rssAnonBytesPerPending?: number;
   /** The same for the V8 heap alone: less noisy, but leaves out the store's buffers. */
   heapBytesPerPending: number;
   runningExecutions: number;
@@ -51,6 +53,7 @@ export async function measureMemory(pending: number, progress: Progress, cpuProf
       idle,
       withPending,
       rssBytesPerPending: Math.round((withPending.rss - idle.rss) / pending),
+      ...(idle.rssAnon !== undefined && withPending.rssAnon !== undefined && { rssAnonBytesPerPending: Math.round((withPending.rssAnon - idle.rssAnon) / pending) }),
       heapBytesPerPending: Math.round((withPending.heapUsed - idle.heapUsed) / pending),
       runningExecutions: running,
     };

@@ -1,5 +1,5 @@
 /** The shape of bench/results.json, and the machine it was measured on. */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { ColdStartResult } from './cold-start';
 import type { CostResult } from './cost';
 import type { LatencyResult } from './latency';
@@ -14,6 +14,8 @@ export interface Machine {
   node: string;
   platform: string;
   arch: string;
+  /** 1-minute load average when the run started and ended: other work on the machine skews every number. */
+  loadAverage: { start: number; end?: number };
 }
 
 export interface BenchResults {
@@ -38,5 +40,10 @@ export function machine(): Machine {
     node: process.version,
     platform: process.platform,
     arch: process.arch,
+    loadAverage: { start: round1m() },
   };
+}
+
+export function round1m(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
 }

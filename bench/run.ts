@@ -5,7 +5,7 @@ import { measureLatency } from './latency';
 import { measureMemory } from './memory';
 import { countsFor, type BenchOptions } from './options';
 import type { Progress } from './progress';
-import { machine, type BenchResults } from './results';
+import { machine, round1m, type BenchResults } from './results';
 import { BenchStack } from './stack-client';
 import { round } from './stats';
 import { evaluateTargets } from './targets';
@@ -37,12 +37,13 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
     progress('throughput: starting a fresh stack process');
     const stack = await BenchStack.start({ cpuProfDir: options.cpuProfDir, label: 'throughput' });
     try {
-      results.throughput = { rounds: await measureThroughput(stack, counts.concurrency, progress) };
+      results.throughput = { rounds: await measureThroughput(stack, counts.concurrency, counts.warmupRuns, progress) };
     } finally {
       await stack.stop();
     }
   }
   if (wants.has('memory')) results.memory = await measureMemory(counts.pending, progress, options.cpuProfDir);
 
+  results.machine.loadAverage.end = round1m();
   return { ...results, durationSeconds: round((performance.now() - started) / 1000, 1), targets: evaluateTargets(results) };
 }

@@ -125,7 +125,7 @@ function residentParts(): { rssAnon?: number; rssFile?: number } {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-bench-'));
-  const stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, dataDir }, { wrapMessages: toParent });
+  const stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, dataDir }, { wrapMessages: toParent });
   const client = stack.storeClient;
   recordStoreCalls(client);
   timeWorkflowFunctions(stack);

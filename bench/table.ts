@@ -47,7 +47,9 @@ export function tableRows(results: BenchResults): TableRow[] {
   if (memory) {
     const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
     rows.push({ section: 'Memory', measure: `stack RSS with 0 / ${memory.pending.toLocaleString('en-US')} confirmations pending`, value: `${mib(memory.idle.rss)} / ${mib(memory.withPending.rss)} MiB` });
-    rows.push(withTarget({ section: 'Memory', measure: 'per pending confirmation', value: `${(memory.rssBytesPerPending / KIB).toFixed(1)} KB RSS, ${(memory.heapBytesPerPending / KIB).toFixed(1)} KB heap` }, 'memory'));
+    const kb = (bytes: number) => `${(bytes / KIB).toFixed(1)} KB`;
+    const anon = memory.rssAnonBytesPerPending !== undefined ? ` (${kb(memory.rssAnonBytesPerPending)} anonymous)` : '';
+    rows.push(withTarget({ section: 'Memory', measure: 'per pending confirmation', value: `${kb(memory.rssBytesPerPending)} RSS${anon}, ${kb(memory.heapBytesPerPending)} V8 heap` }, 'memory'));
   }
   for (const b of coldStart?.bundles ?? []) {
     rows.push(withTarget({ section: 'Cold start', measure: `${b.name} bundle, minified (without @aws-sdk)`, value: `${(b.bytes / KIB).toFixed(1)} KB (${(b.bytesWithoutAwsSdk / KIB).toFixed(1)} KB)` }, `bundle:${b.name}`));
@@ -98,5 +100,6 @@ export function renderTable(rows: readonly TableRow[]): string {
 export function machineLine(results: Pick<BenchResults, 'machine' | 'startedAt' | 'durationSeconds' | 'mode'>): string {
   const m = results.machine;
   const gib = (m.memoryBytes / 1024 ** 3).toFixed(1);
-  return `${results.mode === 'quick' ? 'QUICK (smoke) run, counts too small to compare: ' : ''}${m.cpuModel}, ${m.cores} cores, ${gib} GiB, Node ${m.node}, ${m.platform}/${m.arch}; ${results.startedAt}, ${results.durationSeconds} s`;
+  const load = m.loadAverage ? `, load ${m.loadAverage.start}${m.loadAverage.end !== undefined ? ` → ${m.loadAverage.end}` : ''}` : '';
+  return `${results.mode === 'quick' ? 'QUICK (smoke) run, counts too small to compare: ' : ''}${m.cpuModel}, ${m.cores} cores, ${gib} GiB, Node ${m.node}, ${m.platform}/${m.arch}; ${results.startedAt}, ${results.durationSeconds} s${load}`;
 }

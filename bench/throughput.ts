@@ -21,7 +21,12 @@ export interface ThroughputRound {
   authorizeP99: number;
 }
 
-export async function measureThroughput(stack: BenchStack, concurrency: number[], progress: Progress): Promise<ThroughputRound[]> {
+export async function measureThroughput(stack: BenchStack, concurrency: number[], warmupRuns: number, progress: Progress): Promise<ThroughputRound[]> {
+  progress(`throughput: ${warmupRuns} warm-up confirmations, one at a time`);
+  for (const user of await stack.createUsers('tpwarm', warmupRuns)) {
+    const warm = await stack.confirm(user, 10_000);
+    if (warm.error) throw new Error(`throughput: a warm-up confirmation failed: ${warm.error}`);
+  }
   const rounds: ThroughputRound[] = [];
   for (const n of concurrency) {
     progress(`throughput: creating ${n} users`);

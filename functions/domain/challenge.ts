@@ -1,5 +1,5 @@
 /** The pending confirmation of one command, and what a spoken attempt does to it (S3-S7). */
-import type { InstanceAction } from './command';
+import type { CommandAction } from './command';
 import type { Factor } from './factor';
 import type { Channel } from './user';
 import type { CodeHasher } from './one-time-code';
@@ -11,7 +11,7 @@ export interface Challenge {
   userId: string;
   commandId: string;
   executionId: string;
-  action: InstanceAction;
+  action: CommandAction;
   target: string;
   /** The workflow's task token; never logged, never in an audit event (S12). */
   taskToken: string;

@@ -1,7 +1,7 @@
 /** The text delivered to the user's phone or inbox; it names the action it confirms. */
-import { type InstanceAction } from './command';
+import { type CommandAction } from './command';
 
-export function codeMessage(code: string, action: InstanceAction, target: string, expiresInSeconds: number) {
+export function codeMessage(code: string, action: CommandAction, target: string, expiresInSeconds: number) {
   const expiry = expiryPhrase(Math.max(1, Math.round(expiresInSeconds)));
   return {
     subject: `VoiceGate code to ${action} ${target}`,

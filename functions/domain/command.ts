@@ -1,30 +1,76 @@
 /** A sensitive command a user asked for by voice, and the words used to talk about it. */
+import type { DeviceAction, DeviceType } from './device';
+
 export const INSTANCE_ACTIONS = ['start', 'stop', 'reboot'] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
+export type CommandAction = InstanceAction | DeviceAction;
 
-export interface Command {
+interface CommandBase {
   commandId: string;
   userId: string;
-  action: InstanceAction;
-  /** The alias the user spoke ("splunk"). */
+  /** What the user spoke, as speech names it: the alias ("splunk") or the device ("the front door"). */
   target: string;
-  instanceId: string;
   requestedAt: string;
   /** Set when an operator replays an earlier execution. */
   replayOf?: string;
 }
 
-const PROGRESSIVE: Record<InstanceAction, string> = { start: 'starting', stop: 'stopping', reboot: 'rebooting' };
-const PAST: Record<InstanceAction, string> = { start: 'started', stop: 'stopped', reboot: 'rebooted' };
+/** An EC2 action. `kind` is absent on commands made before devices existed. */
+export interface InstanceCommand extends CommandBase {
+  kind?: 'instance';
+  action: InstanceAction;
+  instanceId: string;
+}
+
+/** A desired-state update of the user's own IoT thing. */
+export interface DeviceCommand extends CommandBase {
+  kind: 'device';
+  action: DeviceAction;
+  thingName: string;
+  deviceType: DeviceType;
+}
+
+export type Command = InstanceCommand | DeviceCommand;
+
+export function isDeviceCommand(command: Command): command is DeviceCommand {
+  return command.kind === 'device';
+}
+
+const PROGRESSIVE: Record<CommandAction, string> = {
+  start: 'starting',
+  stop: 'stopping',
+  reboot: 'rebooting',
+  lock: 'locking',
+  unlock: 'unlocking',
+  open: 'opening',
+  close: 'closing',
+};
+const PAST: Record<CommandAction, string> = {
+  start: 'started',
+  stop: 'stopped',
+  reboot: 'rebooted',
+  lock: 'locked',
+  unlock: 'unlocked',
+  open: 'opened',
+  close: 'closed',
+};
+/** Actions that leave their target in a state worth naming ("the front door is unlocked"). */
+const RESULTING_STATE: Partial<Record<CommandAction, string>> = { lock: 'locked', unlock: 'unlocked', open: 'open', close: 'closed' };
 
 /** "starting splunk" */
-export function describeInProgress(action: InstanceAction, target: string): string {
+export function describeInProgress(action: CommandAction, target: string): string {
   return `${PROGRESSIVE[action]} ${target}`;
 }
 
 /** "started splunk" */
-export function describeDone(action: InstanceAction, target: string): string {
+export function describeDone(action: CommandAction, target: string): string {
   return `${PAST[action]} ${target}`;
+}
+
+/** "I have started splunk", or for a door "the front door is unlocked". */
+export function describeOutcome(action: CommandAction, target: string): string {
+  const state = RESULTING_STATE[action];
+  return state ? `${target} is ${state}` : `I have ${describeDone(action, target)}`;
 }
 
 export function isInstanceAction(value: string): value is InstanceAction {

@@ -1,5 +1,5 @@
 /** Everything VoiceGate says, in one place so the conversation table can be read off it. */
-import { describeDone, describeInProgress, type InstanceAction } from './command';
+import { describeInProgress, describeOutcome, type CommandAction } from './command';
 import type { DeviceFactor, Factor } from './factor';
 import type { Instance } from './instance';
 import type { Channel } from './user';
@@ -33,36 +33,36 @@ export const Speech = {
   unknownTarget: (target: string) => `I can't find an instance called ${target}.`,
   missingTarget: () => 'Which instance? For example, say "start splunk".',
   notAllowed: (target: string) => `Sorry, you are not allowed to control ${target}.`,
-  codeSent: (action: InstanceAction, target: string, digits: number, channel: Channel, masked: string) =>
+  codeSent: (action: CommandAction, target: string, digits: number, channel: Channel, masked: string) =>
     `To confirm ${describeInProgress(action, target)} I sent ${digits === 8 ? 'an' : 'a'} ${digits}-digit code to ${channelPhrase(channel, masked)}. Say authorize and the code.`,
-  codeUnderWay: (action: InstanceAction, target: string) =>
+  codeUnderWay: (action: CommandAction, target: string) =>
     `To confirm ${describeInProgress(action, target)} I am sending you a code. Say authorize and the code when it arrives.`,
   newCodeSent: (channel: Channel, masked: string) => `I sent a new code to ${channelPhrase(channel, masked)}.`,
   sendLimitReached: () => 'You have asked for too many codes. Please try again later.',
-  deviceCodeAsked: (action: InstanceAction, target: string, factor: DeviceFactor) =>
+  deviceCodeAsked: (action: CommandAction, target: string, factor: DeviceFactor) =>
     `To confirm ${describeInProgress(action, target)}, say the code from ${FACTOR_PHRASES[factor]}.`,
   deviceCodeReminder: (factor: DeviceFactor) => `There is nothing to send: say authorize and the code from ${FACTOR_PHRASES[factor]}.`,
   factorRequired: (accepted: Factor[]) => `Sorry, this action needs ${accepted.map((factor) => FACTOR_PHRASES[factor]).join(' or ')}.`,
   attemptLimitReached: () => 'You have tried too many codes. Please try again later.',
-  deliveryFailed: (action: InstanceAction, target: string) =>
+  deliveryFailed: (action: CommandAction, target: string) =>
     `I couldn't send your code, so I am not ${describeInProgress(action, target)}. Please try again later.`,
-  codeAccepted: (action: InstanceAction, target: string) => `Code accepted. I have ${describeDone(action, target)}.`,
-  codeAcceptedActionFailed: (action: InstanceAction, target: string) =>
+  codeAccepted: (action: CommandAction, target: string) => `Code accepted. ${capitalize(describeOutcome(action, target))}.`,
+  codeAcceptedActionFailed: (action: CommandAction, target: string) =>
     `Code accepted, but ${describeInProgress(action, target)} failed. Please try again later.`,
-  codeAcceptedUnderWay: (action: InstanceAction, target: string) =>
+  codeAcceptedUnderWay: (action: CommandAction, target: string) =>
     `Code accepted. ${capitalize(describeInProgress(action, target))} is under way.`,
-  earlierOutcome: (action: InstanceAction, target: string, succeeded: boolean) =>
+  earlierOutcome: (action: CommandAction, target: string, succeeded: boolean) =>
     succeeded
-      ? `Your earlier command is done: I have ${describeDone(action, target)}.`
+      ? `Your earlier command is done: ${describeOutcome(action, target)}.`
       : `Your earlier command failed: ${describeInProgress(action, target)} did not complete.`,
   codeRejected: (attemptsLeft: number) =>
     `That code didn't match. You have ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
-  lockedOut: (action: InstanceAction, target: string) =>
+  lockedOut: (action: CommandAction, target: string) =>
     `Too many wrong codes. I cancelled ${describeInProgress(action, target)}.`,
   codeExpired: () => 'That code has expired. Please ask again.',
   missingCode: () => 'Please say authorize and the code, for example "authorize 4 8 2 9 1 3".',
   nothingPending: () => 'There is no command waiting for a code.',
-  cancelled: (action: InstanceAction, target: string) => `Cancelled ${describeInProgress(action, target)}.`,
+  cancelled: (action: CommandAction, target: string) => `Cancelled ${describeInProgress(action, target)}.`,
   unknownDevice: () => "I can't find that device.",
   tryAgain: () => 'Sorry, something went wrong. Please try again.',
 };

@@ -48,5 +48,5 @@ export function matchingTotpStep(secret: string, code: string, nowMs: number, { 
     period: TOTP_PERIOD_SECONDS,
     algorithm: 'sha1',
   });
-  return result.valid ? result.timeStep : undefined;
+  return result.valid && 'timeStep' in result ? result.timeStep : undefined;
 }

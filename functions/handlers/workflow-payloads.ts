@@ -1,4 +1,5 @@
 import { isInstanceAction, type Command } from '../domain/command';
+import { isDeviceAction, isDeviceType, isThingName } from '../domain/device';
 import type { IssueChallengeRequest } from '../use-cases/issue-challenge';
 import type { PerformActionRequest } from '../use-cases/perform-action';
 
@@ -16,17 +17,24 @@ export function parsePerformActionPayload(payload: unknown): PerformActionReques
 
 function parseCommand(value: unknown): Command {
   const record = asRecord(value, 'command');
-  const action = text(record.action, 'command.action');
-  if (!isInstanceAction(action)) throw new TypeError('command.action is not an instance action');
-  return {
+  const base = {
     commandId: text(record.commandId, 'command.commandId'),
     userId: text(record.userId, 'command.userId'),
-    action,
     target: text(record.target, 'command.target'),
-    instanceId: text(record.instanceId, 'command.instanceId'),
     requestedAt: text(record.requestedAt, 'command.requestedAt'),
     ...(typeof record.replayOf === 'string' && { replayOf: record.replayOf }),
   };
+  const action = text(record.action, 'command.action');
+  if (record.kind === 'device') {
+    if (!isDeviceAction(action)) throw new TypeError('command.action is not a device action');
+    const thingName = text(record.thingName, 'command.thingName');
+    if (!isThingName(thingName)) throw new TypeError('command.thingName is not a thing name');
+    if (!isDeviceType(record.deviceType)) throw new TypeError('command.deviceType is not a device type');
+    return { ...base, kind: 'device', action, thingName, deviceType: record.deviceType };
+  }
+  if (record.kind !== undefined && record.kind !== 'instance') throw new TypeError('command.kind must be "instance" or "device"');
+  if (!isInstanceAction(action)) throw new TypeError('command.action is not an instance action');
+  return { ...base, action, instanceId: text(record.instanceId, 'command.instanceId') };
 }
 
 function asRecord(value: unknown, name: string): Record<string, unknown> {

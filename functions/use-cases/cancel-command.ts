@@ -1,9 +1,9 @@
-import type { InstanceAction } from '../domain/command';
+import type { CommandAction } from '../domain/command';
 import { WorkflowErrors } from '../domain/errors';
 import type { Deps } from './deps';
 import { failTask } from './issue-challenge';
 
-export type CancelOutcome = { kind: 'nothing-pending' } | { kind: 'cancelled'; action: InstanceAction; target: string };
+export type CancelOutcome = { kind: 'nothing-pending' } | { kind: 'cancelled'; action: CommandAction; target: string };
 
 /** "cancel" while a code is pending: void the code and end the workflow as cancelled. */
 export async function cancelCommand(deps: Pick<Deps, 'challenges' | 'workflow'>, userId: string): Promise<CancelOutcome> {

@@ -5,6 +5,8 @@ import type { AuditPublisher } from '../ports/audit-publisher';
 import type { ChallengeStore } from '../ports/challenge-store';
 import type { Clock } from '../ports/clock';
 import type { CodeGenerator } from '../ports/code-generator';
+import type { DeviceDirectory } from '../ports/device-directory';
+import type { DeviceGateway } from '../ports/device-gateway';
 import type { FactorStore } from '../ports/factor-store';
 import type { InstanceGateway } from '../ports/instance-gateway';
 import type { MessageSender } from '../ports/message-sender';
@@ -28,6 +30,10 @@ export interface Deps {
   ledger: ActionLedger;
   messages: MessageSender;
   instances: InstanceGateway;
+  /** The devices' shadows. */
+  devices: DeviceGateway;
+  /** Which devices each user owns. */
+  deviceDirectory: DeviceDirectory;
   workflow: WorkflowGateway;
   audit: AuditPublisher;
   tokens: AccessTokenVerifier;

@@ -1,6 +1,8 @@
-import type { Command } from '../domain/command';
+import { isDeviceCommand, type Command } from '../domain/command';
 import { WorkflowError, WorkflowErrors } from '../domain/errors';
+import { DeviceThrottledError } from '../ports/device-gateway';
 import { InstanceThrottledError } from '../ports/instance-gateway';
+import { changeDevice, DeviceDidNotRespondError } from './change-device';
 import type { Deps } from './deps';
 
 export interface PerformActionRequest {
@@ -10,16 +12,18 @@ export interface PerformActionRequest {
 }
 
 export interface PerformActionResult {
+  /** The target's state after the action: EC2's state name, or the state the device reported. */
   instanceState: string;
   alreadyPerformed: boolean;
 }
 
-type PerformDeps = Pick<Deps, 'instances' | 'ledger' | 'clock' | 'settings'>;
+type PerformDeps = Pick<Deps, 'instances' | 'devices' | 'ledger' | 'clock' | 'settings'>;
 
 /**
- * The workflow's "perform action" step. S14: at most once per command (a redrive finds
- * it performed), never on a confirmation older than the configured age. Throttling is
- * thrown as ActionThrottled for the workflow's Retry; anything else as ActionFailed.
+ * The workflow's "perform action" step, for instances and devices alike. S14: at most once
+ * per command (a redrive finds it performed), never on a confirmation older than the
+ * configured age. Throttling is thrown as ActionThrottled for the workflow's Retry;
+ * anything else as ActionFailed.
  */
 export async function performAction(deps: PerformDeps, request: PerformActionRequest): Promise<PerformActionResult> {
   const { command, verifiedAt } = request;
@@ -34,13 +38,16 @@ export async function performAction(deps: PerformDeps, request: PerformActionReq
     throw new WorkflowError(WorkflowErrors.actionFailed, 'another attempt holds this action');
   }
   try {
-    const instanceState = await deps.instances.perform(command.action, command.instanceId);
+    const instanceState = isDeviceCommand(command)
+      ? await changeDevice(deps, command)
+      : await deps.instances.perform(command.action, command.instanceId);
     await deps.ledger.settle(command.commandId, 'performed');
     return { instanceState, alreadyPerformed: false };
   } catch (error) {
-    const throttled = error instanceof InstanceThrottledError;
+    const throttled = error instanceof InstanceThrottledError || error instanceof DeviceThrottledError;
     await deps.ledger.settle(command.commandId, throttled ? 'released' : 'failed');
     if (throttled) throw new WorkflowError(WorkflowErrors.actionThrottled, 'the provider is throttling');
-    throw new WorkflowError(WorkflowErrors.actionFailed, 'the instance could not be changed');
+    if (error instanceof DeviceDidNotRespondError) throw new WorkflowError(WorkflowErrors.actionFailed, error.message);
+    throw new WorkflowError(WorkflowErrors.actionFailed, `${command.target} could not be changed`);
   }
 }

@@ -42,7 +42,18 @@ export async function requestCommand(
     await deny(deps, command, 'target not allowed by policy');
     return { kind: 'not-allowed', target: instance.alias };
   }
-  const choice = await factorFor(deps, user, action, instance.alias);
+  return confirmCommand(deps, user, command, instance.alias);
+}
+
+type ConfirmDeps = Pick<Deps, 'sendLimiter' | 'attemptLimiter' | 'factors' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
+
+/**
+ * A command the user may give: choose the factor that confirms it (the factor policy names
+ * targets as `policyTarget`, e.g. "splunk", "front door"), check the limits, then start
+ * the confirmation workflow. Shared by instance and device commands.
+ */
+export async function confirmCommand(deps: ConfirmDeps, user: User, command: Command, policyTarget: string): Promise<RequestOutcome> {
+  const choice = await factorFor(deps, user, command.action, policyTarget);
   if (choice.kind === 'refused') {
     await deny(deps, command, 'no enrolled factor the policy accepts', { accepts: choice.accepted.join(' ') });
     return { kind: 'factor-refused', accepted: choice.accepted };

@@ -16,6 +16,8 @@ export interface Settings {
   deliveryWaitMs: number;
   /** S14: an action is never performed on a confirmation older than this. */
   maxConfirmationAgeMs: number;
+  /** How long "perform action" waits for a device to report the desired state (below the task's 30 s timeout). */
+  deviceResponseWaitMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,4 +29,5 @@ export const DEFAULT_SETTINGS: Settings = {
   authorizeWaitMs: 2000,
   deliveryWaitMs: 3000,
   maxConfirmationAgeMs: 10 * 60 * 1000,
+  deviceResponseWaitMs: 10_000,
 };

@@ -1,6 +1,6 @@
 import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
 import { factorOf, isExpired, judgeAttempt, type Challenge } from '../domain/challenge';
-import type { InstanceAction } from '../domain/command';
+import type { CommandAction } from '../domain/command';
 import { WorkflowErrors, isTaskTokenError } from '../domain/errors';
 import type { ExecutionSummary } from '../ports/workflow-gateway';
 import { codeChecker, type CheckDeps } from './check-code';
@@ -9,7 +9,7 @@ import { failTask } from './issue-challenge';
 import { waitUntil } from './wait-until';
 
 interface Subject {
-  action: InstanceAction;
+  action: CommandAction;
   target: string;
 }
 

@@ -1,8 +1,8 @@
-import type { InstanceAction } from '../domain/command';
+import type { CommandAction } from '../domain/command';
 import type { Deps } from './deps';
 
 export interface OutcomeNotice {
-  action: InstanceAction;
+  action: CommandAction;
   target: string;
   succeeded: boolean;
 }

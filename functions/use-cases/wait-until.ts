@@ -1,5 +1,5 @@
-/** Polls `probe` with a growing interval until it returns a value or `timeoutMs` passes. */
-export async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
+/** Polls `probe` with a growing interval (up to `maxIntervalMs`) until it returns a value or `timeoutMs` passes. */
+export async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number, maxIntervalMs = 50): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
   let intervalMs = 2;
   for (;;) {
@@ -7,6 +7,6 @@ export async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutM
     if (value !== undefined) return value;
     if (Date.now() + intervalMs > deadline) return undefined;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    intervalMs = Math.min(intervalMs * 2, 50);
+    intervalMs = Math.min(intervalMs * 2, maxIntervalMs);
   }
 }

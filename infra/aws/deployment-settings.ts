@@ -20,6 +20,8 @@ export interface DeploymentSettings {
   codeDigits: number;
   /** Where alarms are e-mailed; nothing subscribes when absent. */
   alarmEmail?: string;
+  /** The account's IoT data endpoint (`aws iot describe-endpoint --endpoint-type iot:Data-ATS`); the SDK's regional default when absent. */
+  iotDataEndpoint?: string;
 }
 
 export const CONTEXT_PREFIX = 'voicegate:';
@@ -30,6 +32,7 @@ export function readDeploymentSettings(context: ContextReader): DeploymentSettin
   const read = (name: keyof DeploymentSettings) => context(`${CONTEXT_PREFIX}${name}`);
   const smsSenderId = optionalText(read('smsSenderId'));
   const alarmEmail = optionalText(read('alarmEmail'));
+  const iotDataEndpoint = optionalText(read('iotDataEndpoint'));
   return {
     skillId: matching(read('skillId'), 'skillId', /^amzn1\.ask\.skill\.[0-9a-f-]+$/, 'amzn1.ask.skill.<uuid>'),
     sesFromAddress: matching(read('sesFromAddress'), 'sesFromAddress', EMAIL, 'an e-mail address'),
@@ -42,10 +45,12 @@ export function readDeploymentSettings(context: ContextReader): DeploymentSettin
     codeTtlSeconds: whole(read('codeTtlSeconds'), 'codeTtlSeconds', 60, 3600),
     codeDigits: whole(read('codeDigits'), 'codeDigits', MIN_CODE_DIGITS, MAX_CODE_DIGITS),
     ...(alarmEmail && { alarmEmail: matching(alarmEmail, 'alarmEmail', EMAIL, 'an e-mail address') }),
+    ...(iotDataEndpoint && { iotDataEndpoint: matching(iotDataEndpoint, 'iotDataEndpoint', IOT_DATA_ENDPOINT, 'an IoT data endpoint like abc123-ats.iot.us-east-1.amazonaws.com') }),
   };
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const IOT_DATA_ENDPOINT = /^[a-z0-9]+-ats\.iot\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 const COGNITO_DOMAIN_PREFIX = /^(?!.*(aws|amazon|cognito))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 function matching(value: unknown, name: string, pattern: RegExp, expected: string): string {

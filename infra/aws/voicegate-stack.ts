@@ -7,6 +7,8 @@ import { AuditTrail } from './constructs/audit-trail';
 import { CodeHashSecret } from './constructs/code-hash-secret';
 import { ConfirmCommandWorkflow, stateMachineArn } from './constructs/confirm-command-workflow';
 import { DataTables } from './constructs/data-tables';
+import { DeviceDashboard } from './constructs/device-dashboard';
+import { DeviceFleet } from './constructs/device-fleet';
 import { grantFunctionPermissions } from './constructs/function-permissions';
 import { Messaging } from './constructs/messaging';
 import { VoiceGateAlarms } from './constructs/voicegate-alarms';
@@ -27,6 +29,7 @@ export class VoiceGateStack extends Stack {
     const secret = new CodeHashSecret(this, 'CodeHashKey');
     const messaging = new Messaging(this, 'Messaging', settings);
     const audit = new AuditTrail(this, 'Audit');
+    const devices = new DeviceFleet(this, 'Devices');
     const linking = new AccountLinking(this, 'AccountLinking', {
       callbackUrls: settings.alexaRedirectUrls,
       domainPrefix: settings.authDomainPrefix,
@@ -48,6 +51,7 @@ export class VoiceGateStack extends Stack {
         ...(messaging.smsSenderId && { VOICEGATE_SMS_SENDER_ID: messaging.smsSenderId }),
         VOICEGATE_CODE_TTL_SECONDS: String(settings.codeTtlSeconds),
         VOICEGATE_CODE_DIGITS: String(settings.codeDigits),
+        ...(settings.iotDataEndpoint && { VOICEGATE_IOT_DATA_ENDPOINT: settings.iotDataEndpoint }),
       },
     });
 
@@ -58,7 +62,7 @@ export class VoiceGateStack extends Stack {
       performAction: functions.performAction.function,
       codeTtlSeconds: settings.codeTtlSeconds,
     });
-    grantFunctionPermissions(functions, { tables, secret, messaging, audit, workflow });
+    grantFunctionPermissions(functions, { tables, secret, messaging, audit, workflow, devices });
 
     const auditMetrics = new AuditMetrics(this, 'AuditMetrics', audit.logGroup);
     const { dashboard } = new AuditDashboard(this, 'AuditDashboard', {
@@ -68,6 +72,7 @@ export class VoiceGateStack extends Stack {
       auditMetrics,
       auditLog: audit.logGroup,
     });
+    dashboard.addWidgets(...new DeviceDashboard(this, 'DeviceDashboard', audit.logGroup).widgets);
     new VoiceGateAlarms(this, 'Alarms', {
       stateMachine: workflow.stateMachine,
       auditMetrics,
@@ -83,6 +88,9 @@ export class VoiceGateStack extends Stack {
       UserPoolId: [linking.userPool.userPoolId, 'Where operators create VoiceGate users'],
       UsersTableName: [tables.table('users').tableName, 'Where each user\'s phone, e-mail and allowed targets live'],
       StateMachineArn: [workflow.stateMachine.stateMachineArn, 'The confirm-command workflow'],
+      DevicesTableName: [tables.table('devices').tableName, 'Which things each user owns (owner, thingName, name, type)'],
+      ThingPolicyName: [devices.thingPolicy.ref, 'Attach to every device certificate: its thing, its own shadow topics only'],
+      ThingTypeName: [devices.thingType.ref, 'Create VoiceGate things with this type and an owner attribute'],
       DashboardUrl: [
         `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards/dashboard/${dashboard.dashboardName}`,
         'The VoiceGate audit dashboard',

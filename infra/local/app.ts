@@ -28,6 +28,7 @@ import { OutboxMessageSender } from './adapters/outbox-message-sender';
 import { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import { SimulatedFleet } from './adapters/simulated-fleet';
 import type { LocalConfig } from './config';
+import { createLocalDevices, type DeviceOverrides } from './devices/local-devices';
 import { createHttpApp } from './http/server';
 import { loadCodeHashSecret } from './identity/code-hash-secret';
 import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
@@ -55,6 +56,7 @@ export interface LocalStackOverrides {
   wrapInstances?: (real: InstanceGateway) => InstanceGateway;
   /** Signature checking against a test CA instead of Alexa's real chain and the system roots. */
   signatures?: { source: CertChainSource; trustedRoots: X509Certificate[] };
+  devices?: DeviceOverrides;
 }
 
 export interface LocalStack extends LocalStackParts {
@@ -91,6 +93,10 @@ async function startOnStore(
   await ensureTables(client, allLocalTables());
   const parts = await wire(config, overrides, client);
   await seed(parts.deps.users, parts.fleet);
+  await parts.devices.seed();
+  // The broker and the stand-in devices start in the background (their keys take a moment on
+  // first start); `devices.start()` resolves when devices can connect.
+  parts.devices.start().catch((error: Error) => console.error(`devices: the MQTT broker did not start: ${error.message}`));
   const recovered = await recoverAbandonedExecutions(parts);
   const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
@@ -102,6 +108,7 @@ async function startOnStore(
     recovered,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await parts.devices.close();
       await parts.engine.stop();
       await store.close();
     },
@@ -131,6 +138,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const sendLimiter = new DynamoDbSendRateLimiter(client, T.sendCounters, settings.sendLimits, clock);
   const sealer = LocalSecretSealer.forDataDir(config.dataDir);
   const mfaDevices = new SimulatedMfaDevices({ factors: new DynamoDbFactorStore(client, T.mfaDevices), sealer, clock });
+  const devices = createLocalDevices(client, clock, config, overrides.devices);
   const deps = {
     users: new DynamoDbUserDirectory(client, T.users),
     challenges: new DynamoDbChallengeStore(client, T.challenges),
@@ -142,6 +150,8 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     ledger: new DynamoDbActionLedger(client, T.actionLedger),
     messages: overrides.wrapMessages?.(outbox) ?? outbox,
     instances: overrides.wrapInstances?.(fleet) ?? fleet,
+    devices: devices.gateway,
+    deviceDirectory: devices.registry,
     workflow: engine,
     audit: auditLog,
     tokens: new JwtAccessTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri: `${LOCAL_ISSUER}/jwks.json`, jwks: issuer.jwks }),
@@ -151,7 +161,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     settings,
   };
   Object.assign(targets.functions, localFunctions(deps));
-  return { deps, issuer, outbox, auditLog, fleet, mfaDevices, executions, engine, storeClient: client, workflowFunctions: targets.functions };
+  return { deps, issuer, outbox, auditLog, fleet, devices, mfaDevices, executions, engine, storeClient: client, workflowFunctions: targets.functions };
 }
 
 function signatureVerifier(overrides: LocalStackOverrides): AlexaSignatureVerifier {

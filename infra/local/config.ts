@@ -4,6 +4,8 @@ import type { FactorPolicy } from '../../functions/domain/factor-policy';
 /** The local stack's settings (LOCAL-API.md), read once and checked with the variable's name. */
 export interface LocalConfig {
   port: number;
+  /** The MQTTS port devices connect to, bound on 127.0.0.1. */
+  mqttPort: number;
   dataDir: string;
   skillId: string;
   codeTtlSeconds: number;
@@ -15,6 +17,7 @@ export interface LocalConfig {
 
 export const LOCAL_DEFAULTS: LocalConfig = {
   port: 3000,
+  mqttPort: 8883,
   dataDir: '.voicegate',
   skillId: 'amzn1.ask.skill.voicegate-local',
   codeTtlSeconds: 300,
@@ -25,6 +28,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
   const skillId = env.VOICEGATE_SKILL_ID || LOCAL_DEFAULTS.skillId;
   return {
     port: integer(env, 'PORT', LOCAL_DEFAULTS.port, 0, 65535),
+    mqttPort: integer(env, 'VOICEGATE_MQTT_PORT', LOCAL_DEFAULTS.mqttPort, 0, 65535),
     dataDir: env.VOICEGATE_DATA_DIR || LOCAL_DEFAULTS.dataDir,
     skillId,
     codeTtlSeconds: integer(env, 'VOICEGATE_CODE_TTL_SECONDS', LOCAL_DEFAULTS.codeTtlSeconds, 1, 86400),

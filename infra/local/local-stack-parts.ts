@@ -4,6 +4,7 @@ import type { LocalAuditLog } from './adapters/local-audit-log';
 import type { OutboxMessageSender } from './adapters/outbox-message-sender';
 import type { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import type { SimulatedFleet } from './adapters/simulated-fleet';
+import type { LocalDevices } from './devices/local-devices';
 import type { DevTokenIssuer } from './identity/dev-token-issuer';
 import type { ExecutionStore } from './workflow/execution-store';
 import type { LocalWorkflowEngine } from './workflow/local-workflow-engine';
@@ -16,6 +17,8 @@ export interface LocalStackParts {
   outbox: OutboxMessageSender;
   auditLog: LocalAuditLog;
   fleet: SimulatedFleet;
+  /** IoT things, their shadows and the MQTTS broker devices connect to. */
+  devices: LocalDevices;
   /** The stand-in for AWS's MFA devices (deps.mfaDevices checks codes against it). */
   mfaDevices: SimulatedMfaDevices;
   executions: ExecutionStore;

@@ -21,7 +21,7 @@ describe('the operator console', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'voicegate-console-'));
-    stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, dataDir });
+    stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, dataDir });
     const response = await fetch(`${stack.url}/`);
     page = { status: response.status, contentType: response.headers.get('content-type') ?? '', html: await response.text() };
   });
@@ -72,6 +72,14 @@ describe('the operator console', () => {
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       expect(Array.isArray(((await response.json()) as Record<string, unknown>)[field])).toBe(true);
     }
+  });
+
+  it('has an Authenticator panel over the factors API, showing QR codes as data: images (the CSP allows no other)', async () => {
+    expect(page.html).toContain('<h2 id="factors-title">Authenticator</h2>');
+    expect(page.html).toContain('/api/users/${encodeURIComponent(userId)}/factors');
+    for (const path of ['/totp/activate', '/preference', '/qr.svg']) expect(page.html).toContain(path);
+    expect(page.html).toContain('data:image/svg+xml;base64,');
+    expect(page.html).toMatch(/img-src data:;/);
   });
 
   it('gets an error text to show when a replay is refused', async () => {

@@ -165,11 +165,12 @@ describe('the definition file', () => {
     }
   });
 
-  it('never puts the task token or the verification into an audit event (S12)', () => {
+  it('never puts the task token or the verification into an audit event, only the name of the verifying factor (S12)', () => {
     for (const [, s] of tasks.filter(([, t]) => t.Resource === PUT_EVENTS)) {
       const detail = JSON.stringify(entryOf(s).Detail);
-      expect(detail).not.toMatch(/Task\.Token|\$\.verification/);
+      expect(detail).not.toMatch(/Task\.Token|\$\.verification(?!\.reported\.factor")/);
     }
+    expect(entryOf(state('Record Code Verified')).Detail['factor.$']).toBe('$.verification.reported.factor');
   });
 
   it('has a Catch path, with its own audit step, for every way the wait can end badly', () => {
@@ -244,5 +245,18 @@ describe('a confirmed command, executed', () => {
       'Record Action Succeeded',
       'Action Succeeded',
     ]);
+    const verified = (await vg.audit()).filter((e) => e.detailType === 'Code Verified');
+    expect(verified.map((e) => e.detail.factor)).toEqual(['sms']);
+  });
+
+  it('records the verifying factor as "unrecorded" when the skill does not name it, and still performs the action', async () => {
+    await vg.say('alice', 'RebootInstanceIntent', { instance: 'web' });
+    const { taskToken, executionId, commandId } = (await vg.stack.deps.challenges.get('alice'))!;
+
+    await vg.stack.engine.sendTaskSuccess(taskToken, { verifiedAt: Date.now() });
+
+    expect((await vg.settled(executionId)).status).toBe('SUCCEEDED');
+    const verified = (await vg.audit()).filter((e) => e.detailType === 'Code Verified' && e.detail.commandId === commandId);
+    expect(verified.map((e) => e.detail.factor)).toEqual(['unrecorded']);
   });
 });

@@ -21,7 +21,7 @@ let sequence = 0;
 export async function tableOn(endpoint: string, spec: TableSpec): Promise<TestTable> {
   const client = createDocumentClient(awsTestConfig(endpoint));
   const tableName = `test-${spec.name}-${++sequence}`;
-  await ensureTables(client, [{ tableName, partitionKey: spec.partitionKey }]);
+  await ensureTables(client, [{ tableName, partitionKey: spec.partitionKey, ...(spec.sortKey && { sortKey: spec.sortKey }) }]);
   const cleanup = async () => {
     await client.send(new DeleteTableCommand({ TableName: tableName }));
     client.destroy();

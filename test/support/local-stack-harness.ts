@@ -51,7 +51,7 @@ export class LocalStackHarness {
 
   static async start(config: Partial<LocalConfig> = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
     const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), 'voicegate-test-'));
-    const full = { ...LOCAL_DEFAULTS, port: 0, ...config, dataDir };
+    const full = { ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, ...config, dataDir };
     return new LocalStackHarness(await startLocalStack(full, overrides), full);
   }
 

@@ -9,6 +9,9 @@ export const TABLE_OPERATIONS: Record<TableKey, readonly string[]> = {
   challenges: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
   sendCounters: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
   actionLedger: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  factors: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Registration is an operator's step (docs/deploy.md); the functions only look devices up.
+  devices: ['dynamodb:Query'],
 };
 
 export interface DataTablesProps {
@@ -32,6 +35,7 @@ export class DataTables extends Construct {
       new Table(this, key, {
         tableName: `${prefix}${spec.name}`,
         partitionKey: { name: spec.partitionKey, type: AttributeType.STRING },
+        ...(spec.sortKey && { sortKey: { name: spec.sortKey, type: AttributeType.STRING } }),
         billingMode: BillingMode.PAY_PER_REQUEST,
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
         encryption: TableEncryption.AWS_MANAGED,
@@ -42,6 +46,8 @@ export class DataTables extends Construct {
       challenges: table('challenges', TABLES.challenges),
       sendCounters: table('sendCounters', TABLES.sendCounters),
       actionLedger: table('actionLedger', TABLES.actionLedger),
+      factors: table('factors', TABLES.factors),
+      devices: table('devices', TABLES.devices),
     };
   }
 

@@ -5,6 +5,7 @@ import type { AuditTrail } from './audit-trail';
 import type { CodeHashSecret } from './code-hash-secret';
 import type { ConfirmCommandWorkflow } from './confirm-command-workflow';
 import type { DataTables } from './data-tables';
+import type { DeviceFleet } from './device-fleet';
 import type { Messaging } from './messaging';
 import { attachNamedPolicy } from './named-policy';
 import type { VoiceGateFunctions } from './voicegate-functions';
@@ -15,11 +16,12 @@ export interface GrantedResources {
   messaging: Messaging;
   audit: AuditTrail;
   workflow: ConfirmCommandWorkflow;
+  devices: DeviceFleet;
 }
 
 /** Each function gets what its use cases call, and nothing more. */
 export function grantFunctionPermissions(functions: VoiceGateFunctions, resources: GrantedResources): void {
-  const { tables, secret, messaging, audit, workflow } = resources;
+  const { tables, secret, messaging, audit, workflow, devices } = resources;
   const { skill, issueChallenge, performAction } = functions;
 
   // Every entry point builds the same dependencies at cold start, which reads the code-hash key.
@@ -29,6 +31,9 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   // workflow and reports codes to it; resends codes (S8); records rejections and denials.
   for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(skill.role, table);
   grantListInstances(skill.role);
+  // Devices: the user's own (a Query on the owner key) and their reported state; never a shadow write.
+  tables.grantAdapterAccess(skill.role, 'devices');
+  devices.grantShadowRead(skill.role);
   workflow.grantDriveCommands(skill.role);
   messaging.grantSendCodes(skill.role);
   audit.grantPublish(skill.role);
@@ -42,6 +47,8 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   // perform-action: the at-most-once ledger (S14) and VoiceGate-tagged instances only (S11).
   tables.grantAdapterAccess(performAction.role, 'actionLedger');
   grantControlTaggedInstances(performAction.role);
+  // Device actions: desired-state updates of VoiceGate things' shadows, then reading the report.
+  devices.grantShadowUpdate(performAction.role);
 }
 
 function grantListInstances(role: Role): void {

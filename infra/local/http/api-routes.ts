@@ -2,13 +2,15 @@ import express, { type Router } from 'express';
 import type { User } from '../../../functions/domain/user';
 import { replayCommand } from '../../../functions/use-cases/request-command';
 import type { LocalStackParts } from '../local-stack-parts';
+import { factorRoutes } from './factor-routes';
 import { parseNewUser } from './new-user';
 
-/** The JSON API of LOCAL-API.md: dev identities, the simulated world, executions and replay. */
+/** The JSON API of LOCAL-API.md: dev identities, the simulated world, executions and replay, factors. */
 export function apiRoutes(parts: LocalStackParts): Router {
   const { deps, issuer, outbox, auditLog, executions } = parts;
   const router = express.Router();
   router.use('/api', express.json({ limit: '64kb' }));
+  router.use(factorRoutes(parts));
 
   router.post('/api/dev/tokens', async (req, res) => {
     const userId: unknown = req.body?.userId;

@@ -4,6 +4,7 @@ import type { Skill } from 'ask-sdk-core';
 import type { AlexaSignatureVerifier } from '../../../skill/signature/alexa-signature-verifier';
 import type { LocalStackParts } from '../local-stack-parts';
 import { alexaEndpoint } from './alexa-endpoint';
+import { deviceRoutes } from '../devices/device-routes';
 import { apiRoutes } from './api-routes';
 
 const CONSOLE_PAGE = join(__dirname, '..', 'console', 'index.html');
@@ -19,6 +20,7 @@ export function createHttpApp(
   app.disable('x-powered-by');
   app.use(alexaEndpoint(skill, skillId, signatures));
   app.use(apiRoutes(parts));
+  app.use(deviceRoutes(parts.devices));
   app.get('/', (_req, res) => res.sendFile(CONSOLE_PAGE));
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
   app.use(jsonErrors);

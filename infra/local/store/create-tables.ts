@@ -1,10 +1,11 @@
 import { CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-/** What the local runtime needs to create a table: a string partition key is enough for all of ours. */
+/** What the local runtime needs to create a table: string keys are enough for all of ours. */
 export interface LocalTable {
   tableName: string;
   partitionKey: string;
+  sortKey?: string;
 }
 
 /** Creates the tables that do not exist yet (on-demand, like the CDK stack's). */
@@ -12,14 +13,15 @@ export async function ensureTables(client: DynamoDBDocumentClient, tables: Local
   await Promise.all(tables.map((table) => createIfMissing(client, table)));
 }
 
-async function createIfMissing(client: DynamoDBDocumentClient, { tableName, partitionKey }: LocalTable): Promise<void> {
+async function createIfMissing(client: DynamoDBDocumentClient, { tableName, partitionKey, sortKey }: LocalTable): Promise<void> {
+  const keys = sortKey ? [partitionKey, sortKey] : [partitionKey];
   try {
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: partitionKey, AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: partitionKey, KeyType: 'HASH' }],
+        AttributeDefinitions: keys.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+        KeySchema: keys.map((AttributeName, i) => ({ AttributeName, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
       }),
     );
   } catch (error) {

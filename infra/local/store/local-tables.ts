@@ -9,6 +9,9 @@ export const LOCAL_ONLY_TABLES = {
   taskTokens: 'tokenHash',
   fleet: 'instanceId',
   mfaDevices: 'ownerId',
+  /** The IoT thing registry and the Device Shadow service. */
+  things: 'thingName',
+  shadows: 'thingName',
 } as const;
 
 export type LocalTableNames = TableNames & Record<keyof typeof LOCAL_ONLY_TABLES, string>;
@@ -23,12 +26,15 @@ export const LOCAL_TABLE_NAMES: LocalTableNames = {
   taskTokens: `${PREFIX}local-task-tokens`,
   fleet: `${PREFIX}local-fleet`,
   mfaDevices: `${PREFIX}local-mfa-devices`,
+  things: `${PREFIX}local-things`,
+  shadows: `${PREFIX}local-shadows`,
 };
 
 export function allLocalTables(): LocalTable[] {
   const shared = Object.entries(TABLES).map(([key, spec]) => ({
     tableName: LOCAL_TABLE_NAMES[key as keyof TableNames],
     partitionKey: spec.partitionKey,
+    ...('sortKey' in spec && { sortKey: spec.sortKey }),
   }));
   const localOnly = Object.entries(LOCAL_ONLY_TABLES).map(([key, partitionKey]) => ({
     tableName: LOCAL_TABLE_NAMES[key as keyof typeof LOCAL_ONLY_TABLES],

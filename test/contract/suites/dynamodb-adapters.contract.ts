@@ -1,11 +1,13 @@
 import { DynamoDbActionLedger } from '../../../functions/adapters/aws/dynamodb/dynamodb-action-ledger';
 import { DynamoDbChallengeStore } from '../../../functions/adapters/aws/dynamodb/dynamodb-challenge-store';
+import { DynamoDbFactorStore } from '../../../functions/adapters/aws/dynamodb/dynamodb-factor-store';
 import { DynamoDbSendRateLimiter } from '../../../functions/adapters/aws/dynamodb/dynamodb-send-rate-limiter';
 import { DynamoDbUserDirectory } from '../../../functions/adapters/aws/dynamodb/dynamodb-user-directory';
 import { TABLES } from '../../../functions/adapters/aws/dynamodb/tables';
 import type { TableMaker } from '../../support/dynamodb-tables';
 import { actionLedgerContract } from './action-ledger.contract';
 import { challengeStoreContract } from './challenge-store.contract';
+import { factorStoreContract } from './factor-store.contract';
 import { sendRateLimiterContract } from './send-rate-limiter.contract';
 import { userDirectoryContract } from './user-directory.contract';
 
@@ -26,5 +28,9 @@ export function dynamoDbAdapterContracts(backend: string, makeTable: TableMaker)
   actionLedgerContract(`DynamoDbActionLedger on ${backend}`, async () => {
     const { client, tableName, cleanup } = await makeTable(TABLES.actionLedger);
     return { subject: new DynamoDbActionLedger(client, tableName), cleanup };
+  });
+  factorStoreContract(`DynamoDbFactorStore on ${backend}`, async () => {
+    const { client, tableName, cleanup } = await makeTable(TABLES.factors);
+    return { subject: new DynamoDbFactorStore(client, tableName), cleanup };
   });
 }

@@ -2,11 +2,20 @@
 import { CodeHasher } from '../../../functions/domain/one-time-code';
 import type { User } from '../../../functions/domain/user';
 import type { CodeGenerator } from '../../../functions/ports/code-generator';
+import { countedSeparately } from '../../../functions/ports/send-rate-limiter';
 import type { Deps } from '../../../functions/use-cases/deps';
 import { DEFAULT_SETTINGS, type Settings } from '../../../functions/use-cases/settings';
+import { LocalSecretSealer } from '../../../infra/local/identity/local-secret-sealer';
 import { FakeClock } from '../fake-clock';
-import { InMemoryActionLedger, InMemoryChallengeStore, InMemorySendRateLimiter, InMemoryUserDirectory } from './in-memory-stores';
-import { InMemoryAuditBus, InMemoryFleet, InMemoryOutbox, InMemoryWorkflow } from './in-memory-world';
+import {
+  InMemoryActionLedger,
+  InMemoryChallengeStore,
+  InMemoryFactorStore,
+  InMemorySendRateLimiter,
+  InMemoryUserDirectory,
+} from './in-memory-stores';
+import { BOBS_GARAGE, FRONT_DOOR, InMemoryDevices, PRINTER } from './in-memory-devices';
+import { InMemoryAuditBus, InMemoryFleet, InMemoryMfaDevices, InMemoryOutbox, InMemoryWorkflow } from './in-memory-world';
 
 export const ALICE: User = { userId: 'alice', phone: '+15555550101', email: 'alice@example.com', targets: ['*'], preferredChannel: 'sms' };
 export const BOB: User = { userId: 'bob', phone: '+15555550102', email: 'bob@example.com', targets: ['web'], preferredChannel: 'sms' };
@@ -39,7 +48,10 @@ export interface FakeWorld {
   outbox: InMemoryOutbox;
   audit: InMemoryAuditBus;
   fleet: InMemoryFleet;
+  devices: InMemoryDevices;
   workflow: InMemoryWorkflow;
+  factors: InMemoryFactorStore;
+  mfaDevices: InMemoryMfaDevices;
   hasher: CodeHasher;
   settings: Settings;
 }
@@ -57,17 +69,27 @@ export function fakeWorld(settings: Partial<Settings> = {}): FakeWorld {
     outbox: new InMemoryOutbox(),
     audit: new InMemoryAuditBus(),
     fleet: new InMemoryFleet([SPLUNK, WEB]),
+    devices: new InMemoryDevices(clock, [FRONT_DOOR, PRINTER, BOBS_GARAGE]),
     workflow: new InMemoryWorkflow(),
+    factors: new InMemoryFactorStore(),
+    mfaDevices: new InMemoryMfaDevices(),
     hasher: new CodeHasher(Buffer.alloc(32, 7)),
     settings: full,
   };
+  const sendLimiter = new InMemorySendRateLimiter(full.sendLimits, clock);
   const deps: Deps = {
     users: world.users,
     challenges: world.challenges,
-    sendLimiter: new InMemorySendRateLimiter(full.sendLimits, clock),
+    sendLimiter,
+    attemptLimiter: countedSeparately('attempts', sendLimiter),
+    factors: world.factors,
+    sealer: new LocalSecretSealer(Buffer.alloc(32, 9)),
+    mfaDevices: world.mfaDevices,
     ledger: world.ledger,
     messages: world.outbox,
     instances: world.fleet,
+    devices: world.devices,
+    deviceDirectory: world.devices,
     workflow: world.workflow,
     audit: world.audit,
     tokens: { verify: async () => undefined },

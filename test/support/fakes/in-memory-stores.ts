@@ -5,11 +5,13 @@
  * network. test/unit/fakes runs the same contract suites against them as against DynamoDB.
  */
 import type { Challenge } from '../../../functions/domain/challenge';
+import type { FactorRecord } from '../../../functions/domain/factor-enrollment';
 import { sendWindows, type SendLimit } from '../../../functions/domain/send-limits';
 import type { User } from '../../../functions/domain/user';
 import type { ActionLedger, ActionRecordStatus } from '../../../functions/ports/action-ledger';
 import type { ChallengeStore } from '../../../functions/ports/challenge-store';
 import type { Clock } from '../../../functions/ports/clock';
+import type { FactorStore } from '../../../functions/ports/factor-store';
 import type { SendRateLimiter } from '../../../functions/ports/send-rate-limiter';
 import type { UserDirectory } from '../../../functions/ports/user-directory';
 
@@ -111,6 +113,31 @@ export class InMemoryUserDirectory implements UserDirectory {
     await tick();
     if (this.users.has(user.userId)) return false;
     this.users.set(user.userId, structuredClone(user));
+    return true;
+  }
+}
+
+export class InMemoryFactorStore implements FactorStore {
+  private readonly records = new Map<string, FactorRecord>();
+
+  async get(ownerId: string): Promise<FactorRecord | undefined> {
+    await tick();
+    const record = this.records.get(ownerId);
+    return record && structuredClone(record);
+  }
+
+  async save(next: FactorRecord, expectedVersion: number): Promise<boolean> {
+    await tick();
+    if ((this.records.get(next.ownerId)?.version ?? 0) !== expectedVersion) return false;
+    this.records.set(next.ownerId, structuredClone(next));
+    return true;
+  }
+
+  async claimTotpStep(ownerId: string, step: number): Promise<boolean> {
+    await tick();
+    const current = this.records.get(ownerId) ?? { ownerId, version: 0 };
+    if (current.lastTotpStep !== undefined && current.lastTotpStep >= step) return false;
+    this.records.set(ownerId, { ...current, lastTotpStep: step, version: current.version + 1 });
     return true;
   }
 }

@@ -5,12 +5,14 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../../../functions/domain/audit-event';
+import type { MfaDeviceLink } from '../../../functions/domain/factor-enrollment';
 import type { InstanceAction } from '../../../functions/domain/command';
 import { TaskTokenError } from '../../../functions/domain/errors';
 import type { Instance } from '../../../functions/domain/instance';
 import type { AuditPublisher } from '../../../functions/ports/audit-publisher';
 import type { InstanceGateway } from '../../../functions/ports/instance-gateway';
 import type { MessageSender, OutgoingMessage } from '../../../functions/ports/message-sender';
+import type { MfaDeviceVerifier, MfaVerdict } from '../../../functions/ports/mfa-device-verifier';
 import type {
   ConfirmationInput,
   ExecutionStatus,
@@ -165,5 +167,21 @@ export class InMemoryWorkflow implements WorkflowGateway {
     if (entry.done) throw new TaskTokenError('TaskTimedOut', 'Task Timed Out');
     entry.done = true;
     return this.executions.get(entry.executionId)!;
+  }
+}
+
+/** AWS's side of MFA devices: accepts the codes a test says the device shows, each once (AWS refuses a reused code). */
+export class InMemoryMfaDevices implements MfaDeviceVerifier {
+  readonly checked: { serialNumber: string; code: string }[] = [];
+  private readonly showing = new Map<string, Set<string>>();
+
+  shows(serialNumber: string, code: string): void {
+    this.showing.set(serialNumber, (this.showing.get(serialNumber) ?? new Set()).add(code));
+  }
+
+  async verify(device: MfaDeviceLink, code: string): Promise<MfaVerdict> {
+    await tick();
+    this.checked.push({ serialNumber: device.serialNumber, code });
+    return this.showing.get(device.serialNumber)?.delete(code) ? 'accepted' : 'rejected';
   }
 }

@@ -1,12 +1,12 @@
 import type { Challenge } from '../../../functions/domain/challenge';
-import type { Command } from '../../../functions/domain/command';
+import type { Command, InstanceCommand } from '../../../functions/domain/command';
 import type { ChallengeStore } from '../../../functions/ports/challenge-store';
 import { issueChallenge } from '../../../functions/use-cases/issue-challenge';
 import { submitCode } from '../../../functions/use-cases/submit-code';
 import { ALICE, BOB, SPLUNK, WEB, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
 
 let seq = 0;
-function commandFor(userId: string, instance = SPLUNK, action: Command['action'] = 'start'): Command {
+function commandFor(userId: string, instance = SPLUNK, action: InstanceCommand['action'] = 'start'): Command {
   return {
     commandId: `cmd-${++seq}`,
     userId,
@@ -32,14 +32,14 @@ describe('submitCode', () => {
     world = fakeWorld();
   });
 
-  it('accepts the right code, hands the verification time to the workflow and reports the result', async () => {
+  it('accepts the right code, hands the verification time and factor to the workflow and reports the result', async () => {
     const { executionId } = await pendingCommand(world, '482913');
     world.clock.advance(20_000);
 
     const outcome = await submitCode(world.deps, 'alice', '482913');
 
     expect(outcome).toEqual({ kind: 'accepted', result: 'succeeded', action: 'start', target: 'splunk' });
-    expect(world.workflow.taskOutputOf(executionId)).toEqual({ verifiedAt: world.clock.now() });
+    expect(world.workflow.taskOutputOf(executionId)).toEqual({ verifiedAt: world.clock.now(), factor: 'sms' });
     expect((await world.challenges.get('alice'))?.status).toBe('verified');
   });
 

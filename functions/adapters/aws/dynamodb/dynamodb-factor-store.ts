@@ -21,29 +21,29 @@ export class DynamoDbFactorStore implements FactorStore {
       expectedVersion === 0
         ? { ConditionExpression: 'attribute_not_exists(ownerId)' }
         : { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': expectedVersion } };
-    return this.conditionally(new PutCommand({ TableName: this.tableName, Item: next, ...condition }));
+    return conditionally(() => this.client.send(new PutCommand({ TableName: this.tableName, Item: next, ...condition })));
   }
 
   async claimTotpStep(ownerId: string, step: number): Promise<boolean> {
-    return this.conditionally(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { ownerId },
-        // Bumping the version makes a concurrent save built on the older record fail and re-read.
-        UpdateExpression: 'SET lastTotpStep = :step, version = if_not_exists(version, :zero) + :one',
-        ConditionExpression: 'attribute_not_exists(lastTotpStep) OR lastTotpStep < :step',
-        ExpressionAttributeValues: { ':step': step, ':zero': 0, ':one': 1 },
-      }),
-    );
+    const claim = new UpdateCommand({
+      TableName: this.tableName,
+      Key: { ownerId },
+      // Bumping the version makes a concurrent save built on the older record fail and re-read.
+      UpdateExpression: 'SET lastTotpStep = :step, version = if_not_exists(version, :zero) + :one',
+      ConditionExpression: 'attribute_not_exists(lastTotpStep) OR lastTotpStep < :step',
+      ExpressionAttributeValues: { ':step': step, ':zero': 0, ':one': 1 },
+    });
+    return conditionally(() => this.client.send(claim));
   }
+}
 
-  private async conditionally(command: PutCommand | UpdateCommand): Promise<boolean> {
-    try {
-      await this.client.send(command);
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+/** True when the write happened, false when its condition did not hold. */
+async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
   }
 }

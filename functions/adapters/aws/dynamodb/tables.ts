@@ -6,6 +6,8 @@ export interface TableSpec {
   /** Logical name, also the suffix of the physical table name. */
   name: string;
   partitionKey: string;
+  /** A string sort key, for tables read by partition with Query. */
+  sortKey?: string;
   /** Attribute holding an epoch-seconds expiry, when the table has TTL. */
   ttlAttribute?: string;
 }
@@ -16,6 +18,7 @@ export const TABLES = {
   sendCounters: { name: 'send-counters', partitionKey: 'counterKey', ttlAttribute: 'expiresAtSeconds' },
   actionLedger: { name: 'action-ledger', partitionKey: 'commandId' },
   factors: { name: 'factors', partitionKey: 'ownerId' },
+  devices: { name: 'devices', partitionKey: 'owner', sortKey: 'thingName' },
 } as const satisfies Record<string, TableSpec>;
 
 export type TableKey = keyof typeof TABLES;

@@ -1,0 +1,48 @@
+/**
+ * The AWS IoT policy every VoiceGate device certificate gets: a certificate may connect only
+ * with the client id of the thing it is attached to, and publish, subscribe and receive only
+ * on that thing's own shadow topics. The CDK stack deploys this document; the local broker
+ * evaluates the very same document, so both enforce one set of rules.
+ */
+export const THING_NAME_VARIABLE = '${iot:Connection.Thing.ThingName}';
+
+/** The thing type of VoiceGate devices; `owner` (a linked user's id) is searchable. */
+export const DEVICE_THING_TYPE = 'voicegate-device';
+export const SEARCHABLE_THING_ATTRIBUTES = ['owner', 'name', 'type'];
+
+export interface PolicyStatement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
+
+/** The thing's shadow topics: `$aws/things/<thing>/shadow/update`, `.../update/delta`, `.../get/accepted`, ... */
+export function shadowTopicPrefix(thingName: string): string {
+  return `$aws/things/${thingName}/shadow/`;
+}
+
+/** `iotArnPrefix` is `arn:<partition>:iot:<region>:<account>:` (tokens in the CDK stack). */
+export function thingPolicyDocument(iotArnPrefix: string): PolicyDocument {
+  const shadowTopics = `${shadowTopicPrefix(THING_NAME_VARIABLE)}*`;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        // The thing-name variable resolves only when the client id is the name of a thing the
+        // certificate is attached to: another thing's name, or any other id, cannot connect.
+        Effect: 'Allow',
+        Action: 'iot:Connect',
+        Resource: `${iotArnPrefix}client/${THING_NAME_VARIABLE}`,
+        Condition: { Bool: { 'iot:Connection.Thing.IsAttached': 'true' } },
+      },
+      { Effect: 'Allow', Action: ['iot:Publish', 'iot:Receive'], Resource: `${iotArnPrefix}topic/${shadowTopics}` },
+      { Effect: 'Allow', Action: 'iot:Subscribe', Resource: `${iotArnPrefix}topicfilter/${shadowTopics}` },
+    ],
+  };
+}

@@ -1,0 +1,36 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import type { CommandAction } from '../functions/domain/command';
+import { isDeliveredFactor } from '../functions/domain/factor';
+import { Speech } from '../functions/domain/speech';
+import type { RequestOutcome } from '../functions/use-cases/request-command';
+
+/** The answer to a sensitive command: keeps listening for "authorize ..." while a code is on its way. */
+export function requestOutcomeResponse(input: HandlerInput, outcome: RequestOutcome, action: CommandAction): Response {
+  const awaitingCode = outcome.kind === 'code-sent' || outcome.kind === 'delivery-pending';
+  const response = input.responseBuilder.speak(speakRequestOutcome(outcome, action));
+  return (awaitingCode ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
+}
+
+/** What the user hears after asking for a sensitive command: where the code went, or why nothing happens. */
+export function speakRequestOutcome(outcome: RequestOutcome, action: CommandAction): string {
+  switch (outcome.kind) {
+    case 'unknown-target':
+      return Speech.unknownTarget(outcome.target);
+    case 'not-allowed':
+      return Speech.notAllowed(outcome.target);
+    case 'send-limit':
+      return Speech.sendLimitReached();
+    case 'attempt-limit':
+      return Speech.attemptLimitReached();
+    case 'factor-refused':
+      return Speech.factorRequired(outcome.accepted);
+    case 'code-sent':
+      if (!isDeliveredFactor(outcome.factor)) return Speech.deviceCodeAsked(action, outcome.command.target, outcome.factor);
+      return Speech.codeSent(action, outcome.command.target, outcome.digits, outcome.channel, outcome.maskedDestination);
+    case 'delivery-failed':
+      return Speech.deliveryFailed(action, outcome.command.target);
+    case 'delivery-pending':
+      return Speech.codeUnderWay(action, outcome.command.target);
+  }
+}
