@@ -49,7 +49,7 @@ export async function measureThroughput(stack: BenchStack, concurrency: number[]
     });
     const total = summarize(confirmations.map((c) => c.totalMs));
     const confirmed = n - errors;
-    const round_: ThroughputRound = {
+    const result: ThroughputRound = {
       users: n,
       seconds: round(seconds, 3),
       confirmed,
@@ -63,8 +63,8 @@ export async function measureThroughput(stack: BenchStack, concurrency: number[]
       commandP99: summarize(confirmations.map((c) => c.commandMs)).p99,
       authorizeP99: summarize(confirmations.map((c) => c.authorizeMs)).p99,
     };
-    progress(`throughput: N=${n}: ${round_.confirmationsPerSecond} confirmations/s, ${errors} errors, p99 ${round_.confirmationP99} ms`);
-    rounds.push(round_);
+    progress(`throughput: N=${n}: ${result.confirmationsPerSecond} confirmations/s, ${errors} errors, p99 ${result.confirmationP99} ms`);
+    rounds.push(result);
   }
   return rounds;
 }

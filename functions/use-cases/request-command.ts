@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
 import { factorOf } from '../domain/challenge';
-import type { Command, InstanceAction } from '../domain/command';
+import { isDeviceCommand, type Command, type InstanceAction } from '../domain/command';
 import { isDeliveredFactor, type Factor } from '../domain/factor';
 import { mayControl, type Channel, type User } from '../domain/user';
 import { factorFor } from './choose-factor';
@@ -95,13 +95,13 @@ export type ReplayOutcome = { kind: 'user-gone' } | { kind: 'not-allowed' } | { 
  * needs a fresh code and a fresh spoken confirmation; an old code can never act (S14).
  */
 export async function replayCommand(
-  deps: Pick<Deps, 'users' | 'workflow' | 'challenges' | 'clock' | 'settings'>,
+  deps: Pick<Deps, 'users' | 'deviceDirectory' | 'workflow' | 'challenges' | 'clock' | 'settings'>,
   original: Command,
   originalExecutionId: string,
 ): Promise<ReplayOutcome> {
   const user = await deps.users.get(original.userId);
   if (!user) return { kind: 'user-gone' };
-  if (!mayControl(user, original.target)) return { kind: 'not-allowed' };
+  if (!(await mayStillControl(deps, user, original))) return { kind: 'not-allowed' };
   const command: Command = {
     ...original,
     commandId: randomUUID(),
@@ -110,6 +110,12 @@ export async function replayCommand(
   };
   const { executionId } = await startConfirmation(deps, command);
   return { kind: 'started', executionId };
+}
+
+/** An instance by the user's policy (S11); a device only while the user still owns the thing. */
+async function mayStillControl(deps: Pick<Deps, 'deviceDirectory'>, user: User, command: Command): Promise<boolean> {
+  if (!isDeviceCommand(command)) return mayControl(user, command.target);
+  return (await deps.deviceDirectory.ownedBy(user.userId)).some((device) => device.thingName === command.thingName);
 }
 
 async function deny(deps: Pick<Deps, 'audit' | 'clock'>, command: Command, reason: string, extras: Record<string, string> = {}): Promise<void> {

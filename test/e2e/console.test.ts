@@ -11,6 +11,7 @@ const POLLED_ENDPOINTS = [
   { path: '/api/audit', field: 'events' },
   { path: '/api/outbox', field: 'messages' },
   { path: '/api/instances', field: 'instances' },
+  { path: '/api/devices', field: 'devices' },
 ] as const;
 
 /** The operator console at GET /: one self-contained page over the local JSON API. */
@@ -80,6 +81,11 @@ describe('the operator console', () => {
     for (const path of ['/totp/activate', '/preference', '/qr.svg']) expect(page.html).toContain(path);
     expect(page.html).toContain('data:image/svg+xml;base64,');
     expect(page.html).toMatch(/img-src data:;/);
+  });
+
+  it('has a Devices panel: each thing with its owner, reported state, last report and certificate id', async () => {
+    expect(page.html).toContain('<h2 id="devices-title">Devices</h2>');
+    for (const field of ['device.owner', 'device.reported', 'device.lastReportAt', 'device.certificateId', 'device.connected']) expect(page.html).toContain(field);
   });
 
   it('gets an error text to show when a replay is refused', async () => {

@@ -49,11 +49,14 @@ describe('audit trail', () => {
     ]);
   });
 
-  it('counts each audit detail-type with a metric filter on the audit log', () => {
+  it('counts each audit detail-type with a metric filter on the audit log, and device actions by outcome', () => {
     const filters = resources('AWS::Logs::MetricFilter');
 
     expect(filters.map((filter) => filter.Properties.FilterPattern).sort()).toEqual(
-      Object.values(AuditDetailTypes).map((detailType) => `{ $.detail-type = "${detailType}" }`).sort(),
+      [
+        ...Object.values(AuditDetailTypes).map((detailType) => `{ $.detail-type = "${detailType}" }`),
+        ...[AuditDetailTypes.actionFailed, AuditDetailTypes.actionSucceeded].map((detailType) => `{ ($.detail-type = "${detailType}") && ($.detail.target = "the *") }`),
+      ].sort(),
     );
     for (const filter of filters) {
       expect(filter.Properties.MetricTransformations).toEqual([

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { TABLES } from '../../functions/adapters/aws/dynamodb/tables';
+import { TABLES, type TableSpec } from '../../functions/adapters/aws/dynamodb/tables';
 import { asText, onlyResource, synthesizeVoiceGate, type SynthesizedVoiceGate } from './voicegate-template';
 
 let voiceGate: SynthesizedVoiceGate;
@@ -14,11 +14,12 @@ describe('data', () => {
     expect(names.sort()).toEqual(Object.values(TABLES).map((spec) => `VoiceGate-${spec.name}`).sort());
   });
 
-  it.each(Object.values(TABLES))('table $name: string key $partitionKey, on demand, point-in-time recovery, KMS encryption', (spec) => {
+  it.each(Object.values(TABLES) as TableSpec[])('table $name: string key $partitionKey, on demand, point-in-time recovery, KMS encryption', (spec) => {
+    const keys = [spec.partitionKey, ...(spec.sortKey ? [spec.sortKey] : [])];
     voiceGate.template.hasResourceProperties('AWS::DynamoDB::Table', {
       TableName: `VoiceGate-${spec.name}`,
-      KeySchema: [{ AttributeName: spec.partitionKey, KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: spec.partitionKey, AttributeType: 'S' }],
+      KeySchema: keys.map((AttributeName, i) => ({ AttributeName, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+      AttributeDefinitions: keys.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       // SSEEnabled without a key means KMS with the AWS managed key (aws/dynamodb), not the default AWS owned key.

@@ -48,10 +48,11 @@ const sendCodes = [
       `ses:SendEmail arn:<Ref:AWS::Partition>:ses:<Ref:AWS::Region>:<Ref:AWS::AccountId>:identity/${identity} if {"StringEquals":{"ses:FromAddress":"codes@mail.example.org"}}`,
   ),
 ];
+const voiceGateThings = 'arn:<Ref:AWS::Partition>:iot:<Ref:AWS::Region>:<Ref:AWS::AccountId>:thing/voicegate-*';
 const logsTo = (logGroup: string) => [`logs:CreateLogStream <GetAtt:${logGroup}.Arn>`, `logs:PutLogEvents <GetAtt:${logGroup}.Arn>`];
 
 describe('least privilege: each function gets what its use cases call', () => {
-  it('skill: linked user, challenge, send limits, listing instances, driving the workflow, resending codes, audit', () => {
+  it('skill: linked user, challenge, send limits, listing instances and own devices, driving the workflow, resending codes, audit', () => {
     expect(grantsOf('FunctionsSkillRole')).toEqual(
       [
         ...logsTo('FunctionsSkillLog'),
@@ -62,6 +63,8 @@ describe('least privilege: each function gets what its use cases call', () => {
         'dynamodb:DeleteItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:BatchGetItem <GetAtt:DatasendCounters.Arn>',
         'dynamodb:UpdateItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:Query <GetAtt:Datadevices.Arn>',
+        `iot:GetThingShadow ${voiceGateThings}`,
         'ec2:DescribeInstances *',
         `states:StartExecution ${stateMachine}`,
         `states:SendTaskSuccess ${stateMachine}`,
@@ -95,7 +98,7 @@ describe('least privilege: each function gets what its use cases call', () => {
     );
   });
 
-  it(`perform-action: the action ledger, and start/stop/reboot only on instances tagged ${ALIAS_TAG}`, () => {
+  it(`perform-action: the action ledger, start/stop/reboot only on instances tagged ${ALIAS_TAG}, shadows only of VoiceGate things`, () => {
     const tagged = `{"StringLike":{"aws:ResourceTag/${ALIAS_TAG}":"*"},"Null":{"aws:ResourceTag/${ALIAS_TAG}":"false"}}`;
     const instances = 'arn:<Ref:AWS::Partition>:ec2:<Ref:AWS::Region>:<Ref:AWS::AccountId>:instance/*';
 
@@ -105,6 +108,8 @@ describe('least privilege: each function gets what its use cases call', () => {
         ...secret,
         ...['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'].map((action) => `dynamodb:${action} <GetAtt:DataactionLedger.Arn>`),
         ...['StartInstances', 'StopInstances', 'RebootInstances'].map((action) => `ec2:${action} ${instances} if ${tagged}`),
+        `iot:UpdateThingShadow ${voiceGateThings}`,
+        `iot:GetThingShadow ${voiceGateThings}`,
       ].sort(),
     );
   });

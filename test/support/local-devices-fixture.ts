@@ -29,7 +29,8 @@ export interface DevicesFixture {
   close(): Promise<void>;
 }
 
-export async function startDevicesFixture(): Promise<DevicesFixture> {
+/** `simulate` runs the stand-ins for the seeded things, as `npm start` does. */
+export async function startDevicesFixture({ simulate = false } = {}): Promise<DevicesFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-devices-'));
   const store: RunningStore = await startDynalite();
   const client = createDocumentClient({ endpoint: store.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -41,7 +42,7 @@ export async function startDevicesFixture(): Promise<DevicesFixture> {
   const devices = new LocalDevices(client, { things: 'things', shadows: 'shadows' }, users, systemClock, {
     dataDir,
     mqttPort: 0,
-    simulate: false,
+    simulate,
     actDelayMs: 0,
     log: () => undefined,
   });

@@ -33,7 +33,7 @@ export class VoiceGateFunctions extends Construct {
     });
     this.performAction = new VoiceGateFunction(this, 'PerformAction', {
       handlerFile: 'perform-action',
-      description: 'VoiceGate: the workflow task that starts, stops or reboots an instance',
+      description: 'VoiceGate: the workflow task that changes an instance or a device',
       // Below the workflow task's 30-second timeout, so the function ends first.
       timeout: Duration.seconds(25),
       environment,

@@ -110,13 +110,13 @@ export class DeviceAgent extends EventEmitter<DeviceAgentEvents> {
     else if (topic === updateRejected) this.log(`the shadow refused a report: ${String(message.message)}`);
   }
 
-  /** After (re)connecting: take the last reported state, then catch up with any pending request. */
+  /** After (re)connecting: report the state it is in (the last one reported), then catch up with any pending request. */
   private resume(state: Record<string, unknown>): void {
     const reported = record(state.reported)[this.spec.property];
     this.current = typeof reported === 'string' ? reported : this.spec.initial;
     const pending = record(state.delta)[this.spec.property];
     if (pending !== undefined) this.act(pending);
-    else if (reported === undefined) this.report(this.current);
+    else this.report(this.current);
   }
 
   private act(value: unknown): void {
