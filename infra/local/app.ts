@@ -93,10 +93,9 @@ async function startOnStore(
   await ensureTables(client, allLocalTables());
   const parts = await wire(config, overrides, client);
   await seed(parts.deps.users, parts.fleet);
+  // The broker and the stand-in devices start with `devices.start()` (npm start does it at once;
+  // their keys take a moment on first start), so stacks that never meet a device skip it.
   await parts.devices.seed();
-  // The broker and the stand-in devices start in the background (their keys take a moment on
-  // first start); `devices.start()` resolves when devices can connect.
-  parts.devices.start().catch((error: Error) => console.error(`devices: the MQTT broker did not start: ${error.message}`));
   const recovered = await recoverAbandonedExecutions(parts);
   const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;

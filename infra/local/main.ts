@@ -13,10 +13,14 @@ async function main(): Promise<void> {
   console.log(`VoiceGate is running (started in ${Date.now() - started} ms, data in ${config.dataDir})`);
   console.log(`  Operator console:  ${stack.url}/`);
   console.log(`  Alexa endpoint:    POST ${stack.url}/alexa   (skill id ${config.skillId})`);
+  // The stack serves without devices if the MQTT port is taken; say so rather than fail.
+  const devicesUp = await stack.devices.start().then(() => true, () => false);
+  if (devicesUp) console.log(`  Device broker:     ${stack.devices.mqttUrl}   (TLS, client certificates; \`npm run device -- front-door\`)`);
+  else console.log(`  Device broker:     not running: port ${config.mqttPort} is in use? Set VOICEGATE_MQTT_PORT.`);
   const { resumed, ended } = stack.recovered;
   if (resumed > 0) console.log(`  Resumed ${resumed} command(s) still waiting for their code.`);
   if (ended > 0) console.log(`  Ended ${ended} command(s) the previous run left unfinished (see the audit trail).`);
-  console.log(`Try it: in another terminal run "npm run chat", then say "list instances" and "start splunk".`);
+  console.log(`Try it: in another terminal run "npm run chat", then say "list instances", "start splunk" or "what is the status of the front door".`);
   const shutdown = () => void stack.close().then(() => process.exit(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -8,6 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbUserDirectory } from '../../../functions/adapters/aws/dynamodb/dynamodb-user-directory';
 import type { Clock } from '../../../functions/ports/clock';
 import type { UserDirectory } from '../../../functions/ports/user-directory';
+import { LOCAL_TABLE_NAMES } from '../store/local-tables';
 import { DeviceBroker } from './broker/device-broker';
 import { ThingAuthorizer } from './broker/thing-authorizer';
 import { LocalCertificateAuthority } from './pki/local-ca';
@@ -17,10 +18,7 @@ import { SEED_DEVICES, seedDevices } from './seed-devices';
 import { LocalShadowGateway } from './shadow/local-shadow-gateway';
 import { ShadowService } from './shadow/shadow-service';
 import { ShadowStore } from './shadow/shadow-store';
-import { shadowView } from '../../../functions/adapters/aws/iot/shadow-view';
-import { documentWithDelta } from './shadow/shadow-document';
 import { StandInDevices } from './stand-in-devices';
-import { LOCAL_TABLE_NAMES } from '../store/local-tables';
 
 export interface LocalDevicesOptions {
   dataDir: string;
@@ -79,10 +77,12 @@ export class LocalDevices {
   readonly shadows: ShadowService;
   readonly gateway: LocalShadowGateway;
   readonly registrar: DeviceRegistrar;
-  private readonly ca: Promise<LocalCertificateAuthority>;
+  /** Made on first use: a stack that never meets a device never makes keys. */
+  private ca: Promise<LocalCertificateAuthority> | undefined;
   private broker: DeviceBroker | undefined;
   private standIns: StandInDevices | undefined;
   private running: Promise<void> | undefined;
+  private closing = false;
 
   constructor(
     client: DynamoDBDocumentClient,
@@ -94,9 +94,7 @@ export class LocalDevices {
     this.registry = new LocalThingRegistry(client, tables.things);
     this.shadows = new ShadowService(new ShadowStore(client, tables.shadows), clock);
     this.gateway = new LocalShadowGateway(this.shadows);
-    this.ca = LocalCertificateAuthority.open(join(options.dataDir, 'iot'));
-    this.ca.catch(() => undefined); // reported by start() or register(), whoever needs it first
-    this.registrar = new DeviceRegistrar(this.registry, users, () => this.ca);
+    this.registrar = new DeviceRegistrar(this.registry, users, () => this.certificateAuthority());
   }
 
   seed(): Promise<void> {
@@ -119,8 +117,7 @@ export class LocalDevices {
     const things = await this.registry.list();
     return Promise.all(
       things.map(async (thing) => {
-        const document = await this.shadows.get(thing.thingName);
-        const shadow = document ? shadowView(documentWithDelta(document)) : undefined;
+        const shadow = await this.gateway.read(thing.thingName);
         return {
           ...deviceOf(thing),
           reported: shadow?.reported ?? {},
@@ -134,24 +131,32 @@ export class LocalDevices {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.running?.catch(() => undefined);
     await this.standIns?.stop();
     await this.broker?.close();
   }
 
+  private certificateAuthority(): Promise<LocalCertificateAuthority> {
+    this.ca ??= LocalCertificateAuthority.open(join(this.options.dataDir, 'iot'));
+    return this.ca;
+  }
+
   private async startBroker(): Promise<void> {
-    const ca = await this.ca;
+    const ca = await this.certificateAuthority();
+    const credentials = await ca.serverCredentials();
+    if (this.closing) return;
     this.broker = await DeviceBroker.start({
       port: this.options.mqttPort,
-      credentials: await ca.serverCredentials(),
+      credentials,
       caCertificatePem: ca.certificatePem,
       authorizer: new ThingAuthorizer(this.registry),
     });
     this.shadows.connect(this.broker);
     await this.broker.subscribe('$aws/things/+/shadow/+', (topic, payload) => {
-      this.shadows.handle(topic, payload).catch((error: Error) => this.options.log(`shadow service: ${error.message}`));
+      this.shadows.handle(topic, payload).catch((error: Error) => this.closing || this.options.log(`shadow service: ${error.message}`));
     });
-    if (!this.options.simulate) return;
+    if (!this.options.simulate || this.closing) return;
     this.standIns = new StandInDevices(SEED_DEVICES, {
       devicesDir: join(this.options.dataDir, 'devices'),
       broker: this.broker,

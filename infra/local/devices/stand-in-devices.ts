@@ -78,6 +78,7 @@ export class StandInDevices {
         credentials,
         actDelayMs: this.options.actDelayMs,
         reconnect: false,
+        log: (line) => this.stopped || this.options.log(`simulated ${thing.name}: ${line}`),
       });
       this.agents.set(thing.thingName, agent);
       agent.once('offline', () => {
@@ -86,7 +87,7 @@ export class StandInDevices {
       });
       if (this.stopped) await agent.stop();
     } catch (error) {
-      this.options.log(`the simulated ${thing.name} could not connect: ${(error as Error).message}`);
+      if (!this.stopped) this.options.log(`the simulated ${thing.name} could not connect: ${(error as Error).message}`);
     }
   }
 

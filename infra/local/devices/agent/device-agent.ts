@@ -21,6 +21,7 @@ export interface DeviceAgentOptions {
   actDelayMs?: number;
   /** Reconnect after losing the connection (a stand-in must not take the thing back from a real device). */
   reconnect?: boolean;
+  /** Told about problems only; states come as 'delta' and 'reported' events. */
   log?: (line: string) => void;
 }
 
@@ -132,10 +133,7 @@ export class DeviceAgent extends EventEmitter<DeviceAgentEvents> {
     this.current = value;
     const update = { state: { reported: { [this.spec.property]: value } }, clientToken: randomUUID() };
     this.client.publishAsync(this.topics.update, JSON.stringify(update), { qos: 1 }).then(
-      () => {
-        this.log(`${this.options.thingName} is ${value}`);
-        this.emit('reported', value);
-      },
+      () => this.emit('reported', value),
       (error: Error) => this.log(`could not report: ${error.message}`),
     );
   }

@@ -50,6 +50,8 @@ export async function runDevice(options: DeviceRunOptions): Promise<DeviceAgent>
     log(`${thingName}: the stack signed the CSR; certificate id ${registration.certificateId}`);
   }
   const agent = await DeviceAgent.connect({ thingName, type: type as DeviceType, brokerUrl, credentials, actDelayMs: options.actDelayMs, reconnect: true, log });
+  agent.on('delta', (value) => log(`${thingName}: asked to be ${value}`));
+  agent.on('reported', (value) => log(`${thingName}: reported ${value}`));
   log(`${thingName}: connected to ${brokerUrl} as ${thingName} with its own certificate; waiting for requests`);
   return agent;
 }
