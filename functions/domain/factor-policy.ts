@@ -17,8 +17,9 @@ export interface FactorPolicy {
 
 export const DEFAULT_FACTOR_POLICY: FactorPolicy = {
   default: ['totp', 'aws-mfa', 'sms', 'email'],
-  // Devices that open a door never take a code that travelled over the phone network.
-  actions: { unlock: ['totp', 'aws-mfa'] },
+  // Unlocking prefers the strong factors and never takes e-mail; SMS stays allowed so a new
+  // user can unlock out of the box. Set VOICEGATE_FACTOR_POLICY to require an app.
+  actions: { unlock: ['totp', 'aws-mfa', 'sms'] },
   targets: {},
   emailEnabled: true,
 };

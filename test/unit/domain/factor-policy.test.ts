@@ -29,9 +29,9 @@ describe('acceptedFactors', () => {
     expect(acceptedFactors(noEmail, 'reboot', 'build')).toEqual(['sms', 'totp', 'aws-mfa']);
   });
 
-  it('by default accepts every factor for instance actions, and only an app or device for unlocking', () => {
+  it('by default accepts every factor for instance actions, and never e-mail for unlocking', () => {
     for (const action of ['start', 'stop', 'reboot']) expect(acceptedFactors(DEFAULT_FACTOR_POLICY, action, 'splunk')).toContain('sms');
-    expect(acceptedFactors(DEFAULT_FACTOR_POLICY, 'unlock', 'front door')).toEqual(['totp', 'aws-mfa']);
+    expect(acceptedFactors(DEFAULT_FACTOR_POLICY, 'unlock', 'front door')).toEqual(['totp', 'aws-mfa', 'sms']);
   });
 });
 

@@ -8,8 +8,7 @@ import { once } from 'node:events';
 import type { AddressInfo, Socket } from 'node:net';
 import { createServer, type Server, type TLSSocket } from 'node:tls';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
-import type { TlsCredentials } from '../pki/local-ca';
-import { certificateIdOf } from '../pki/local-ca';
+import { certificateIdOf, type TlsCredentials } from '../pki/local-ca';
 import type { PolicyContext } from './policy-evaluator';
 import type { ThingAuthorizer } from './thing-authorizer';
 
