@@ -1,5 +1,5 @@
 /**
- * Probes for the security-rule e2e suites (test/e2e/security-*.test.ts): predictable code
+ * Probes for the security-rule e2e suites (test/security/security-*.test.ts): predictable code
  * sequences, forged access tokens, snapshots of everything the stack persists, and
  * recorders for HTTP bodies and console output.
  */
