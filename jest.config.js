@@ -8,6 +8,8 @@ const layer = (name, extra = {}) => ({
   transform,
   transformIgnorePatterns,
   testEnvironment: 'node',
+  // Stacks start and stop in hooks; on a busy 2-core machine 5 s is too tight for them.
+  testTimeout: 30_000,
   ...extra,
 });
 
