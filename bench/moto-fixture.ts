@@ -5,9 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { accessSync, constants } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -20,6 +17,7 @@ import { launchRequest } from '../infra/local/chat/envelope';
 import { ensureTables } from '../infra/local/store/create-tables';
 import { lambdaEnvironment } from './lambda-env';
 import type { Progress } from './progress';
+import { freePort, onPath } from '../test/support/local-process';
 
 export interface MotoFixture {
   /** A first request for the named function, and the environment to run it with. */
@@ -79,24 +77,7 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
   }
 }
 
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 20_000;

@@ -4,10 +4,8 @@
  * with a visible warning rather than passing silently.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, onPath } from './local-process';
 
 /** Moto's own view of its state by service and model, e.g. `sns.SMS`, `ses.Message`. */
 export type MotoData = Record<string, Record<string, unknown[]>>;
@@ -91,24 +89,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 function notRunning(): never {
   throw new Error('moto_server is not running');
