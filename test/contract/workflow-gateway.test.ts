@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import { ExecutionStore } from '../../infra/local/workflow/execution-store';
@@ -9,6 +10,16 @@ import { tableOn } from '../support/dynamodb-tables';
 import { workflowGatewayContract } from './suites/workflow-gateway.contract';
 
 /** The real workflow's wait, reduced to one step: hand the token to a function, pause until it is completed. */
+/** Polls until `read` has an answer: the engine hands the token out on its own schedule. */
+async function waitUntil<T>(read: () => T | undefined): Promise<T> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const value = read();
+    if (value !== undefined) return value;
+    await sleep(25);
+  }
+  throw new Error('the waiting task never handed out its token');
+}
+
 const WAITING_DEFINITION: StateMachineDefinition = {
   StartAt: 'SendCodeAndWait',
   States: {
@@ -27,14 +38,14 @@ workflowGatewayContract('LocalWorkflowEngine (the ASL runner on dynalite)', asyn
   const store = await startDynalite();
   const tokensTable = await tableOn(store.endpoint, { name: 'task-tokens', partitionKey: 'tokenHash' });
   const executionsTable = await tableOn(store.endpoint, { name: 'executions', partitionKey: 'executionId' });
-  const handedOut = new Map<string, PromiseWithResolvers<string>>();
-  const slot = (executionId: string) => handedOut.get(executionId) ?? handedOut.set(executionId, Promise.withResolvers()).get(executionId)!;
+  const handedOut = new Map<string, string>();
   const functions = {
     'hand-out-token': async (payload: unknown) => {
       const { taskToken, executionId } = payload as { taskToken: string; executionId: string };
-      slot(executionId).resolve(taskToken);
+      handedOut.set(executionId, taskToken);
     },
   };
+  const tokenOf = (executionId: string) => waitUntil(() => handedOut.get(executionId));
   const engine = new LocalWorkflowEngine(
     WAITING_DEFINITION,
     { audit: new InMemoryAuditBus(), functions },
@@ -42,7 +53,7 @@ workflowGatewayContract('LocalWorkflowEngine (the ASL runner on dynalite)', asyn
     new ExecutionStore(executionsTable.client, executionsTable.tableName),
   );
   return {
-    subject: { workflow: engine, tokenOf: (executionId) => slot(executionId).promise, missingExecutionId: () => randomUUID() },
+    subject: { workflow: engine, tokenOf, missingExecutionId: () => randomUUID() },
     cleanup: async () => {
       await engine.stop();
       await tokensTable.cleanup();
