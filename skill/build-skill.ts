@@ -25,7 +25,7 @@ export function buildSkill(deps: SkillDeps, options: SkillOptions): Skill {
       sendCodeHandler(deps),
       cancelHandler(deps),
       devicesHandler(deps),
-      ...conversationHandlers(),
+      ...conversationHandlers(deps),
     )
     .addErrorHandlers(apologize(options.onError))
     .withSkillId(options.skillId)
