@@ -26,6 +26,7 @@ export default {
   // The machine has 2 cores shared with other work.
   concurrency: 2,
   timeoutMS: 5_000,
+  dryRunTimeoutMinutes: 30,
   timeoutFactor: 2.5,
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',
