@@ -18,5 +18,5 @@ module.exports = {
   // (A global option: jest ignores testTimeout inside a project.)
   testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
-  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra')],
+  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('interleavings', { testMatch: ['<rootDir>/test/interleavings/**/*.test.ts'] }), layer('e2e'), layer('security'), layer('faults'), layer('infra')],
 };

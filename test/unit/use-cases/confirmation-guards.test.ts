@@ -150,7 +150,7 @@ describe('takeOutcomeNotice', () => {
   it('tells a failed action as failed', async () => {
     const world = fakeWorld();
     const { token } = await verifiedUnderWay(world);
-    await world.workflow.sendTaskFailure(token, 'ActionFailed', 'x');
+    await world.workflow.sendTaskFailure(token, 'ActionFailed');
 
     expect(await takeOutcomeNotice(world.deps, 'alice')).toEqual({ action: 'start', target: 'splunk', succeeded: false });
   });
