@@ -4,7 +4,7 @@
  * workflow call and fleet action takes effect, so a run is one interleaving of the protocol.
  */
 import fc from 'fast-check';
-import type { Command } from '../../functions/domain/command';
+import type { Command, InstanceCommand } from '../../functions/domain/command';
 import type { Deps } from '../../functions/use-cases/deps';
 import { issueChallenge } from '../../functions/use-cases/issue-challenge';
 import { fakeWorld, SPLUNK, WEB, type FakeWorld } from '../support/fakes/fake-deps';
@@ -47,7 +47,7 @@ export function scheduledWorld(s: fc.Scheduler): ScheduledWorld {
   return { world, deps, actionsTried };
 }
 
-export function commandOn(instance: typeof SPLUNK | typeof WEB, commandId: string): Command {
+export function commandOn(instance: typeof SPLUNK | typeof WEB, commandId: string): InstanceCommand {
   return { commandId, userId: 'alice', action: 'start', target: instance.alias, instanceId: instance.instanceId, requestedAt: '2026-01-01T00:00:00.000Z' };
 }
 
