@@ -12,7 +12,9 @@ import {
   InMemorySendRateLimiter,
   InMemoryUserDirectory,
 } from '../../support/fakes/in-memory-stores';
-import { InMemoryFleet, InMemoryWorkflow } from '../../support/fakes/in-memory-world';
+import { InMemoryAuditBus, InMemoryFleet, InMemoryOutbox, InMemoryWorkflow } from '../../support/fakes/in-memory-world';
+import { messageSenderContract } from '../../contract/suites/message-sender.contract';
+import { auditPublisherContract } from '../../contract/suites/audit-publisher.contract';
 import { instanceGatewayContract, SEEDED_FLEET } from '../../contract/suites/instance-gateway.contract';
 
 /** The use-case tests' fakes must behave like the DynamoDB adapters: the same contracts hold. */
@@ -37,4 +39,15 @@ const FLEET_IDS = { splunk: 'i-0c00000000000000c', web: 'i-0a00000000000000a', d
 instanceGatewayContract('InMemoryFleet', async () => {
   const gateway = new InMemoryFleet(SEEDED_FLEET.map(({ alias, state }) => ({ instanceId: FLEET_IDS[alias], alias, state })));
   return { subject: { gateway, idOf: (alias) => FLEET_IDS[alias] }, cleanup: async () => undefined };
+});
+
+auditPublisherContract('InMemoryAuditBus', async () => {
+  const bus = new InMemoryAuditBus();
+  return { subject: { publisher: bus, delivered: async () => bus.events }, cleanup: async () => undefined };
+});
+
+messageSenderContract('InMemoryOutbox', async () => {
+  const outbox = new InMemoryOutbox();
+  const delivered = async () => outbox.messages.map(({ to, body }) => ({ to, body }));
+  return { subject: { sender: outbox, channels: ['sms', 'email'], delivered }, cleanup: async () => undefined };
 });
