@@ -7,6 +7,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { JwtAccessTokenVerifier } from '../adapters/aws/auth/jwt-access-token-verifier';
+import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../adapters/crypto/aes-gcm-secret-sealer';
 import { createDocumentClient } from '../adapters/aws/dynamodb/document-client';
 import { DynamoDbActionLedger } from '../adapters/aws/dynamodb/dynamodb-action-ledger';
 import { DynamoDbChallengeStore } from '../adapters/aws/dynamodb/dynamodb-challenge-store';
@@ -46,6 +47,7 @@ export async function buildAwsDeps(config: AwsConfig): Promise<Deps> {
   };
   const documents = createDocumentClient();
   const secrets = new SecretsManagerClient({});
+  const codeHashSecret = await readSecret(secrets, config.codeHashSecretArn);
   const sendLimiter = new DynamoDbSendRateLimiter(documents, tables.sendCounters, settings.sendLimits, clock);
   const factorPorts = config.factorKeyArn
     ? {
@@ -59,7 +61,9 @@ export async function buildAwsDeps(config: AwsConfig): Promise<Deps> {
     challenges: new DynamoDbChallengeStore(documents, tables.challenges),
     sendLimiter,
     attemptLimiter: countedSeparately('attempts', sendLimiter),
+    activationLimiter: countedSeparately('activations', sendLimiter),
     ...factorPorts,
+    taskTokens: AesGcmSecretSealer.derivedFrom(codeHashSecret, TASK_TOKEN_KEY_PURPOSE),
     ledger: new DynamoDbActionLedger(documents, tables.actionLedger),
     messages: new ChannelRouter({
       sms: new SnsSmsSender(new SNSClient({}), config.smsSenderId ? { senderId: config.smsSenderId } : {}),
@@ -73,7 +77,7 @@ export async function buildAwsDeps(config: AwsConfig): Promise<Deps> {
     tokens: new JwtAccessTokenVerifier({ issuer: config.tokenIssuer, audience: config.tokenAudience, jwksUri: config.tokenJwksUri }),
     clock,
     codes: secureCodeGenerator,
-    hasher: new CodeHasher(await readSecret(secrets, config.codeHashSecretArn)),
+    hasher: new CodeHasher(codeHashSecret),
     settings,
   };
 }

@@ -25,7 +25,7 @@ function speak(outcome: ResendOutcome): string {
     case 'nothing-pending':
       return Speech.nothingPending();
     case 'send-limit':
-      return Speech.sendLimitReached();
+      return Speech.sendLimitReached(outcome.retryInMinutes);
     case 'delivery-failed':
       return Speech.tryAgain();
     case 'device-code':

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { taskTokenOf } from '../../functions/use-cases/issue-challenge';
 import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, stackPerTest } from '../support/local-stack-harness';
 import { codeSequence, otherCode } from '../support/security-probes';
 
@@ -63,7 +64,7 @@ describe('security rules: one-time codes', () => {
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const code = await vg.lastCodeSentTo(ALICE_PHONE);
     const { executionId, commandId } = await vg.latestExecution();
-    const { taskToken } = (await vg.stack.deps.challenges.get('alice'))!;
+    const taskToken = await vg.pendingTaskToken('alice');
     await vg.tokenFor('alice');
 
     const replies = await Promise.all(Array.from({ length: 20 }, () => vg.say('alice', 'AuthorizeIntent', { code })));
@@ -109,7 +110,7 @@ describe('security rules: one-time codes', () => {
     expect(await vg.outbox()).toHaveLength(1);
     expect(await vg.stack.deps.ledger.status(commandId)).toBeUndefined();
     expect(await vg.instanceState('splunk')).toBe('stopped');
-    await expect(vg.stack.engine.sendTaskSuccess(challenge.taskToken, {})).rejects.toMatchObject({ name: 'TaskTimedOut' });
+    await expect(vg.stack.engine.sendTaskSuccess(await taskTokenOf(vg.stack.deps, challenge), {})).rejects.toMatchObject({ name: 'TaskTimedOut' });
   });
 
   it("S5: the third wrong code cancels the command; 'Command Cancelled' carries reason TooManyAttempts", async () => {
@@ -166,7 +167,7 @@ describe('security rules: one-time codes', () => {
     const vg = await start({}, { codes: codeSequence('111111', '222222') });
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const first = await vg.latestExecution();
-    const firstToken = (await vg.stack.deps.challenges.get('alice'))!.taskToken;
+    const firstToken = await vg.pendingTaskToken('alice');
 
     expect(await vg.say('alice', 'StopInstanceIntent', { instance: 'web' })).toMatch(/^To confirm stopping web I sent/);
     const second = await vg.latestExecution();

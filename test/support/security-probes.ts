@@ -43,7 +43,7 @@ export async function worldState(vg: LocalStackHarness): Promise<WorldState> {
 
 /** A command shaped as the workflow carries it, for calling use cases directly. */
 export function commandFor(userId: string, action: InstanceAction, target: string, instanceId: string): Command {
-  return { commandId: randomUUID(), userId, action, target, instanceId, requestedAt: new Date().toISOString() };
+  return { commandId: randomUUID(), userId, action, target, policyTarget: target, instanceId, requestedAt: new Date().toISOString() };
 }
 
 // ---- Access tokens (S9) ----------------------------------------------------------------

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { User } from '../../../functions/domain/user';
-import { replayCommand } from '../../../functions/use-cases/request-command';
+import { replayCommand } from '../../../functions/use-cases/replay-command';
 import type { LocalStackParts } from '../local-stack-parts';
 import { factorRoutes } from './factor-routes';
 import { parseNewUser } from './new-user';
@@ -49,7 +49,7 @@ export function apiRoutes(parts: LocalStackParts): Router {
     if (!record) return void res.status(404).json({ error: 'no such execution' });
     const outcome = await replayCommand(deps, record.command, record.executionId);
     if (outcome.kind === 'started') return void res.status(201).json({ executionId: outcome.executionId });
-    res.status(409).json({ error: outcome.kind === 'user-gone' ? 'the user no longer exists' : 'the user may no longer control this target' });
+    res.status(409).json({ error: `cannot replay: ${outcome.reason}` });
   });
 
   router.get('/.well-known/jwks.json', (_req, res) => res.json(issuer.jwks));
