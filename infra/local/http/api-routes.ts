@@ -3,6 +3,7 @@ import type { User } from '../../../functions/domain/user';
 import { replayCommand } from '../../../functions/use-cases/replay-command';
 import type { LocalStackParts } from '../local-stack-parts';
 import { factorRoutes } from './factor-routes';
+import { limitRoutes } from './limit-routes';
 import { parseNewUser } from './new-user';
 
 /** The JSON API of LOCAL-API.md: dev identities, the simulated world, executions and replay, factors. */
@@ -11,6 +12,7 @@ export function apiRoutes(parts: LocalStackParts): Router {
   const router = express.Router();
   router.use('/api', express.json({ limit: '64kb' }));
   router.use(factorRoutes(parts));
+  router.use(limitRoutes(parts));
 
   router.post('/api/dev/tokens', async (req, res) => {
     const userId: unknown = req.body?.userId;
