@@ -14,6 +14,11 @@ export function parsePerformActionPayload(payload: unknown): PerformActionReques
   return { command: parseCommand(asRecord(payload, 'payload').command) };
 }
 
+/** The command a stored execution input carries (what a replay copies), refusing anything malformed. */
+export function parseStoredCommand(input: unknown): Command {
+  return parseCommand(asRecord(input, 'input').command);
+}
+
 function parseCommand(value: unknown): Command {
   const record = asRecord(value, 'command');
   const base = {

@@ -34,7 +34,7 @@ function aCommand(): Command {
     commandId: `cmd-${commandCount}`,
     userId: 'user-alice',
     action: 'start',
-  target: 'splunk',
+    target: 'splunk',
     policyTarget: 'splunk',
     instanceId: 'i-0123456789abcdef0',
     requestedAt: '2026-01-01T10:00:00.000Z',

@@ -57,6 +57,7 @@ describe('auditEvent', () => {
         'Command Requested',
         'Command Superseded',
         'Delivery Failed',
+        'Limit Reset',
       ].sort(),
     );
   });
