@@ -17,7 +17,7 @@ export interface IssueChallengeRequest {
   taskToken: string;
 }
 
-type IssueDeps = Pick<
+export type IssueChallengeDeps = Pick<
   Deps,
   | 'users'
   | 'instances'
@@ -43,7 +43,7 @@ type IssueDeps = Pick<
  * pending command (S13). Throws CommandRefused for a command the stores do not back, and
  * DeliveryFailed (both caught by the workflow) when no code could be delivered.
  */
-export async function issueChallenge(deps: IssueDeps, request: IssueChallengeRequest): Promise<void> {
+export async function issueChallenge(deps: IssueChallengeDeps, request: IssueChallengeRequest): Promise<void> {
   const { command } = request;
   const check = await verifyCommand(deps, command);
   if (!check.ok) {
@@ -63,7 +63,7 @@ export async function issueChallenge(deps: IssueDeps, request: IssueChallengeReq
 }
 
 /** S8: counts the send, then delivers before storing, so a failed delivery leaves no usable code behind. */
-async function withDeliveredCode(deps: IssueDeps, challenge: Challenge, user: User): Promise<Challenge> {
+async function withDeliveredCode(deps: IssueChallengeDeps, challenge: Challenge, user: User): Promise<Challenge> {
   if (!(await deps.sendLimiter.tryConsume(user.userId)).allowed) {
     throw new WorkflowError(WorkflowErrors.deliveryFailed, 'code send limit reached');
   }
@@ -73,7 +73,7 @@ async function withDeliveredCode(deps: IssueDeps, challenge: Challenge, user: Us
   return delivered;
 }
 
-async function newChallenge(deps: IssueDeps, request: IssueChallengeRequest, policyTarget: string, user: User, factor: Factor, now: number): Promise<Challenge> {
+async function newChallenge(deps: IssueChallengeDeps, request: IssueChallengeRequest, policyTarget: string, user: User, factor: Factor, now: number): Promise<Challenge> {
   const { command, executionId, taskToken } = request;
   // A device factor has no destination; `channel` is where "send the code by text" would go.
   const channel: Channel = isDeliveredFactor(factor) ? factor : user.preferredChannel;

@@ -18,7 +18,7 @@ export interface PerformActionResult {
   alreadyPerformed: boolean;
 }
 
-type PerformDeps = Pick<Deps, 'users' | 'challenges' | 'instances' | 'devices' | 'deviceDirectory' | 'ledger' | 'clock' | 'settings'>;
+export type PerformActionDeps = Pick<Deps, 'users' | 'challenges' | 'instances' | 'devices' | 'deviceDirectory' | 'ledger' | 'clock' | 'settings'>;
 
 /**
  * The workflow's "perform action" step, for instances and devices alike. It acts only on a
@@ -28,7 +28,7 @@ type PerformDeps = Pick<Deps, 'users' | 'challenges' | 'instances' | 'devices' |
  * the configured age, timed by the stored verification. Throttling is thrown as
  * ActionThrottled for the workflow's Retry; anything else as ActionFailed.
  */
-export async function performAction(deps: PerformDeps, request: PerformActionRequest): Promise<PerformActionResult> {
+export async function performAction(deps: PerformActionDeps, request: PerformActionRequest): Promise<PerformActionResult> {
   const { command } = request;
   const verifiedAt = await storedVerificationTime(deps, command);
   const check = await verifyCommand(deps, command);
