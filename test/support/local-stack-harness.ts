@@ -102,6 +102,12 @@ export class LocalStackHarness {
     return this.postRaw(path, JSON.stringify(body));
   }
 
+  async delete(path: string): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(this.stack.url + path, { method: 'DELETE' });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
   async get<T>(path: string): Promise<T> {
     const response = await fetch(this.stack.url + path);
     if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
