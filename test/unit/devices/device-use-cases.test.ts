@@ -1,24 +1,13 @@
-import type { DeviceCommand } from '../../../functions/domain/command';
 import { WorkflowErrors } from '../../../functions/domain/errors';
 import { parsePerformActionPayload } from '../../../functions/handlers/workflow-payloads';
 import { deviceStatus } from '../../../functions/use-cases/device-status';
 import { performAction } from '../../../functions/use-cases/perform-action';
 import { requestDeviceCommand } from '../../../functions/use-cases/request-device-command';
 import { ALICE, BOB, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
-import { FRONT_DOOR, PRINTER } from '../../support/fakes/in-memory-devices';
+import { PRINTER, unlockFrontDoor as aliceUnlocksFrontDoor } from '../../support/fakes/in-memory-devices';
 import { storeVerifiedChallenge } from '../../support/verified-challenge';
 
-const unlockFrontDoor: DeviceCommand = {
-  kind: 'device',
-  commandId: 'cmd-door',
-  userId: 'alice',
-  action: 'unlock',
-  target: 'the front door',
-  policyTarget: 'front door',
-  thingName: FRONT_DOOR.thingName,
-  deviceType: 'lock',
-  requestedAt: '2026-01-01T00:00:00.000Z',
-};
+const unlockFrontDoor = aliceUnlocksFrontDoor();
 
 describe('device commands', () => {
   let world: FakeWorld;

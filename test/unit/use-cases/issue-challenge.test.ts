@@ -1,6 +1,6 @@
 import type { Command } from '../../../functions/domain/command';
 import { issueChallenge, taskTokenOf } from '../../../functions/use-cases/issue-challenge';
-import { FRONT_DOOR } from '../../support/fakes/in-memory-devices';
+import { unlockFrontDoor } from '../../support/fakes/in-memory-devices';
 import { ALICE, SPLUNK, WEB, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
 
 let seq = 0;
@@ -157,17 +157,7 @@ describe('issueChallenge (the send-code step)', () => {
     });
 
     it("an execution input naming another user's device sends no code", async () => {
-      const forged: Command = {
-        kind: 'device',
-        commandId: 'cmd-bob-door',
-        userId: 'bob',
-        action: 'unlock',
-        target: 'the front door',
-        policyTarget: 'front door',
-        thingName: FRONT_DOOR.thingName,
-        deviceType: 'lock',
-        requestedAt: '2026-01-01T00:00:00.000Z',
-      };
+      const forged: Command = unlockFrontDoor('bob', 'cmd-bob-door');
 
       expect(await refusal(forged)).toBe('CommandRefused: the user does not own that device');
     });
@@ -198,17 +188,7 @@ describe('issueChallenge (the send-code step)', () => {
   describe('one policy target for request, send and resend (issue 11, hole 5)', () => {
     it("the code for a device is chosen by the device's name in the policy", async () => {
       world = fakeWorld({ factorPolicy: { ...world.settings.factorPolicy, targets: { 'front door': ['email'] } } });
-      const unlock: Command = {
-        kind: 'device',
-        commandId: 'cmd-door',
-        userId: 'alice',
-        action: 'unlock',
-        target: 'the front door',
-        policyTarget: 'front door',
-        thingName: FRONT_DOOR.thingName,
-        deviceType: 'lock',
-        requestedAt: '2026-01-01T00:00:00.000Z',
-      };
+      const unlock: Command = unlockFrontDoor('alice', 'cmd-door');
 
       await issue(world, '482913', unlock);
 

@@ -4,7 +4,7 @@ import { parsePerformActionPayload } from '../../../functions/handlers/workflow-
 import { InstanceThrottledError, type InstanceGateway } from '../../../functions/ports/instance-gateway';
 import { performAction } from '../../../functions/use-cases/perform-action';
 import { SPLUNK, WEB, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
-import { FRONT_DOOR } from '../../support/fakes/in-memory-devices';
+import { unlockFrontDoor } from '../../support/fakes/in-memory-devices';
 import { storeVerifiedChallenge } from '../../support/verified-challenge';
 
 const command: Command = {
@@ -152,17 +152,7 @@ describe('performAction verifies, never trusts its input (issue 11, hole 2)', ()
   });
 
   it("an execution input naming another user's device acts on nothing", async () => {
-    const forged: Command = {
-      kind: 'device',
-      commandId: 'cmd-bob-door',
-      userId: 'bob',
-      action: 'unlock',
-      target: 'the front door',
-      policyTarget: 'front door',
-      thingName: FRONT_DOOR.thingName,
-      deviceType: 'lock',
-      requestedAt: '2026-01-01T00:00:00.000Z',
-    };
+    const forged: Command = unlockFrontDoor('bob', 'cmd-bob-door');
     await storeVerifiedChallenge(world.deps, forged, world.clock.now());
 
     expect(await refusedWith(forged)).toBe('CommandRefused: the user does not own that device');

@@ -4,6 +4,7 @@ import { issueChallenge } from '../../../functions/use-cases/issue-challenge';
 import { resendCode } from '../../../functions/use-cases/resend-code';
 import { submitCode } from '../../../functions/use-cases/submit-code';
 import { ALICE, SPLUNK, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
+import { unlockFrontDoor } from '../../support/fakes/in-memory-devices';
 
 const command: Command = {
   commandId: 'cmd-1',
@@ -106,17 +107,7 @@ describe('resendCode', () => {
   it('an SMS resend honours the target\'s factor policy', async () => {
     world = fakeWorld({ factorPolicy: { ...world.settings.factorPolicy, targets: { 'front door': ['totp', 'email'] } } });
     await world.deps.factors.save({ ownerId: 'alice', version: 1 }, 0);
-    const unlock: Command = {
-      kind: 'device',
-      commandId: 'cmd-door',
-      userId: 'alice',
-      action: 'unlock',
-      target: 'the front door',
-      policyTarget: 'front door',
-      thingName: 'front-door',
-      deviceType: 'lock',
-      requestedAt: '2026-01-01T00:00:00.000Z',
-    };
+    const unlock: Command = unlockFrontDoor('alice', 'cmd-door');
     const { executionId } = await world.workflow.start({ command: unlock });
     await issueChallenge(world.deps, { command: unlock, executionId, taskToken: world.workflow.tokenOf(executionId) });
 
