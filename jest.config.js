@@ -13,7 +13,10 @@ const layer = (name, extra = {}) => ({
   ...extra,
 });
 
+// puppeteer-core (which drives Debian's chromium for test/console) and its own dependencies ship ESM only too.
+const browserTransformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@noble|@scure|aedes|puppeteer-core|@puppeteer|chromium-bidi)/)'];
+
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
-  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra')],
+  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra'), layer('console', { transformIgnorePatterns: browserTransformIgnorePatterns, testTimeout: 60_000 })],
 };

@@ -28,6 +28,7 @@ import { OutboxMessageSender } from './adapters/outbox-message-sender';
 import { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import { SimulatedFleet } from './adapters/simulated-fleet';
 import type { LocalConfig } from './config';
+import { loadConsoleAssets, type ConsoleAssets } from './console/console-assets';
 import { createLocalDevices, type DeviceOverrides } from './devices/local-devices';
 import { createHttpApp } from './http/server';
 import { loadCodeHashSecret } from './identity/code-hash-secret';
@@ -69,6 +70,8 @@ export interface LocalStack extends LocalStackParts {
 
 /** Wires and starts everything `npm start` runs: store, workflow runner, skill, HTTP server. */
 export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
+  // First, so a console that does not bundle stops the start before anything on disk is touched.
+  const consoleAssets = await loadConsoleAssets();
   mkdirSync(config.dataDir, { recursive: true });
   const store = await startDynalite(join(config.dataDir, 'store'));
   const client = createDocumentClient({
@@ -77,7 +80,7 @@ export async function startLocalStack(config: LocalConfig, overrides: LocalStack
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   try {
-    return await startOnStore(config, overrides, client, store);
+    return await startOnStore(config, overrides, client, store, consoleAssets);
   } catch (error) {
     await store.close();
     throw error;
@@ -89,6 +92,7 @@ async function startOnStore(
   overrides: LocalStackOverrides,
   client: DynamoDBDocumentClient,
   store: RunningStore,
+  consoleAssets: ConsoleAssets,
 ): Promise<LocalStack> {
   await ensureTables(client, allLocalTables());
   const parts = await wire(config, overrides, client);
@@ -99,7 +103,7 @@ async function startOnStore(
   const recovered = await recoverAbandonedExecutions(parts);
   const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
-  const server = await listen(createHttpApp(parts, skill, config.skillId, signatures), config.port);
+  const server = await listen(createHttpApp(parts, skill, config.skillId, consoleAssets, signatures), config.port);
   const { port } = server.address() as AddressInfo;
   return {
     ...parts,
