@@ -3,29 +3,11 @@
  * operator cookie that the printed start-up URL (`/?token=…`) set; the page never sees the token.
  */
 
-export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+/** The wire shapes are the server's own records (type-only imports: nothing of the server is bundled). */
+import type { ExecutionSummaryRecord, HistoryEvent } from '../../workflow/execution-store';
 
-export interface Execution {
-  executionId: string;
-  status: ExecutionStatus;
-  commandId: string;
-  userId: string;
-  action: string;
-  target: string;
-  startedAt: string;
-  stoppedAt: string | null;
-  error?: string;
-  cause?: string;
-}
-
-export interface HistoryEvent {
-  id: number;
-  timestamp: string;
-  type: string;
-  stateName?: string;
-  error?: string;
-  cause?: string;
-}
+export type { HistoryEvent };
+export type Execution = ExecutionSummaryRecord;
 
 export interface ExecutionDetail extends Execution {
   history?: HistoryEvent[];
