@@ -53,8 +53,9 @@ describe('the operator console', () => {
   it('references every API path it needs, replay and limit reset included', () => {
     for (const { path } of POLLED_ENDPOINTS) expect(script.text).toContain(`"${path}"`);
     expect(script.text).toContain('/replay');
-    expect(script.text).toContain('/limits/reset');
-    expect(script.text).toMatch(/method: "POST"/);
+    expect(script.text).toContain('/limits`');
+    expect(script.text).toMatch(/"POST"/);
+    expect(script.text).toMatch(/"DELETE"/);
   });
 
   it('loads nothing from outside: no external URL, no external script, style or image', () => {

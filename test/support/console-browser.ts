@@ -79,6 +79,8 @@ export function consoleUrl(harness: LocalStackHarness): string {
 /** Screenshots of each panel at each width, as test-output/console/<panel>-<width>.png. */
 export async function screenshotPanels(page: Page, panels: readonly string[], widths: readonly number[]): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // The page honours reduced motion: rows that just arrived are not caught mid-highlight.
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   for (const width of widths) {
     await page.setViewport({ width, height: 1000 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, `page-${width}.png`), fullPage: true });

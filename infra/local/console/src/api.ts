@@ -70,7 +70,7 @@ export const API = {
   execution: (id: string) => `/api/executions/${encodeURIComponent(id)}`,
   replay: (id: string) => `/api/executions/${encodeURIComponent(id)}/replay`,
   factors: (userId: string) => `/api/users/${encodeURIComponent(userId)}/factors`,
-  limitReset: (userId: string) => `/api/users/${encodeURIComponent(userId)}/limits/reset`,
+  limits: (userId: string) => `/api/users/${encodeURIComponent(userId)}/limits`,
 } as const;
 
 /** A refusal or failure, with the server's own error text when it sent one. */
@@ -129,9 +129,9 @@ export async function getJson<T>(path: string): Promise<T> {
   return JSON.parse(await getText(path)) as T;
 }
 
-/** POST with an optional JSON body; resolves with the parsed answer, or throws the server's refusal. */
-export async function postJson<T>(path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method: 'POST' };
+/** POST or DELETE with an optional JSON body; resolves with the parsed answer, or throws the server's refusal. */
+export async function changeJson<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method };
   if (body !== undefined) {
     init.headers = { 'content-type': 'application/json' };
     init.body = JSON.stringify(body);
@@ -140,6 +140,8 @@ export async function postJson<T>(path: string, body?: unknown): Promise<T> {
   if (answer.status < 200 || answer.status > 299) throw refusal(answer);
   return (answer.text ? JSON.parse(answer.text) : {}) as T;
 }
+
+export const postJson = <T>(path: string, body?: unknown): Promise<T> => changeJson<T>('POST', path, body);
 
 /** A failure as one sentence for a notice. */
 export function describeFailure(error: unknown): string {

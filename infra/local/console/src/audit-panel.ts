@@ -63,4 +63,5 @@ export class AuditPanel {
   }
 }
 
-const text = (value: AuditValue): string => (value === undefined ? '' : String(value));
+/** Events about a user rather than a command (e.g. Limit Reset) say "none" for the command's fields. */
+const text = (value: AuditValue): string => (value === undefined || value === 'none' ? '' : String(value));

@@ -2,7 +2,7 @@ import { API, getText, ApiError, type AuditEvent, type ExecutionDetail, type His
 import { commandNodes, renderOutcomeBadge } from './badges';
 import { byId, el, setText, timeElement, type Child } from './dom';
 import { durationBetween, shortId } from './format';
-import { outcomeOf, rootCause } from './outcome';
+import { outcomeOf, rootCause, type Outcome } from './outcome';
 
 function historyTone(type: string): string {
   if (/Succeeded$/.test(type)) return 'good';
@@ -103,10 +103,10 @@ export class ExecutionDetailPanel {
     setText(byId('detail-title'), `Execution ${shortId(execution.executionId)}`);
     renderOutcomeBadge(this.status, outcome);
     this.status.hidden = false;
-    const failed = outcome.tone === 'bad' || outcome.tone === 'warn' || outcome.label === 'Cancelled' || outcome.label === 'Superseded';
+    const ended = execution.status !== 'RUNNING' && execution.status !== 'SUCCEEDED';
     this.body.replaceChildren(
       facts(execution),
-      failed ? causeBox(outcome.label, outcome.cause || execution.cause || '') : '',
+      ended ? causeBox(outcome) : '',
       el('h3', { className: 'section', text: 'History' }),
       timeline(execution.status === 'RUNNING', history),
     );
@@ -126,8 +126,12 @@ function facts(execution: ExecutionDetail): HTMLElement {
   ]);
 }
 
-function causeBox(label: string, cause: string): HTMLElement {
-  return el('div', { className: 'error-box', attrs: { role: 'note' } }, [el('strong', { text: label }), cause ? el('span', { text: cause }) : '']);
+/** Why the run ended, in the outcome's tone: a superseded run is no error. */
+function causeBox(outcome: Outcome): HTMLElement {
+  return el('div', { className: `cause-box tone-${outcome.tone}`, attrs: { role: 'note' } }, [
+    el('strong', { text: outcome.label }),
+    outcome.cause ? el('span', { text: outcome.cause }) : '',
+  ]);
 }
 
 function timeline(running: boolean, history: readonly HistoryEvent[]): HTMLElement {

@@ -1,11 +1,11 @@
-import { API, describeFailure, postJson, type AuditEvent } from './api';
+import { API, changeJson, describeFailure, type AuditEvent } from './api';
 import { refusedUsers, type Refusal } from './refusals';
 import { byId, el, reconcile, setText, timeElement } from './dom';
 import { showNotice, whileBusy } from './notice';
 
 /**
- * The operator lifts a user's send and attempt limits (audited as Limit Reset): the panel lists
- * users a limit refused since their last reset, and takes any user id.
+ * The operator lifts a user's code limits (sends, attempts, activations; audited as Limit Reset):
+ * the panel lists users a limit refused since their last reset, and takes any user id.
  */
 export class LimitsPanel {
   private readonly notice = byId('limits-notice');
@@ -41,7 +41,7 @@ export class LimitsPanel {
   private async lift(userId: string): Promise<void> {
     if (!userId) return;
     try {
-      await postJson(API.limitReset(userId));
+      await changeJson('DELETE', API.limits(userId));
       showNotice(this.notice, 'ok', `${userId}'s limits are lifted: they can ask for a new code now. The audit trail records it as Limit Reset.`);
     } catch (error) {
       showNotice(this.notice, 'error', `Could not lift ${userId}'s limits: ${describeFailure(error)}.`);
