@@ -8,6 +8,8 @@ const layer = (name, extra = {}) => ({
   transform,
   transformIgnorePatterns,
   testEnvironment: 'node',
+  // `npm run mutate` keeps its sandboxes under reports/.
+  modulePathIgnorePatterns: ['<rootDir>/reports/'],
   ...extra,
 });
 
@@ -16,7 +18,7 @@ const browserTransformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@noble|@s
 
 module.exports = {
   // Stacks start and stop in hooks; on a busy 2-core machine 5 s is too tight for them.
-  // (Set here: jest ignores testTimeout inside a project's options.)
+  // (A global option: jest ignores testTimeout inside a project.)
   testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
   projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra'), layer('console', { transformIgnorePatterns: browserTransformIgnorePatterns })],
