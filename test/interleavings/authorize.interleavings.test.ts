@@ -47,7 +47,7 @@ describe('authorize under every interleaving', () => {
           await s.schedule(Promise.resolve(), 'engine runs perform-action');
           for (const command of [first, superseding]) {
             const output = world.workflow.taskOutputOf(executions.get(command.commandId) ?? '');
-            if (output) await performAction(deps, { command, verifiedAt: output.verifiedAt as number }).catch(() => undefined);
+            if (output) await performAction(deps, { command }).catch(() => undefined);
           }
         };
         const run: Record<Step, () => Promise<unknown>> = {

@@ -48,7 +48,8 @@ export function scheduledWorld(s: fc.Scheduler): ScheduledWorld {
 }
 
 export function commandOn(instance: typeof SPLUNK | typeof WEB, commandId: string): InstanceCommand {
-  return { commandId, userId: 'alice', action: 'start', target: instance.alias, instanceId: instance.instanceId, requestedAt: '2026-01-01T00:00:00.000Z' };
+  const { alias, instanceId } = instance;
+  return { commandId, userId: 'alice', action: 'start', target: alias, policyTarget: alias, instanceId, requestedAt: '2026-01-01T00:00:00.000Z' };
 }
 
 /** What the workflow's first step does: start the execution and issue the challenge (the code goes out). */

@@ -75,7 +75,7 @@ describe('usableFactors', () => {
 describe('issueChallenge', () => {
   it('a retried send-code step for the same command does not fail its own workflow', async () => {
     const world = fakeWorld();
-    const command = { commandId: 'cmd-retried', userId: 'alice', action: 'start' as const, target: 'splunk', instanceId: 'i-0123456789abcdef0', requestedAt: '2026-01-01T00:00:00.000Z' };
+    const command = { commandId: 'cmd-retried', userId: 'alice', action: 'start' as const, target: 'splunk', policyTarget: 'splunk', instanceId: 'i-0123456789abcdef0', requestedAt: '2026-01-01T00:00:00.000Z' };
     const { executionId } = await world.workflow.start({ command });
     const request = { command, executionId, taskToken: world.workflow.tokenOf(executionId) };
 
@@ -89,16 +89,18 @@ describe('issueChallenge', () => {
 describe('failTask', () => {
   it('ignores a token that already finished, but lets any other failure through', async () => {
     const world = fakeWorld();
+    await requestedCommand(world);
+    const challenge = (await world.challenges.get('alice'))!;
     const outage = Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
     world.workflow.sendTaskFailure = async () => {
       throw new TaskTokenError('TaskTimedOut', 'Task Timed Out');
     };
-    await expect(failTask(world.deps, 'token', 'CommandSuperseded', 'x')).resolves.toBeUndefined();
+    await expect(failTask(world.deps, challenge, 'CommandSuperseded', 'x')).resolves.toBeUndefined();
 
     world.workflow.sendTaskFailure = async () => {
       throw outage;
     };
-    await expect(failTask(world.deps, 'token', 'CommandSuperseded', 'x')).rejects.toBe(outage);
+    await expect(failTask(world.deps, challenge, 'CommandSuperseded', 'x')).rejects.toBe(outage);
   });
 });
 
