@@ -16,7 +16,14 @@ export default {
   testRunner: 'jest',
   jest: {
     projectType: 'custom',
-    config: { ...jestConfig, reporters: ['default'], projects: jestConfig.projects.filter((p) => FAST_TIERS.includes(p.displayName)) },
+    config: {
+      ...jestConfig,
+      reporters: ['default'],
+      // The chat/device tool tests spawn processes and test none of the mutated code.
+      projects: jestConfig.projects
+        .filter((project) => FAST_TIERS.includes(project.displayName))
+        .map((project) => ({ ...project, testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/chat/'] })),
+    },
     enableFindRelatedTests: false,
   },
   coverageAnalysis: 'perTest',
