@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import dynalite from 'dynalite';
+import { closeLevelIteratorsOnReturn } from './close-level-iterators';
 
 export interface RunningStore {
   endpoint: string;
@@ -14,6 +15,7 @@ export interface RunningStore {
  */
 export async function startDynalite(path?: string): Promise<RunningStore> {
   if (path) mkdirSync(path, { recursive: true });
+  closeLevelIteratorsOnReturn();
   const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path && { path }) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
