@@ -1,5 +1,4 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -28,9 +27,11 @@ import { OutboxMessageSender } from './adapters/outbox-message-sender';
 import { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import { SimulatedFleet } from './adapters/simulated-fleet';
 import type { LocalConfig } from './config';
+import { prepareDataDir } from './data-dir';
 import { createLocalDevices, type DeviceOverrides } from './devices/local-devices';
 import { createHttpApp } from './http/server';
 import { loadCodeHashSecret } from './identity/code-hash-secret';
+import { loadOrCreateOperatorToken } from './identity/operator-token';
 import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
 import { LocalSecretSealer } from './identity/local-secret-sealer';
 import type { LocalStackParts } from './local-stack-parts';
@@ -61,6 +62,10 @@ export interface LocalStackOverrides {
 
 export interface LocalStack extends LocalStackParts {
   url: string;
+  /** The secret every /api/* request and the console need (LOCAL-API.md "Operator access"). */
+  operatorToken: string;
+  /** Opening it logs the browser in as the operator (sets the cookie) and shows the console. */
+  consoleUrl: string;
   /** Executions found RUNNING from an earlier run: resumed, or ended visibly. */
   recovered: RecoveryReport;
   /** Stops as a restart would: waiting executions stay RUNNING on disk for the next start. */
@@ -69,13 +74,9 @@ export interface LocalStack extends LocalStackParts {
 
 /** Wires and starts everything `npm start` runs: store, workflow runner, skill, HTTP server. */
 export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   const store = await startDynalite(join(config.dataDir, 'store'));
-  const client = createDocumentClient({
-    endpoint: store.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = createDocumentClient(store.clientConfig);
   try {
     return await startOnStore(config, overrides, client, store);
   } catch (error) {
@@ -99,11 +100,15 @@ async function startOnStore(
   const recovered = await recoverAbandonedExecutions(parts);
   const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
-  const server = await listen(createHttpApp(parts, skill, config.skillId, signatures), config.port);
+  const operatorToken = loadOrCreateOperatorToken(config.dataDir);
+  const server = await listen(createHttpApp(parts, skill, { skillId: config.skillId, operatorToken, signatures }), config.port);
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
     ...parts,
-    url: `http://127.0.0.1:${port}`,
+    url,
+    operatorToken,
+    consoleUrl: `${url}/?token=${operatorToken}`,
     recovered,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -18,8 +18,11 @@ export type TableMaker = (spec: TableSpec) => Promise<TestTable>;
 let sequence = 0;
 
 /** A uniquely named table on an endpoint shared by a test file (moto); cleanup drops it. */
-export async function tableOn(endpoint: string, spec: TableSpec): Promise<TestTable> {
-  const client = createDocumentClient(awsTestConfig(endpoint));
+export function tableOn(endpoint: string, spec: TableSpec): Promise<TestTable> {
+  return tableThrough(createDocumentClient(awsTestConfig(endpoint)), spec);
+}
+
+async function tableThrough(client: DynamoDBDocumentClient, spec: TableSpec): Promise<TestTable> {
   const tableName = `test-${spec.name}-${++sequence}`;
   await ensureTables(client, [{ tableName, partitionKey: spec.partitionKey, ...(spec.sortKey && { sortKey: spec.sortKey }) }]);
   const cleanup = async () => {
@@ -32,7 +35,7 @@ export async function tableOn(endpoint: string, spec: TableSpec): Promise<TestTa
 /** A table in its own in-memory dynalite, which starts in milliseconds. */
 export const dynaliteTable: TableMaker = async (spec) => {
   const store = await startDynalite();
-  const table = await tableOn(store.endpoint, spec);
+  const table = await tableThrough(createDocumentClient(store.clientConfig), spec);
   const cleanup = async () => {
     // The client goes first: the server waits for its keep-alive sockets to close.
     await table.cleanup();

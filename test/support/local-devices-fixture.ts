@@ -33,7 +33,7 @@ export interface DevicesFixture {
 export async function startDevicesFixture({ simulate = false } = {}): Promise<DevicesFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-devices-'));
   const store: RunningStore = await startDynalite();
-  const client = createDocumentClient({ endpoint: store.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = createDocumentClient(store.clientConfig);
   await ensureTables(client, [
     { tableName: 'things', partitionKey: 'thingName' },
     { tableName: 'shadows', partitionKey: 'thingName' },

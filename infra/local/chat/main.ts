@@ -5,14 +5,18 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import model from '../../../skill/skill-package/interactionModels/custom/en-US.json';
+import { readLocalConfig } from '../config';
+import { readOperatorToken } from '../identity/operator-token';
 import { ChatSession, ServerUnreachableError } from './session';
 import { createUtteranceMatcher } from './utterance-matcher';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { user: { type: 'string', default: 'alice' } } });
-  const baseUrl = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  const config = readLocalConfig();
+  const baseUrl = `http://127.0.0.1:${config.port}`;
   const session = new ChatSession({
     baseUrl,
+    operatorToken: readOperatorToken(config.dataDir),
     userId: values.user,
     skillId: process.env.VOICEGATE_SKILL_ID,
     matcher: createUtteranceMatcher(model),

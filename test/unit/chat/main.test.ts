@@ -11,8 +11,8 @@ interface Finished {
   stderr: string;
 }
 
-function runChat(port: number, stdin: string, args: string[] = []): Promise<Finished> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+function runChat(port: number, dataDir: string, stdin: string, args: string[] = []): Promise<Finished> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), VOICEGATE_DATA_DIR: dataDir };
   delete env.VOICEGATE_SKILL_ID;
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'infra/local/chat/main.ts', ...args], { cwd: ROOT, env });
   let stdout = '';
@@ -39,7 +39,7 @@ describe('npm run chat', () => {
     };
 
     // Act
-    const { exitCode, stdout } = await runChat(stack.port, 'list instances\nstart splunk\n', ['--user', 'bob']);
+    const { exitCode, stdout } = await runChat(stack.port, stack.dataDir, 'list instances\nstart splunk\n', ['--user', 'bob']);
 
     // Assert
     expect(exitCode).toBe(0);
@@ -58,7 +58,7 @@ describe('npm run chat', () => {
   }, 20_000);
 
   it('says to run npm start, and exits 1, when nothing listens on the port', async () => {
-    const { exitCode, stdout, stderr } = await runChat(await closedPort(), 'list instances\n');
+    const { exitCode, stdout, stderr } = await runChat(await closedPort(), stack.dataDir, 'list instances\n');
 
     expect(exitCode).toBe(1);
     expect(stdout).toBe('');
@@ -66,7 +66,7 @@ describe('npm run chat', () => {
   }, 20_000);
 
   it('exits 1 before the first utterance when the stack does not know the user', async () => {
-    const { exitCode, stdout, stderr } = await runChat(stack.port, 'list instances\n', ['--user', 'nobody']);
+    const { exitCode, stdout, stderr } = await runChat(stack.port, stack.dataDir, 'list instances\n', ['--user', 'nobody']);
 
     expect(exitCode).toBe(1);
     expect(stdout).toBe('');

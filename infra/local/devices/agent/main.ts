@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLocalConfig } from '../../config';
+import { readOperatorToken } from '../../identity/operator-token';
 import { runDevice } from './device-runner';
 
 async function main(): Promise<number> {
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
   const { owner, name, type } = values;
   const agent = await runDevice({
     baseUrl: `http://127.0.0.1:${config.port}`,
+    operatorToken: readOperatorToken(config.dataDir),
     devicesDir: join(config.dataDir, 'devices'),
     thingName,
     ...(owner && name && type && { newThing: { owner, name, type } }),
