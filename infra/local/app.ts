@@ -35,6 +35,7 @@ import { loadOrCreateOperatorToken } from './identity/operator-token';
 import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
 import { LocalSecretSealer } from './identity/local-secret-sealer';
 import type { LocalStackParts } from './local-stack-parts';
+import { StackLock } from './stack-lock';
 import { seed } from './seed';
 import { ensureTables } from './store/create-tables';
 import { startDynalite, type RunningStore } from './store/dynalite-server';
@@ -68,6 +69,8 @@ export interface LocalStack extends LocalStackParts {
   consoleUrl: string;
   /** Executions found RUNNING from an earlier run: resumed, or ended visibly. */
   recovered: RecoveryReport;
+  /** This stack's hold on its data dir (one stack per data dir). */
+  lock: StackLock;
   /** Stops as a restart would: waiting executions stay RUNNING on disk for the next start. */
   close(): Promise<void>;
 }
@@ -75,12 +78,18 @@ export interface LocalStack extends LocalStackParts {
 /** Wires and starts everything `npm start` runs: store, workflow runner, skill, HTTP server. */
 export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
   prepareDataDir(config.dataDir);
-  const store = await startDynalite(join(config.dataDir, 'store'));
-  const client = createDocumentClient(store.clientConfig);
+  const lock = StackLock.acquire(config.dataDir);
   try {
-    return await startOnStore(config, overrides, client, store);
+    const store = await startDynalite(join(config.dataDir, 'store'));
+    const client = createDocumentClient(store.clientConfig);
+    try {
+      return await startOnStore(config, overrides, client, store, lock);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
   } catch (error) {
-    await store.close();
+    lock.release();
     throw error;
   }
 }
@@ -90,6 +99,7 @@ async function startOnStore(
   overrides: LocalStackOverrides,
   client: DynamoDBDocumentClient,
   store: RunningStore,
+  lock: StackLock,
 ): Promise<LocalStack> {
   await ensureTables(client, allLocalTables());
   const parts = await wire(config, overrides, client);
@@ -104,17 +114,20 @@ async function startOnStore(
   const server = await listen(createHttpApp(parts, skill, { skillId: config.skillId, operatorToken, signatures }), config.port);
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  lock.listening({ port });
   return {
     ...parts,
     url,
     operatorToken,
     consoleUrl: `${url}/?token=${operatorToken}`,
     recovered,
+    lock,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await parts.devices.close();
       await parts.engine.stop();
       await store.close();
+      lock.release();
     },
   };
 }

@@ -49,9 +49,14 @@ export function speech(text: string, { sessionAttributes, shouldEndSession = fal
 
 const OPERATOR_TOKEN = 'stub-operator-token';
 
+/** Leaves the stub's operator token in `dataDir`, as `npm start` does in its own. */
+export function writeOperatorToken(dataDir: string): void {
+  writeFileSync(join(dataDir, 'operator-token'), `${OPERATOR_TOKEN}\n`, { mode: 0o600 });
+}
+
 export async function startStubStack(): Promise<StubStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-stub-'));
-  writeFileSync(join(dataDir, 'operator-token'), `${OPERATOR_TOKEN}\n`, { mode: 0o600 });
+  writeOperatorToken(dataDir);
   let issuedTokens = 0;
   const issueToken = (response: ServerResponse, body: unknown) =>
     KNOWN_USERS.includes((body as { userId?: string }).userId ?? '')
@@ -63,7 +68,7 @@ export async function startStubStack(): Promise<StubStack> {
       stack.requests.push({ method: request.method ?? '', path, body });
       if (path.startsWith('/api/') && request.headers.authorization !== `Bearer ${OPERATOR_TOKEN}`) return send(response, 401, { error: 'operator token required' });
       if (path === '/api/dev/tokens') return issueToken(response, body);
-      if (path === '/api/outbox') return send(response, 200, { messages: stack.outbox });
+      if (path.startsWith('/api/outbox')) return send(response, 200, { messages: stack.outbox });
       if (path === '/alexa') return send(response, stack.alexaStatus, await stack.answerAlexa(body as AlexaRequestEnvelope));
       return send(response, 404, { error: 'not found' });
     });
