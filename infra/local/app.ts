@@ -155,7 +155,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const sendLimiter = new DynamoDbSendRateLimiter(client, T.sendCounters, settings.sendLimits, clock);
   const sealer = LocalSecretSealer.forDataDir(config.dataDir);
   const mfaDevices = new SimulatedMfaDevices({ factors: new DynamoDbFactorStore(client, T.mfaDevices), sealer, clock });
-  const devices = createLocalDevices(client, clock, config, overrides.devices);
+  const devices = createLocalDevices(client, clock, config, auditLog, overrides.devices);
   const deps = {
     users: new DynamoDbUserDirectory(client, T.users),
     challenges: new DynamoDbChallengeStore(client, T.challenges),

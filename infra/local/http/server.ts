@@ -4,7 +4,7 @@ import type { Skill } from 'ask-sdk-core';
 import type { AlexaSignatureVerifier } from '../../../skill/signature/alexa-signature-verifier';
 import type { LocalStackParts } from '../local-stack-parts';
 import { alexaEndpoint } from './alexa-endpoint';
-import { deviceRoutes } from '../devices/device-routes';
+import { deviceRegistrationRoute, deviceRoutes } from '../devices/device-routes';
 import { apiRoutes } from './api-routes';
 import { consoleLogin, operatorOnly, ownHostOnly, ownOriginOnly } from './operator-access';
 
@@ -24,7 +24,9 @@ export function createHttpApp(parts: LocalStackParts, skill: Skill, options: Htt
   app.use(ownHostOnly, ownOriginOnly);
   // Alexa's own checks guard /alexa (skill id, timestamp, signature); the operator token is not Alexa's to send.
   app.use(alexaEndpoint(skill, options.skillId, options.signatures));
-  app.use(consoleLogin(options.operatorToken), operatorOnly(options.operatorToken));
+  app.use(consoleLogin(options.operatorToken));
+  app.use(deviceRegistrationRoute(parts.devices, options.operatorToken));
+  app.use(operatorOnly(options.operatorToken));
   app.use(apiRoutes(parts));
   app.use(deviceRoutes(parts.devices));
   app.get('/', (_req, res) => res.sendFile(CONSOLE_PAGE));
