@@ -15,6 +15,7 @@ export const AuditDetailTypes = {
   deliveryFailed: 'Delivery Failed',
   commandDenied: 'Command Denied',
   deviceRegistered: 'Device Registered',
+  limitReset: 'Limit Reset',
 } as const;
 export type AuditDetailType = (typeof AuditDetailTypes)[keyof typeof AuditDetailTypes];
 

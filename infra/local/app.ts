@@ -7,6 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Express } from 'express';
 import { JwtAccessTokenVerifier } from '../../functions/adapters/aws/auth/jwt-access-token-verifier';
 import { createDocumentClient } from '../../functions/adapters/aws/dynamodb/document-client';
+import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../../functions/adapters/crypto/aes-gcm-secret-sealer';
 import { DynamoDbActionLedger } from '../../functions/adapters/aws/dynamodb/dynamodb-action-ledger';
 import { DynamoDbChallengeStore } from '../../functions/adapters/aws/dynamodb/dynamodb-challenge-store';
 import { DynamoDbFactorStore } from '../../functions/adapters/aws/dynamodb/dynamodb-factor-store';
@@ -27,6 +28,7 @@ import { OutboxMessageSender } from './adapters/outbox-message-sender';
 import { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import { SimulatedFleet } from './adapters/simulated-fleet';
 import type { LocalConfig } from './config';
+import { loadConsoleAssets, type ConsoleAssets } from './console/console-assets';
 import { prepareDataDir } from './data-dir';
 import { createLocalDevices, type DeviceOverrides } from './devices/local-devices';
 import { createHttpApp } from './http/server';
@@ -77,13 +79,15 @@ export interface LocalStack extends LocalStackParts {
 
 /** Wires and starts everything `npm start` runs: store, workflow runner, skill, HTTP server. */
 export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
+  // First, so a console that does not bundle stops the start before anything on disk is touched.
+  const consoleAssets = await loadConsoleAssets();
   prepareDataDir(config.dataDir);
   const lock = StackLock.acquire(config.dataDir);
   try {
     const store = await startDynalite(join(config.dataDir, 'store'));
     const client = createDocumentClient(store.clientConfig);
     try {
-      return await startOnStore(config, overrides, client, store, lock);
+      return await startOnStore(config, overrides, client, store, lock, consoleAssets);
     } catch (error) {
       await store.close();
       throw error;
@@ -100,6 +104,7 @@ async function startOnStore(
   client: DynamoDBDocumentClient,
   store: RunningStore,
   lock: StackLock,
+  consoleAssets: ConsoleAssets,
 ): Promise<LocalStack> {
   await ensureTables(client, allLocalTables());
   const parts = await wire(config, overrides, client);
@@ -111,7 +116,7 @@ async function startOnStore(
   const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
   const operatorToken = loadOrCreateOperatorToken(config.dataDir);
-  const server = await listen(createHttpApp(parts, skill, { skillId: config.skillId, operatorToken, signatures }), config.port);
+  const server = await listen(createHttpApp(parts, skill, { skillId: config.skillId, operatorToken, consoleAssets, signatures }), config.port);
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   lock.listening({ port });
@@ -156,13 +161,16 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const sealer = LocalSecretSealer.forDataDir(config.dataDir);
   const mfaDevices = new SimulatedMfaDevices({ factors: new DynamoDbFactorStore(client, T.mfaDevices), sealer, clock });
   const devices = createLocalDevices(client, clock, config, auditLog, overrides.devices);
+  const codeHashSecret = loadCodeHashSecret(config.dataDir);
   const deps = {
     users: new DynamoDbUserDirectory(client, T.users),
     challenges: new DynamoDbChallengeStore(client, T.challenges),
     sendLimiter,
     attemptLimiter: countedSeparately('attempts', sendLimiter),
+    activationLimiter: countedSeparately('activations', sendLimiter),
     factors: new DynamoDbFactorStore(client, T.factors),
     sealer,
+    taskTokens: AesGcmSecretSealer.derivedFrom(codeHashSecret, TASK_TOKEN_KEY_PURPOSE),
     mfaDevices,
     ledger: new DynamoDbActionLedger(client, T.actionLedger),
     messages: overrides.wrapMessages?.(outbox) ?? outbox,
@@ -174,7 +182,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     tokens: new JwtAccessTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri: `${LOCAL_ISSUER}/jwks.json`, jwks: issuer.jwks }),
     clock,
     codes: overrides.codes ?? secureCodeGenerator,
-    hasher: new CodeHasher(loadCodeHashSecret(config.dataDir)),
+    hasher: new CodeHasher(codeHashSecret),
     settings,
   };
   Object.assign(targets.functions, localFunctions(deps));

@@ -1,19 +1,18 @@
-import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Skill } from 'ask-sdk-core';
 import type { AlexaSignatureVerifier } from '../../../skill/signature/alexa-signature-verifier';
+import { consoleRoutes, type ConsoleAssets } from '../console/console-assets';
 import type { LocalStackParts } from '../local-stack-parts';
 import { alexaEndpoint } from './alexa-endpoint';
 import { deviceRegistrationRoute, deviceRoutes } from '../devices/device-routes';
 import { apiRoutes } from './api-routes';
 import { consoleLogin, operatorOnly, ownHostOnly, ownOriginOnly } from './operator-access';
 
-const CONSOLE_PAGE = join(__dirname, '..', 'console', 'index.html');
-
 export interface HttpAppOptions {
   skillId: string;
   /** The operator token every /api/* route and the console page require (LOCAL-API.md "Operator access"). */
   operatorToken: string;
+  consoleAssets: ConsoleAssets;
   signatures?: AlexaSignatureVerifier;
 }
 
@@ -29,7 +28,7 @@ export function createHttpApp(parts: LocalStackParts, skill: Skill, options: Htt
   app.use(operatorOnly(options.operatorToken));
   app.use(apiRoutes(parts));
   app.use(deviceRoutes(parts.devices));
-  app.get('/', (_req, res) => res.sendFile(CONSOLE_PAGE));
+  app.use(consoleRoutes(options.consoleAssets));
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
   app.use(jsonErrors);
   return app;
