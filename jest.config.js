@@ -13,7 +13,13 @@ const layer = (name, extra = {}) => ({
   ...extra,
 });
 
+// Deploys the synthesized stack on moto once per run (npm run emulator); the test files share it.
+const EMULATOR = {
+  globalSetup: '<rootDir>/test/emulator/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/emulator/support/global-teardown.ts',
+};
+
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
-  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra')],
+  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra'), layer('emulator', EMULATOR)],
 };
