@@ -70,7 +70,7 @@ async function confirmOnce(account: EmulatedAccount, person: Person) {
   const commandFrom = Date.now();
   await account.say(person, 'StartInstanceIntent', { instance: alias });
   const commandTo = Date.now();
-  const code = await account.codeTexted(person.phone);
+  const code = await account.codeTexted(person);
   const authorizeFrom = Date.now();
   await account.say(person, 'AuthorizeIntent', { code });
   const authorizeTo = Date.now();

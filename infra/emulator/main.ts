@@ -2,7 +2,7 @@
  * `npm run emulator`: the synthesized VoiceGate stack on an emulated AWS account on this
  * machine, until Ctrl-C. Prints the outputs as `cdk deploy` does.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STACK_NAME } from '../aws/voicegate-app';
@@ -17,7 +17,12 @@ async function main(options: EmulatorCliOptions): Promise<void> {
   const cdkOut = options.cdkOut ?? join(workDir, 'cdk.out');
   if (!options.cdkOut) await synthesize(cdkOut, options.context, progress);
   const emulator = await startEmulator({ cdkOut, stackName: STACK_NAME, workDir, port: options.port, progress });
-  const stopOnSignal = () => void emulator.stop().finally(() => process.exit(0));
+  // The work dir (local CA, function logs, the synth) lives as long as the emulator.
+  const stopOnSignal = () =>
+    void emulator.stop().finally(() => {
+      rmSync(workDir, { recursive: true, force: true });
+      process.exit(0);
+    });
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   try {

@@ -3,9 +3,8 @@
  * internal port. MOTO_PORT names the public endpoint instead, because moto's Step Functions
  * interpreter calls services (Lambda among them) on localhost:$MOTO_PORT.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { onPath } from '../../test/support/local-process';
+import { spawn } from 'node:child_process';
+import { onPath, stopChild, waitUntilAnswering } from '../../test/support/local-process';
 
 const LAUNCHER = require.resolve('./moto_launcher.py');
 const START_TIMEOUT_MS = 30_000;
@@ -30,7 +29,7 @@ export async function startMoto(port: number, publicPort: number): Promise<MotoP
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const stop = () => stopChild(child);
   try {
-    await waitUntilAnswering(`http://127.0.0.1:${port}/moto-api/`, child, () => stderr);
+    await waitUntilAnswering(`http://127.0.0.1:${port}/moto-api/`, child, { timeoutMs: START_TIMEOUT_MS, output: () => stderr });
     // Without it moto records executions but never runs them.
     await configure(port, { stepfunctions: { execute_state_machine: true } });
   } catch (error) {
@@ -45,19 +44,3 @@ async function configure(port: number, config: Record<string, unknown>): Promise
   if (!response.ok) throw new Error(`moto refused its configuration: HTTP ${response.status}`);
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}: ${stderr()}`);
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
-    await sleep(50);
-  }
-  throw new Error(`moto_server did not answer within ${START_TIMEOUT_MS} ms`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}

@@ -12,7 +12,7 @@ describeOnEmulator('at most once on the emulated AWS account', (account) => {
     const hank = await account().newPerson(['*']);
     const { alias } = await account().newInstance('stopped');
     await account().say(hank, 'StartInstanceIntent', { instance: alias });
-    await account().codeTexted(hank.phone);
+    await account().codeTexted(hank);
     const [execution] = await account().executionsOf(hank.userId);
 
     const again = await account().aws.sfn.send(
@@ -28,7 +28,7 @@ describeOnEmulator('at most once on the emulated AWS account', (account) => {
     const iris = await account().newPerson(['*']);
     const { alias, instanceId } = await account().newInstance('stopped');
     await account().say(iris, 'StartInstanceIntent', { instance: alias });
-    await account().say(iris, 'AuthorizeIntent', { code: await account().codeTexted(iris.phone) });
+    await account().say(iris, 'AuthorizeIntent', { code: await account().codeTexted(iris) });
     const [original] = await account().executionsOf(iris.userId);
     expect(await account().executionEnds(original!.executionArn!)).toEqual({ status: 'SUCCEEDED' });
     // The operator stops it again, so a second start would show.
@@ -37,7 +37,7 @@ describeOnEmulator('at most once on the emulated AWS account', (account) => {
     const replay = await account().aws.sfn.send(
       new StartExecutionCommand({ stateMachineArn: account().outputs.StateMachineArn, name: randomUUID(), input: JSON.stringify(original!.input) }),
     );
-    const freshCode = await account().codeTexted(iris.phone, 1);
+    const freshCode = await account().codeTexted(iris, 1);
     const answer = await account().say(iris, 'AuthorizeIntent', { code: freshCode });
 
     expect(answer).toMatch(/^(Your earlier command is done: I have started \w+\.|Code accepted\.)/);

@@ -7,15 +7,16 @@ describeOnEmulator('the conversation on the emulated AWS account', (account) => 
   jest.setTimeout(CONVERSATION_TIMEOUT_MS);
 
   it('"list instances" names the tagged instances and their EC2 states', async () => {
+    // Tests running beside this one tag instances of their own (box…).
     expect(await account().say(account().seeded('alice'), 'ListInstancesIntent')).toMatch(
-      /^You have three instances: (splunk|web|build) is \w+, (splunk|web|build) is \w+, (splunk|web|build) is \w+\.$/,
+      /^You have \w+ instances: splunk is stopped, web is running, build is stopped(, box\d+ is \w+)*\.$/,
     );
   });
 
   it('start splunk → SMS on the emulated phone → authorize: the instance runs, the execution succeeds, the audit log has the trail', async () => {
     const carol = await account().newPerson(['*']);
     expect(await account().say(carol, 'StartInstanceIntent', { instance: 'splunk' })).toMatch(CODE_SENT);
-    const code = await account().codeTexted(carol.phone);
+    const code = await account().codeTexted(carol);
 
     expect(await account().say(carol, 'AuthorizeIntent', { code })).toMatch(/^Code accepted\. (I have started splunk|Starting splunk is under way)\.$/);
 
@@ -32,7 +33,7 @@ describeOnEmulator('the conversation on the emulated AWS account', (account) => 
   it('three wrong codes cancel the command, and the right code no longer works', async () => {
     const dave = await account().newPerson(['*']);
     await account().say(dave, 'StartInstanceIntent', { instance: 'splunk' });
-    const code = await account().codeTexted(dave.phone);
+    const code = await account().codeTexted(dave);
     const wrong = code === '111111' ? '222222' : '111111';
 
     expect(await account().say(dave, 'AuthorizeIntent', { code: wrong })).toBe("That code didn't match. You have 2 tries left.");
@@ -47,10 +48,10 @@ describeOnEmulator('the conversation on the emulated AWS account', (account) => 
   it('a resend by text and one by e-mail each deliver a new code; only the newest confirms', async () => {
     const erin = await account().newPerson(['*']);
     await account().say(erin, 'StopInstanceIntent', { instance: 'web' });
-    const first = await account().codeTexted(erin.phone);
+    const first = await account().codeTexted(erin);
 
     expect(await account().say(erin, 'SendCodeIntent', { channel: 'text' })).toMatch(/^I sent a new code to your phone ending in \d \d\.$/);
-    const texted = await account().codeTexted(erin.phone, 1);
+    const texted = await account().codeTexted(erin, 1);
     expect(await account().say(erin, 'SendCodeIntent', { channel: 'email' })).toBe('I sent a new code to your e-mail.');
     const emailed = await account().codeEmailed(erin.email);
 
@@ -62,7 +63,7 @@ describeOnEmulator('the conversation on the emulated AWS account', (account) => 
   it('"cancel" ends the pending command without acting', async () => {
     const frank = await account().newPerson(['*']);
     await account().say(frank, 'RebootInstanceIntent', { instance: 'build' });
-    const code = await account().codeTexted(frank.phone);
+    const code = await account().codeTexted(frank);
 
     expect(await account().say(frank, 'AMAZON.CancelIntent')).toBe('Cancelled rebooting build.');
 

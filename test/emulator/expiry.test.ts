@@ -9,7 +9,7 @@ describeOnEmulator('a code nobody speaks on the emulated AWS account', (account)
       const gina = await account().newPerson(['*']);
       const { alias } = await account().newInstance('stopped');
       await account().say(gina, 'StartInstanceIntent', { instance: alias });
-      const code = await account().codeTexted(gina.phone);
+      const code = await account().codeTexted(gina);
       const [execution] = await account().executionsOf(gina.userId);
 
       const ended = await account().executionEnds(execution!.executionArn!, (EMULATOR_CODE_TTL_SECONDS + 60) * 1000);

@@ -3,9 +3,8 @@
  * with the real SDK wire protocol. Where moto_server is missing the suite is skipped
  * with a visible warning rather than passing silently.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, onPath } from './local-process';
+import { spawn } from 'node:child_process';
+import { freePort, onPath, stopChild, waitUntilAnswering } from './local-process';
 
 /** Moto's own view of its state by service and model, e.g. `sns.SMS`, `ses.Message`. */
 export type MotoData = Record<string, Record<string, unknown[]>>;
@@ -52,7 +51,7 @@ async function startMoto(): Promise<{ server: MotoServer; stop(): Promise<void> 
   const stop = () => stopChild(child);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(`${endpoint}/moto-api/`, child);
+    await waitUntilAnswering(`${endpoint}/moto-api/`, child, { timeoutMs: START_TIMEOUT_MS });
   } catch (error) {
     await stop();
     throw error;
@@ -70,26 +69,6 @@ function motoServer(endpoint: string): MotoServer {
     },
   };
 }
-
-async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
-    const answered = await fetch(url).then((response) => response.ok, () => false);
-    if (answered) return;
-    await sleep(50);
-  }
-  throw new Error(`moto_server did not answer within ${START_TIMEOUT_MS} ms`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-
 
 function notRunning(): never {
   throw new Error('moto_server is not running');

@@ -10,7 +10,7 @@ import { AdminInitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provi
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionConfigurationCommand, InvokeCommand } from '@aws-sdk/client-lambda';
-import { DescribeExecutionCommand, ListExecutionsCommand, type ExecutionListItem } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, type ExecutionListItem } from '@aws-sdk/client-sfn';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { awsClients, type AwsClients } from '../../../infra/emulator/aws-clients';
 import { addPerson, tagInstance } from '../../../infra/emulator/seed';
@@ -104,12 +104,23 @@ export class EmulatedAccount {
     return String(answer.response?.outputSpeech?.ssml ?? answer.response?.outputSpeech?.text ?? '').replace(/<[^>]+>/g, '').trim();
   }
 
-  /** The latest code texted to a phone after `after` messages, waiting for it to arrive. */
-  async codeTexted(phone: string, after = 0): Promise<string> {
-    return this.waitFor(`an SMS to ${phone}`, async () => {
-      const texts = ((await this.motoData()).sns?.SMS ?? []).filter((sms) => sms.phone_number === phone);
+  /**
+   * The latest code texted to a person after `after` earlier texts, once their command waits
+   * for it: issue-challenge texts the code before it stores the challenge, so a reply spoken
+   * the instant the text arrives could find nothing pending yet.
+   */
+  async codeTexted(person: Pick<Person, 'phone' | 'userId'>, after = 0): Promise<string> {
+    const code = await this.waitFor(`an SMS to ${person.phone}`, async () => {
+      const texts = ((await this.motoData()).sns?.SMS ?? []).filter((sms) => sms.phone_number === person.phone);
       return texts.length > after ? codeIn(texts.at(-1)!.message) : undefined;
     });
+    await this.waitFor('the command to wait for its code', async () => {
+      const [latest] = (await this.executionsOf(person.userId)).sort((a, b) => b.startDate!.getTime() - a.startDate!.getTime());
+      if (!latest) return undefined;
+      const { events = [] } = await this.aws.sfn.send(new GetExecutionHistoryCommand({ executionArn: latest.executionArn, reverseOrder: true }));
+      return events.some((event) => event.type === 'TaskSubmitted') ? true : undefined;
+    });
+    return code;
   }
 
   async textsTo(phone: string): Promise<string[]> {
@@ -129,7 +140,7 @@ export class EmulatedAccount {
     return described.filter((e) => e.input.command?.userId === userId);
   }
 
-  async executionEnds(executionArn: string, timeoutMs = 30_000): Promise<{ status: string; error?: string }> {
+  async executionEnds(executionArn: string, timeoutMs = 60_000): Promise<{ status: string; error?: string }> {
     return this.waitFor(
       `execution ${executionArn} to end`,
       async () => {
@@ -154,7 +165,7 @@ export class EmulatedAccount {
       .map((event) => event['detail-type']);
   }
 
-  async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = await probe();
