@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import { onPath, stopChild, waitUntilAnswering } from '../../test/support/local-process';
 
-const LAUNCHER = require.resolve('./moto_launcher.py');
+/** moto_server with the two moto 5.2.1 workarounds; its arguments are moto_server's. */
+export const MOTO_LAUNCHER = require.resolve('./moto_launcher.py');
 const START_TIMEOUT_MS = 30_000;
 
 export interface MotoProcess {
@@ -21,7 +22,7 @@ export function motoInstalled(): boolean {
 export async function startMoto(port: number, publicPort: number): Promise<MotoProcess> {
   if (!motoInstalled()) throw new Error("moto_server is not installed: pip install 'moto[server]>=5.2'");
   const python = process.env.VOICEGATE_MOTO_PYTHON ?? 'python3';
-  const child = spawn(python, [LAUNCHER, '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(python, [MOTO_LAUNCHER, '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, MOTO_PORT: String(publicPort) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -4,6 +4,7 @@
  * with a visible warning rather than passing silently.
  */
 import { spawn } from 'node:child_process';
+import { MOTO_LAUNCHER } from '../../infra/emulator/moto-process';
 import { freePort, onPath, stopChild, waitUntilAnswering } from './local-process';
 
 /** Moto's own view of its state by service and model, e.g. `sns.SMS`, `ses.Message`. */
@@ -44,7 +45,8 @@ export function describeWithMoto(name: string, declare: (moto: () => MotoServer)
 async function startMoto(): Promise<{ server: MotoServer; stop(): Promise<void> }> {
   const port = await freePort();
   // Service integrations in moto's Step Functions interpreter call back on MOTO_PORT.
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+  // The emulator's launcher: moto_server with its moto 5.2.1 bugs worked around.
+  const child = spawn('python3', [MOTO_LAUNCHER, '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, MOTO_PORT: String(port) },
     stdio: 'ignore',
   });
