@@ -21,6 +21,7 @@ declare global {
 
 export default async function startEmulatorOnce(): Promise<void> {
   if (!motoInstalled()) {
+    if (process.env.CI === 'true') throw new Error("moto_server is missing in CI: test/emulator cannot run (pip install 'moto[server]>=5.2')");
     process.stderr.write('\nmoto_server not found: test/emulator skipped (pip install \'moto[server]>=5.2\')\n');
     return;
   }
