@@ -16,7 +16,7 @@ def copy_sharing_executions(self, memo):
     """moto 5.2.1: start_execution deep-copies the state machine together with its running
     executions, whose interpreter threads hold an RLock ("cannot pickle '_thread.RLock'"), so
     every StartExecution after the first answers HTTP 500. Copy everything else; share the list."""
-    clone = StateMachine.__new__(StateMachine)
+    clone = self.__class__.__new__(self.__class__)
     memo[id(self)] = clone
     for name, value in self.__dict__.items():
         setattr(clone, name, value if name == "executions" else copy.deepcopy(value, memo))
