@@ -8,6 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Express } from 'express';
 import { JwtAccessTokenVerifier } from '../../functions/adapters/aws/auth/jwt-access-token-verifier';
 import { createDocumentClient } from '../../functions/adapters/aws/dynamodb/document-client';
+import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../../functions/adapters/crypto/aes-gcm-secret-sealer';
 import { DynamoDbActionLedger } from '../../functions/adapters/aws/dynamodb/dynamodb-action-ledger';
 import { DynamoDbChallengeStore } from '../../functions/adapters/aws/dynamodb/dynamodb-challenge-store';
 import { DynamoDbFactorStore } from '../../functions/adapters/aws/dynamodb/dynamodb-factor-store';
@@ -155,13 +156,16 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const sealer = LocalSecretSealer.forDataDir(config.dataDir);
   const mfaDevices = new SimulatedMfaDevices({ factors: new DynamoDbFactorStore(client, T.mfaDevices), sealer, clock });
   const devices = createLocalDevices(client, clock, config, overrides.devices);
+  const codeHashSecret = loadCodeHashSecret(config.dataDir);
   const deps = {
     users: new DynamoDbUserDirectory(client, T.users),
     challenges: new DynamoDbChallengeStore(client, T.challenges),
     sendLimiter,
     attemptLimiter: countedSeparately('attempts', sendLimiter),
+    activationLimiter: countedSeparately('activations', sendLimiter),
     factors: new DynamoDbFactorStore(client, T.factors),
     sealer,
+    taskTokens: AesGcmSecretSealer.derivedFrom(codeHashSecret, TASK_TOKEN_KEY_PURPOSE),
     mfaDevices,
     ledger: new DynamoDbActionLedger(client, T.actionLedger),
     messages: overrides.wrapMessages?.(outbox) ?? outbox,
@@ -173,7 +177,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     tokens: new JwtAccessTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri: `${LOCAL_ISSUER}/jwks.json`, jwks: issuer.jwks }),
     clock,
     codes: overrides.codes ?? secureCodeGenerator,
-    hasher: new CodeHasher(loadCodeHashSecret(config.dataDir)),
+    hasher: new CodeHasher(codeHashSecret),
     settings,
   };
   Object.assign(targets.functions, localFunctions(deps));
