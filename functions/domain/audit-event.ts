@@ -14,6 +14,7 @@ export const AuditDetailTypes = {
   commandSuperseded: 'Command Superseded',
   deliveryFailed: 'Delivery Failed',
   commandDenied: 'Command Denied',
+  deviceRegistered: 'Device Registered',
   limitReset: 'Limit Reset',
 } as const;
 export type AuditDetailType = (typeof AuditDetailTypes)[keyof typeof AuditDetailTypes];

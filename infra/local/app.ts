@@ -1,5 +1,4 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -30,9 +29,11 @@ import { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import { SimulatedFleet } from './adapters/simulated-fleet';
 import type { LocalConfig } from './config';
 import { loadConsoleAssets, type ConsoleAssets } from './console/console-assets';
+import { prepareDataDir } from './data-dir';
 import { createLocalDevices, type DeviceOverrides } from './devices/local-devices';
 import { createHttpApp } from './http/server';
 import { loadCodeHashSecret } from './identity/code-hash-secret';
+import { loadOrCreateOperatorToken } from './identity/operator-token';
 import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
 import { LocalSecretSealer } from './identity/local-secret-sealer';
 import type { LocalStackParts } from './local-stack-parts';
@@ -64,6 +65,10 @@ export interface LocalStackOverrides {
 
 export interface LocalStack extends LocalStackParts {
   url: string;
+  /** The secret every /api/* request and the console need (LOCAL-API.md "Operator access"). */
+  operatorToken: string;
+  /** Opening it logs the browser in as the operator (sets the cookie) and shows the console. */
+  consoleUrl: string;
   /** Executions found RUNNING from an earlier run: resumed, or ended visibly. */
   recovered: RecoveryReport;
   /** This stack's hold on its data dir (one stack per data dir). */
@@ -76,15 +81,11 @@ export interface LocalStack extends LocalStackParts {
 export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
   // First, so a console that does not bundle stops the start before anything on disk is touched.
   const consoleAssets = await loadConsoleAssets();
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   const lock = StackLock.acquire(config.dataDir);
   try {
     const store = await startDynalite(join(config.dataDir, 'store'));
-    const client = createDocumentClient({
-      endpoint: store.endpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    const client = createDocumentClient(store.clientConfig);
     try {
       return await startOnStore(config, overrides, client, store, lock, consoleAssets);
     } catch (error) {
@@ -114,12 +115,16 @@ async function startOnStore(
   const recovered = await recoverAbandonedExecutions(parts);
   const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
-  const server = await listen(createHttpApp(parts, skill, config.skillId, consoleAssets, signatures), config.port);
+  const operatorToken = loadOrCreateOperatorToken(config.dataDir);
+  const server = await listen(createHttpApp(parts, skill, { skillId: config.skillId, operatorToken, consoleAssets, signatures }), config.port);
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   lock.listening({ port });
   return {
     ...parts,
-    url: `http://127.0.0.1:${port}`,
+    url,
+    operatorToken,
+    consoleUrl: `${url}/?token=${operatorToken}`,
     recovered,
     lock,
     async close() {
@@ -155,7 +160,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const sendLimiter = new DynamoDbSendRateLimiter(client, T.sendCounters, settings.sendLimits, clock);
   const sealer = LocalSecretSealer.forDataDir(config.dataDir);
   const mfaDevices = new SimulatedMfaDevices({ factors: new DynamoDbFactorStore(client, T.mfaDevices), sealer, clock });
-  const devices = createLocalDevices(client, clock, config, overrides.devices);
+  const devices = createLocalDevices(client, clock, config, auditLog, overrides.devices);
   const codeHashSecret = loadCodeHashSecret(config.dataDir);
   const deps = {
     users: new DynamoDbUserDirectory(client, T.users),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startLocalStack, type LocalStack, type LocalStackOverrides } from '../../infra/local/app';
 import { taskTokenOf } from '../../functions/use-cases/issue-challenge';
 import { LOCAL_DEFAULTS, type LocalConfig } from '../../infra/local/config';
+import { readOperatorToken } from '../../infra/local/identity/operator-token';
 import type { ExecutionSummaryRecord, HistoryEvent } from '../../infra/local/workflow/execution-store';
 import { intentRequest, launchRequest, type EnvelopeOptions, type SlotValues } from '../fixtures/alexa/envelopes';
 
@@ -45,10 +46,15 @@ export interface ApiAuditEvent {
 export class LocalStackHarness {
   private readonly tokens = new Map<string, string>();
 
+  /** Read from the data dir, as every client of the stack does (LOCAL-API.md "Operator access"). */
+  readonly operatorToken: string;
+
   private constructor(
     readonly stack: LocalStack,
     readonly config: LocalConfig,
-  ) {}
+  ) {
+    this.operatorToken = readOperatorToken(config.dataDir);
+  }
 
   static async start(config: Partial<LocalConfig> = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
     const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), 'voicegate-test-'));
@@ -92,8 +98,15 @@ export class LocalStackHarness {
     return this.postRaw('/alexa', JSON.stringify(envelope)) as Promise<AlexaReply>;
   }
 
+  /** fetch on the stack as the operator: the bearer token rides along. */
+  fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${this.operatorToken}`);
+    return fetch(this.stack.url + path, { ...init, headers });
+  }
+
   async postRaw(path: string, body: string, contentType = 'application/json'): Promise<{ status: number; body: never }> {
-    const response = await fetch(this.stack.url + path, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const response = await this.fetch(path, { method: 'POST', headers: { 'content-type': contentType }, body });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
   }
@@ -109,7 +122,7 @@ export class LocalStackHarness {
   }
 
   async get<T>(path: string): Promise<T> {
-    const response = await fetch(this.stack.url + path);
+    const response = await this.fetch(path);
     if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
     return (await response.json()) as T;
   }
