@@ -6,6 +6,7 @@ import type { CodeHashSecret } from './code-hash-secret';
 import type { ConfirmCommandWorkflow } from './confirm-command-workflow';
 import type { DataTables } from './data-tables';
 import type { DeviceFleet } from './device-fleet';
+import type { FactorSecrets } from './factor-secrets';
 import type { Messaging } from './messaging';
 import { attachNamedPolicy } from './named-policy';
 import type { VoiceGateFunctions } from './voicegate-functions';
@@ -17,11 +18,12 @@ export interface GrantedResources {
   audit: AuditTrail;
   workflow: ConfirmCommandWorkflow;
   devices: DeviceFleet;
+  factorSecrets: FactorSecrets;
 }
 
 /** Each function gets what its use cases call, and nothing more. */
 export function grantFunctionPermissions(functions: VoiceGateFunctions, resources: GrantedResources): void {
-  const { tables, secret, messaging, audit, workflow, devices } = resources;
+  const { tables, secret, messaging, audit, workflow, devices, factorSecrets } = resources;
   const { skill, issueChallenge, performAction } = functions;
 
   // Every entry point builds the same dependencies at cold start, which reads the code-hash key.
@@ -37,9 +39,16 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   workflow.grantDriveCommands(skill.role);
   messaging.grantSendCodes(skill.role);
   audit.grantPublish(skill.role);
+  // Authenticator and MFA-device codes: the user's factors, each TOTP step claimed once, the
+  // sealed secret opened; no function enrolls on AWS, so none may seal (kms:Encrypt) or save a record.
+  tables.grantAdapterAccess(skill.role, 'factors', ['dynamodb:GetItem', 'dynamodb:UpdateItem']);
+  factorSecrets.grantOpen(skill.role);
+  factorSecrets.grantReadMfaCredentials(skill.role);
 
   // issue-challenge: sends the code, stores the challenge, supersedes the previous command (S13).
   for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(issueChallenge.role, table);
+  // Which factor confirms the command: the user's enrolled factors, never their secrets.
+  tables.grantAdapterAccess(issueChallenge.role, 'factors', ['dynamodb:GetItem']);
   messaging.grantSendCodes(issueChallenge.role);
   workflow.grantFailWaitingTasks(issueChallenge.role);
   audit.grantPublish(issueChallenge.role);
