@@ -14,6 +14,8 @@ const layer = (name, extra = {}) => ({
 });
 
 module.exports = {
+  // Jest reads testTimeout from the root config only; the per-layer value above is ignored.
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
   projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra')],
 };

@@ -29,6 +29,7 @@ type IssueDeps = Pick<
  */
 export async function issueChallenge(deps: IssueDeps, request: IssueChallengeRequest): Promise<void> {
   const { command } = request;
+  if (await tookOverRetriedAttempt(deps, request)) return;
   const user = await deps.users.get(command.userId);
   if (!user) throw new WorkflowError(WorkflowErrors.deliveryFailed, 'the user no longer exists');
   const choice = await factorFor(deps, user, command.action, command.target);
@@ -42,6 +43,27 @@ export async function issueChallenge(deps: IssueDeps, request: IssueChallengeReq
     await failTask(deps, previous.taskToken, WorkflowErrors.superseded, 'a newer command replaced this one');
   }
 }
+
+/**
+ * The workflow retries this task after a transient Lambda error, with a new task token. When
+ * an earlier attempt already issued this execution's challenge (its code may be on the
+ * phone), the retry only moves the challenge to the new token: no second code, no second
+ * send counted, and the spoken code completes the task that is actually waiting.
+ */
+async function tookOverRetriedAttempt(deps: Pick<IssueDeps, 'challenges'>, request: IssueChallengeRequest): Promise<boolean> {
+  const { command, executionId, taskToken } = request;
+  for (let attempt = 0; attempt < MAX_TAKEOVER_TRIES; attempt++) {
+    const current = await deps.challenges.get(command.userId);
+    if (current?.commandId !== command.commandId || current.executionId !== executionId) return false;
+    if (current.status !== 'pending') throw new WorkflowError(WorkflowErrors.cancelled, 'the command ended while its code was being sent');
+    if (current.taskToken === taskToken) return true;
+    if (await deps.challenges.save({ ...current, taskToken, version: current.version + 1 }, current.version)) return true;
+  }
+  throw new Error('the pending command kept changing during a retried send');
+}
+
+/** A spoken code racing the retry can change the challenge; a few re-reads settle it. */
+const MAX_TAKEOVER_TRIES = 5;
 
 /** S8: counts the send, then delivers before storing, so a failed delivery leaves no usable code behind. */
 async function deliveredChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: User, channel: Channel, now: number): Promise<Challenge> {

@@ -210,6 +210,13 @@ describe('the definition file', () => {
     expect(retrierFor(state(PERFORM), 'ActionFailed')).toBeUndefined();
   });
 
+  it.each([SEND_CODE, PERFORM])('"%s" retries the transient Lambda errors with backoff', (name) => {
+    for (const error of ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException']) {
+      const retrier = retrierFor(state(name), error);
+      expect({ error, retried: retrier !== undefined && retrier.BackoffRate! > 1 && retrier.MaxAttempts! >= 2 }).toEqual({ error, retried: true });
+    }
+  });
+
   it('never retries the wait on an outcome the user caused (that would send another code)', () => {
     for (const error of ['States.Timeout', 'CommandCancelled', 'TooManyAttempts', 'CommandSuperseded', 'DeliveryFailed']) {
       expect(retrierFor(state(SEND_CODE), error)).toBeUndefined();
