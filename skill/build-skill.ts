@@ -1,6 +1,6 @@
 import { SkillBuilders, type ErrorHandler, type Skill } from 'ask-sdk-core';
 import { Speech } from '../functions/domain/speech';
-import type { Deps } from '../functions/use-cases/deps';
+import type { SkillDeps } from './skill-deps';
 import { authorizeHandler } from './handlers/authorize';
 import { cancelHandler } from './handlers/cancel';
 import { conversationHandlers } from './handlers/conversation';
@@ -16,7 +16,7 @@ export interface SkillOptions {
 }
 
 /** The VoiceGate skill: the same handlers behind Lambda and the local HTTP endpoint. */
-export function buildSkill(deps: Deps, options: SkillOptions): Skill {
+export function buildSkill(deps: SkillDeps, options: SkillOptions): Skill {
   return SkillBuilders.custom()
     .addRequestHandlers(
       listInstancesHandler(deps),
@@ -25,7 +25,7 @@ export function buildSkill(deps: Deps, options: SkillOptions): Skill {
       sendCodeHandler(deps),
       cancelHandler(deps),
       devicesHandler(deps),
-      ...conversationHandlers(),
+      ...conversationHandlers(deps),
     )
     .addErrorHandlers(apologize(options.onError))
     .withSkillId(options.skillId)

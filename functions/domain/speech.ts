@@ -18,11 +18,12 @@ function channelPhrase(channel: Channel, maskedDestination: string): string {
 }
 
 export const Speech = {
-  welcome: () => 'Welcome to cloud control. You can say "list instances", or "start splunk".',
-  help: () =>
-    'You can say "list instances", or a command like "start splunk". I will send you a code; then say "authorize" and the code.',
+  /** `example` is a command this user may give ("stop web"); none when they may control nothing. */
+  welcome: (example = 'start splunk') => `Welcome to cloud control. You can say "list instances"${orSay(example)}.`,
+  help: (example = 'start splunk') =>
+    `You can say "list instances"${example ? `, or a command like "${example}". I will send you a code; then say "authorize" and the code` : ''}.`,
   goodbye: () => 'Goodbye.',
-  fallback: () => 'Sorry, I did not get that. You can say "list instances" or "start splunk".',
+  fallback: (example = 'start splunk') => `Sorry, I did not get that. You can say "list instances"${orSay(example)}.`,
   linkAccount: () => 'Please link your account in the Alexa app.',
   instances(instances: Instance[]): string {
     if (instances.length === 0) return 'You have no instances you can control.';
@@ -74,6 +75,10 @@ const FACTOR_PHRASES: Record<Factor, string> = {
   sms: 'a code by text',
   email: 'a code by e-mail',
 };
+
+function orSay(example: string): string {
+  return example ? `, or "${example}"` : '';
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -34,6 +34,7 @@ import { loadCodeHashSecret } from './identity/code-hash-secret';
 import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
 import { LocalSecretSealer } from './identity/local-secret-sealer';
 import type { LocalStackParts } from './local-stack-parts';
+import { StackLock } from './stack-lock';
 import { seed } from './seed';
 import { ensureTables } from './store/create-tables';
 import { startDynalite, type RunningStore } from './store/dynalite-server';
@@ -63,6 +64,8 @@ export interface LocalStack extends LocalStackParts {
   url: string;
   /** Executions found RUNNING from an earlier run: resumed, or ended visibly. */
   recovered: RecoveryReport;
+  /** This stack's hold on its data dir (one stack per data dir). */
+  lock: StackLock;
   /** Stops as a restart would: waiting executions stay RUNNING on disk for the next start. */
   close(): Promise<void>;
 }
@@ -70,16 +73,22 @@ export interface LocalStack extends LocalStackParts {
 /** Wires and starts everything `npm start` runs: store, workflow runner, skill, HTTP server. */
 export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
   mkdirSync(config.dataDir, { recursive: true });
-  const store = await startDynalite(join(config.dataDir, 'store'));
-  const client = createDocumentClient({
-    endpoint: store.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const lock = StackLock.acquire(config.dataDir);
   try {
-    return await startOnStore(config, overrides, client, store);
+    const store = await startDynalite(join(config.dataDir, 'store'));
+    const client = createDocumentClient({
+      endpoint: store.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    try {
+      return await startOnStore(config, overrides, client, store, lock);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
   } catch (error) {
-    await store.close();
+    lock.release();
     throw error;
   }
 }
@@ -89,6 +98,7 @@ async function startOnStore(
   overrides: LocalStackOverrides,
   client: DynamoDBDocumentClient,
   store: RunningStore,
+  lock: StackLock,
 ): Promise<LocalStack> {
   await ensureTables(client, allLocalTables());
   const parts = await wire(config, overrides, client);
@@ -101,15 +111,18 @@ async function startOnStore(
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
   const server = await listen(createHttpApp(parts, skill, config.skillId, signatures), config.port);
   const { port } = server.address() as AddressInfo;
+  lock.listening({ port });
   return {
     ...parts,
     url: `http://127.0.0.1:${port}`,
     recovered,
+    lock,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await parts.devices.close();
       await parts.engine.stop();
       await store.close();
+      lock.release();
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * One person talking to the skill through a simulated Echo: keeps the Alexa session (id,
  * attributes) across turns, posts each utterance to the local stack as Alexa would, and
- * prints the answer plus whatever the simulated phones and inboxes received meanwhile.
+ * prints the answer plus whatever the user's own simulated phone and inbox received meanwhile.
  */
 import {
   intentRequest,
@@ -110,7 +110,8 @@ export class ChatSession {
   }
 
   private async outbox(): Promise<OutboxMessage[]> {
-    return (await this.request<{ messages: OutboxMessage[] }>('GET', '/api/outbox')).messages;
+    const path = `/api/outbox?userId=${encodeURIComponent(this.options.userId)}`;
+    return (await this.request<{ messages: OutboxMessage[] }>('GET', path)).messages;
   }
 
   private post<T>(path: string, body: unknown): Promise<T> {

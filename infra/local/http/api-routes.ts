@@ -29,8 +29,14 @@ export function apiRoutes(parts: LocalStackParts): Router {
     res.status(201).json({ userId: user.userId, targets: user.targets });
   });
 
-  router.get('/api/outbox', async (_req, res) => {
-    const messages = (await outbox.list()).map(({ id, channel, to, body, sentAt }) => ({ id, channel, to, body, sentAt }));
+  // `?userId=bob`: only what bob's own phone and inbox received (the chat shows nobody else's).
+  router.get('/api/outbox', async (req, res) => {
+    const { userId } = req.query;
+    const user = typeof userId === 'string' ? await deps.users.get(userId) : undefined;
+    if (userId !== undefined && !user) return void res.status(404).json({ error: `no such user "${String(userId)}"` });
+    const messages = (await outbox.list())
+      .filter(({ to }) => !user || to === user.phone || to === user.email)
+      .map(({ id, channel, to, body, sentAt }) => ({ id, channel, to, body, sentAt }));
     res.json({ messages });
   });
   router.get('/api/instances', async (_req, res) => res.json({ instances: await deps.instances.list() }));

@@ -53,7 +53,7 @@ export async function startStubStack(): Promise<StubStack> {
       const path = request.url ?? '';
       stack.requests.push({ method: request.method ?? '', path, body });
       if (path === '/api/dev/tokens') return issueToken(response, body);
-      if (path === '/api/outbox') return send(response, 200, { messages: stack.outbox });
+      if (path.startsWith('/api/outbox')) return send(response, 200, { messages: stack.outbox });
       if (path === '/alexa') return send(response, stack.alexaStatus, await stack.answerAlexa(body as AlexaRequestEnvelope));
       return send(response, 404, { error: 'not found' });
     });
