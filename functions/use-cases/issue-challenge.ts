@@ -50,7 +50,7 @@ export async function issueChallenge(deps: IssueChallengeDeps, request: IssueCha
  * phone), the retry only moves the challenge to the new token: no second code, no second
  * send counted, and the spoken code completes the task that is actually waiting.
  */
-async function tookOverRetriedAttempt(deps: Pick<IssueDeps, 'challenges'>, request: IssueChallengeRequest): Promise<boolean> {
+async function tookOverRetriedAttempt(deps: Pick<IssueChallengeDeps, 'challenges'>, request: IssueChallengeRequest): Promise<boolean> {
   const { command, executionId, taskToken } = request;
   for (let attempt = 0; attempt < MAX_TAKEOVER_TRIES; attempt++) {
     const current = await deps.challenges.get(command.userId);

@@ -66,6 +66,7 @@ describe('least privilege: each function gets what its use cases call', () => {
         'dynamodb:BatchGetItem <GetAtt:DatasendCounters.Arn>',
         'dynamodb:UpdateItem <GetAtt:DatasendCounters.Arn>',
         'dynamodb:Query <GetAtt:Datadevices.Arn>',
+        'dynamodb:GetItem <GetAtt:DataactionLedger.Arn>',
         'dynamodb:GetItem <GetAtt:Datafactors.Arn>',
         'dynamodb:UpdateItem <GetAtt:Datafactors.Arn>',
         `kms:Decrypt ${factorKey}`,
@@ -112,7 +113,6 @@ describe('least privilege: each function gets what its use cases call', () => {
     expect(grantsOf('FunctionsPerformActionRole')).toEqual(
       [
         ...logsTo('FunctionsPerformActionLog'),
-        ...secret,
         ...['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'].map((action) => `dynamodb:${action} <GetAtt:DataactionLedger.Arn>`),
         ...['StartInstances', 'StopInstances', 'RebootInstances'].map((action) => `ec2:${action} ${instances} if ${tagged}`),
         `iot:UpdateThingShadow ${voiceGateThings}`,
@@ -145,6 +145,14 @@ describe('least privilege across the stack', () => {
 
     expect(factorKeyGrants).toEqual([`kms:Decrypt ${factorKey}`]);
     expect(grantsOf('FunctionsSkillRole')).toContain(factorKeyGrants[0]);
+  });
+
+  it('lets only the skill and issue-challenge read the code-hash key; perform-action never can', () => {
+    const readers = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) =>
+      grants(roleStatements(template, id)).some((grant) => grant.startsWith('secretsmanager:GetSecretValue <Ref:CodeHashKeySecret')),
+    );
+
+    expect(readers.map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['FunctionsIssueChallengeRole', 'FunctionsSkillRole']);
   });
 
   it('grants events:PutEvents only on the audit bus', () => {

@@ -26,12 +26,15 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   const { tables, secret, messaging, audit, workflow, devices, factorSecrets } = resources;
   const { skill, issueChallenge, performAction } = functions;
 
-  // Every entry point builds the same dependencies at cold start, which reads the code-hash key.
-  for (const { role } of functions.all) secret.secret.grantRead(role);
+  // The code-hash key (S2): the skill checks codes, issue-challenge hashes them; perform-action
+  // acts on a confirmation and never touches a code, so it may not read the key.
+  for (const { role } of [skill, issueChallenge]) secret.secret.grantRead(role);
 
   // The skill: linked user, pending challenge and send limits; lists instances; starts the
   // workflow and reports codes to it; resends codes (S8); records rejections and denials.
   for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(skill.role, table);
+  // "authorize": how the action went, read where perform-action records it, never a claim.
+  tables.grantAdapterAccess(skill.role, 'actionLedger', ['dynamodb:GetItem']);
   grantListInstances(skill.role);
   // Devices: the user's own (a Query on the owner key) and their reported state; never a shadow write.
   tables.grantAdapterAccess(skill.role, 'devices');

@@ -5,6 +5,7 @@ import type { CodeGenerator } from '../../../functions/ports/code-generator';
 import { countedSeparately } from '../../../functions/ports/send-rate-limiter';
 import type { Deps } from '../../../functions/use-cases/deps';
 import { DEFAULT_SETTINGS, type Settings } from '../../../functions/use-cases/settings';
+import { LOCAL_POLL_PACE } from '../../../functions/use-cases/wait-until';
 import { LocalSecretSealer } from '../../../infra/local/identity/local-secret-sealer';
 import { FakeClock } from '../fake-clock';
 import {
@@ -59,7 +60,7 @@ export interface FakeWorld {
 export function fakeWorld(settings: Partial<Settings> = {}): FakeWorld {
   const clock = new FakeClock(T0);
   const codes = new ScriptedCodes();
-  const full: Settings = { ...DEFAULT_SETTINGS, authorizeWaitMs: 30, deliveryWaitMs: 30, ...settings };
+  const full: Settings = { ...DEFAULT_SETTINGS, authorizeWaitMs: 30, deliveryWaitMs: 30, pollPace: LOCAL_POLL_PACE, ...settings };
   const world = {
     clock,
     codes,
