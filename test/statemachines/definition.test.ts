@@ -49,7 +49,7 @@ const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
 const SEND_CODE = 'Send Code And Wait';
 const PERFORM = 'Perform Action';
 
-/** PRODUCT.md section 2: the detail-types the workflow's own steps emit. */
+/** docs/product.md section 2: the detail-types the workflow's own steps emit. */
 const WORKFLOW_AUDIT_TYPES = [
   'Command Requested',
   'Code Verified',

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import type { LocalDevices } from './local-devices';
 
-/** GET /api/devices and device registration from a CSR (LOCAL-API.md, with the devices issue). */
+/** GET /api/devices and device registration from a CSR (docs/local-api.md, with the devices issue). */
 export function deviceRoutes(devices: LocalDevices): Router {
   const router = express.Router();
 
