@@ -16,6 +16,11 @@ export const SEARCHABLE_THING_ATTRIBUTES = ['owner', 'name', 'type'];
  */
 export const VOICEGATE_THING_PREFIX = 'voicegate-';
 
+/** The device policy a stack deploys, e.g. `VoiceGate-device`. */
+export function devicePolicyName(stackName: string): string {
+  return `${stackName}-device`;
+}
+
 /** What AWS IoT allows in a thing attribute value: no spaces ("garage door" is stored as "garage_door"). */
 const ATTRIBUTE_VALUE = /^[a-zA-Z0-9_.,@/:#=\[\]-]*$/;
 

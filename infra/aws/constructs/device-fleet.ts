@@ -2,7 +2,7 @@ import { Aws, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy, CfnThingType } from 'aws-cdk-lib/aws-iot';
 import { Construct } from 'constructs';
-import { DEVICE_THING_TYPE, SEARCHABLE_THING_ATTRIBUTES, thingPolicyDocument, VOICEGATE_THING_PREFIX } from '../../../functions/domain/thing-policy';
+import { DEVICE_THING_TYPE, devicePolicyName, SEARCHABLE_THING_ATTRIBUTES, thingPolicyDocument, VOICEGATE_THING_PREFIX } from '../../../functions/domain/thing-policy';
 import { attachNamedPolicy } from './named-policy';
 
 
@@ -25,7 +25,7 @@ export class DeviceFleet extends Construct {
       },
     });
     this.thingPolicy = new CfnPolicy(this, 'ThingPolicy', {
-      policyName: `${Stack.of(this).stackName}-device`,
+      policyName: devicePolicyName(Stack.of(this).stackName),
       policyDocument: thingPolicyDocument(`arn:${Aws.PARTITION}:iot:${Aws.REGION}:${Aws.ACCOUNT_ID}:`),
     });
   }
