@@ -13,10 +13,13 @@ const layer = (name, extra = {}) => ({
   ...extra,
 });
 
+// puppeteer-core (which drives Debian's chromium for test/console) and its own dependencies ship ESM only too.
+const browserTransformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@noble|@scure|aedes|puppeteer-core|@puppeteer|chromium-bidi)/)'];
+
 module.exports = {
   // Stacks start and stop in hooks; on a busy 2-core machine 5 s is too tight for them.
   // (A global option: jest ignores testTimeout inside a project.)
   testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
-  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra')],
+  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra'), layer('console', { transformIgnorePatterns: browserTransformIgnorePatterns })],
 };

@@ -19,10 +19,12 @@ export function speakRequestOutcome(outcome: RequestOutcome, action: CommandActi
       return Speech.unknownTarget(outcome.target);
     case 'not-allowed':
       return Speech.notAllowed(outcome.target);
+    case 'duplicate-alias':
+      return Speech.duplicateAlias(outcome.target, outcome.count);
     case 'send-limit':
-      return Speech.sendLimitReached();
+      return Speech.sendLimitReached(outcome.retryInMinutes);
     case 'attempt-limit':
-      return Speech.attemptLimitReached();
+      return Speech.attemptLimitReached(outcome.retryInMinutes);
     case 'factor-refused':
       return Speech.factorRequired(outcome.accepted);
     case 'code-sent':

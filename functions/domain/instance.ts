@@ -9,3 +9,8 @@ export interface Instance {
 
 /** The tag that names an instance for VoiceGate; IAM conditions use it too (S11). */
 export const ALIAS_TAG = 'voicegate:alias';
+
+/** Aliases as speech matches them: "Web" and "web" name the same instance. */
+export function sameAlias(alias: string, spoken: string): boolean {
+  return alias.trim().toLowerCase() === spoken.trim().toLowerCase();
+}

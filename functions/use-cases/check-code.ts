@@ -4,7 +4,12 @@ import { normalizeSpokenCode } from '../domain/one-time-code';
 import type { Deps } from './deps';
 import { useTotpCode } from './use-totp-code';
 
-export type CodeVerdict = 'match' | 'no-match' | 'attempt-limit';
+/** A code not even checked, because the user's attempt limit is reached until `retryAt`. */
+export interface AttemptLimited {
+  retryAt: number;
+}
+
+export type CodeVerdict = 'match' | 'no-match' | AttemptLimited;
 
 export type CheckDeps = Pick<Deps, 'hasher' | 'settings' | 'factors' | 'sealer' | 'clock' | 'mfaDevices' | 'attemptLimiter'>;
 
@@ -30,7 +35,8 @@ export function codeChecker(deps: CheckDeps, userId: string, spokenCode: string 
 }
 
 async function checkDeviceCode(deps: CheckDeps, userId: string, factor: DeviceFactor, spokenCode: string | undefined): Promise<CodeVerdict> {
-  if (!(await deps.attemptLimiter.tryConsume(userId))) return 'attempt-limit';
+  const limit = await deps.attemptLimiter.tryConsume(userId);
+  if (!limit.allowed) return { retryAt: limit.retryAt };
   const code = normalizeSpokenCode(spokenCode, DEVICE_CODE_DIGITS);
   if (code === undefined) return 'no-match';
   const record = await deps.factors.get(userId);

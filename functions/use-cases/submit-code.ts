@@ -3,9 +3,10 @@ import { factorOf, isExpired, judgeAttempt, type Challenge } from '../domain/cha
 import type { CommandAction } from '../domain/command';
 import { WorkflowErrors, isTaskTokenError } from '../domain/errors';
 import type { ActionOutcomes } from '../ports/action-ledger';
+import { minutesUntil } from '../domain/send-limits';
 import { codeChecker, type CheckDeps } from './check-code';
 import type { Deps } from './deps';
-import { failTask } from './issue-challenge';
+import { failTask, taskTokenOf } from './issue-challenge';
 import { waitUntil } from './wait-until';
 
 interface Subject {
@@ -16,12 +17,12 @@ interface Subject {
 export type SubmitOutcome =
   | { kind: 'nothing-pending' }
   | { kind: 'expired' }
-  | { kind: 'attempt-limit' }
+  | { kind: 'attempt-limit'; retryInMinutes: number }
   | ({ kind: 'rejected'; attemptsLeft: number } & Subject)
   | ({ kind: 'locked-out' } & Subject)
   | ({ kind: 'accepted'; result: 'succeeded' | 'failed' | 'under-way' } & Subject);
 
-type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit'> & { ledger: ActionOutcomes } & CheckDeps;
+type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit' | 'taskTokens'> & { ledger: ActionOutcomes } & CheckDeps;
 
 /** Conditional writes can lose a race; a few re-reads settle it. */
 const MAX_CONFLICT_RETRIES = 5;
@@ -36,7 +37,7 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     // Checked before the code: an authenticator code must not be used up on an expired command.
     if (isExpired(challenge, now)) return { kind: 'expired' };
     const verdict = await check(challenge);
-    if (verdict === 'attempt-limit') return { kind: 'attempt-limit' };
+    if (typeof verdict === 'object') return { kind: 'attempt-limit', retryInMinutes: minutesUntil(verdict.retryAt, now) };
     const outcome = judgeAttempt(challenge, now, verdict === 'match');
     if (outcome.kind === 'expired') return outcome;
     if (outcome.kind === 'not-pending') return { kind: 'nothing-pending' };
@@ -48,7 +49,7 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     }
     await recordRejection(deps, challenge, outcome.next.attemptsLeft);
     if (outcome.kind === 'rejected') return { kind: 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
-    await failTask(deps, challenge.taskToken, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
+    await failTask(deps, challenge, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
     return { kind: 'locked-out', ...subject };
   }
   throw new Error('the pending command kept changing; try again');
@@ -68,10 +69,10 @@ async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsL
  * decrypt of the history.
  */
 async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | 'under-way' | 'expired'> {
-  const verifiedAt = deps.clock.now();
   try {
     // The workflow's "Code Verified" audit records which factor verified (never the code).
-    await deps.workflow.sendTaskSuccess(challenge.taskToken, { verifiedAt, factor: factorOf(challenge) });
+    // Perform-action reads the verification time from the challenge, never from this output.
+    await deps.workflow.sendTaskSuccess(await taskTokenOf(deps, challenge), { factor: factorOf(challenge) });
   } catch (error) {
     // The workflow's wait ended first (its timeout starts a moment before the code's).
     if (isTaskTokenError(error)) return 'expired';

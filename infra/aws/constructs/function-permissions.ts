@@ -34,7 +34,7 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   // workflow and reports codes to it; resends codes (S8); records rejections and denials.
   for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(skill.role, table);
   // "authorize": how the action went, read where perform-action records it, never a claim.
-  tables.grantAdapterAccess(skill.role, 'actionLedger', ['dynamodb:GetItem']);
+  tables.grantItemRead(skill.role, 'actionLedger');
   grantListInstances(skill.role);
   // Devices: the user's own (a Query on the owner key) and their reported state; never a shadow write.
   tables.grantAdapterAccess(skill.role, 'devices');
@@ -48,15 +48,24 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   factorSecrets.grantOpen(skill.role);
   factorSecrets.grantReadMfaCredentials(skill.role);
 
-  // issue-challenge: sends the code, stores the challenge, supersedes the previous command (S13).
-  for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(issueChallenge.role, table);
+  // issue-challenge: checks the command against the stores (the user, their policy, the one
+  // instance with that alias, the device's owner), sends the code, stores the challenge,
+  // supersedes the previous command (S13).
+  for (const table of ['users', 'challenges', 'sendCounters', 'devices'] as const) tables.grantAdapterAccess(issueChallenge.role, table);
+  grantListInstances(issueChallenge.role);
   // Which factor confirms the command: the user's enrolled factors, never their secrets.
-  tables.grantAdapterAccess(issueChallenge.role, 'factors', ['dynamodb:GetItem']);
+  tables.grantItemRead(issueChallenge.role, 'factors');
   messaging.grantSendCodes(issueChallenge.role);
   workflow.grantFailWaitingTasks(issueChallenge.role);
   audit.grantPublish(issueChallenge.role);
 
-  // perform-action: the at-most-once ledger (S14) and VoiceGate-tagged instances only (S11).
+  // perform-action: acts only on a verified challenge for exactly this command, re-checking the
+  // user, their policy, the instance's alias tag and the device's owner (read-only: it never
+  // writes a challenge); the at-most-once ledger (S14); VoiceGate-tagged instances only (S11).
+  tables.grantItemRead(performAction.role, 'users');
+  tables.grantItemRead(performAction.role, 'challenges');
+  tables.grantAdapterAccess(performAction.role, 'devices');
+  grantListInstances(performAction.role);
   tables.grantAdapterAccess(performAction.role, 'actionLedger');
   grantControlTaggedInstances(performAction.role);
   // Device actions: desired-state updates of VoiceGate things' shadows, then reading the report.
