@@ -38,10 +38,11 @@ const EXPECTED = {
 export type CommandVerdict = 'code-sent' | 'code-under-way' | 'error';
 export type AuthorizeVerdict = 'succeeded' | 'under-way' | 'error';
 
+/** A user's next command may open with the outcome of their last one ("Your earlier command is done: …"). */
 export function commandVerdict(answer: AlexaAnswer, phone: string): CommandVerdict {
   if (answer.status !== 200) return 'error';
-  if (answer.speech === Speech.codeSent(COMMAND.action, COMMAND.target, 6, 'sms', maskDestination('sms', phone))) return 'code-sent';
-  return answer.speech === EXPECTED.codeUnderWay ? 'code-under-way' : 'error';
+  if (answer.speech.endsWith(Speech.codeSent(COMMAND.action, COMMAND.target, 6, 'sms', maskDestination('sms', phone)))) return 'code-sent';
+  return answer.speech.endsWith(EXPECTED.codeUnderWay) ? 'code-under-way' : 'error';
 }
 
 export function authorizeVerdict(answer: AlexaAnswer): AuthorizeVerdict {

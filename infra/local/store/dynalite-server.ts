@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { closeLevelIteratorsOnReturn } from './close-level-iterators';
 
 export interface RunningStore {
   /** How a DynamoDB client reaches this store (and nothing else can). */
@@ -20,6 +21,7 @@ export interface RunningStore {
  */
 export async function startDynalite(path?: string): Promise<RunningStore> {
   if (path) mkdirSync(path, { recursive: true, mode: 0o700 });
+  closeLevelIteratorsOnReturn();
   const socketDir = mkdtempSync(join(tmpdir(), 'voicegate-store-'));
   const socketPath = join(socketDir, 'dynalite.sock');
   const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path && { path }) });
