@@ -10,7 +10,6 @@ import { failTask, issueChallenge } from '../../../functions/use-cases/issue-cha
 import { linkMfaDevice, setPreferredFactor } from '../../../functions/use-cases/manage-factors';
 import { submitCode } from '../../../functions/use-cases/submit-code';
 import { takeOutcomeNotice } from '../../../functions/use-cases/take-outcome-notice';
-import { waitUntil } from '../../../functions/use-cases/wait-until';
 import { requestedCommand } from '../../support/fakes/device-factor-world';
 import { ALICE, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
 import { secretOf } from '../../support/otpauth';
@@ -162,21 +161,5 @@ describe('takeOutcomeNotice', () => {
     await requestedCommand(world);
 
     expect(await takeOutcomeNotice(world.deps, ALICE.userId)).toBeUndefined();
-  });
-});
-
-describe('waitUntil', () => {
-  it('returns the first answer, probing again with a growing interval', async () => {
-    let probes = 0;
-    expect(await waitUntil(async () => (++probes === 4 ? 'ready' : undefined), 10_000)).toBe('ready');
-    expect(probes).toBe(4);
-  });
-
-  it('gives up with undefined once the deadline has passed, without probing forever', async () => {
-    let probes = 0;
-    const started = Date.now();
-    expect(await waitUntil(async () => void probes++, 50)).toBeUndefined();
-    expect(probes).toBeGreaterThan(1);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
