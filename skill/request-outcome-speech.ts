@@ -4,9 +4,11 @@ import type { CommandAction } from '../functions/domain/command';
 import { isDeliveredFactor } from '../functions/domain/factor';
 import { Speech } from '../functions/domain/speech';
 import type { RequestOutcome } from '../functions/use-cases/request-command';
+import { noteOutcome } from './request-log';
 
 /** The answer to a sensitive command: keeps listening for "authorize ..." while a code is on its way. */
 export function requestOutcomeResponse(input: HandlerInput, outcome: RequestOutcome, action: CommandAction): Response {
+  noteOutcome(input, outcome.kind);
   const awaitingCode = outcome.kind === 'code-sent' || outcome.kind === 'delivery-pending';
   const response = input.responseBuilder.speak(speakRequestOutcome(outcome, action));
   return (awaitingCode ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();

@@ -19,7 +19,7 @@ async function handleAlexaRequest(event: RequestEnvelope): Promise<ResponseEnvel
     throw new Error(`request refused: ${verdict.reason}`);
   }
   skill ??= awsDeps(() => config).then((deps) =>
-    buildSkill(deps, { skillId: config.skillId, onError: (name) => logger.error('skill error', { errorName: name }) }),
+    buildSkill(deps, { skillId: config.skillId, logger }),
   );
   return (await skill).invoke(event);
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../../functions/use-cases/deps';
 import { submitCode, type SubmitOutcome } from '../../functions/use-cases/submit-code';
 import { isIntent, slotValue } from '../intents';
 import { forLinkedUser } from '../linked-user';
+import { noteOutcome } from '../request-log';
 
 /** "authorize 482913": works in the same session or as a one-shot, found by the linked user. */
 export function authorizeHandler(deps: Deps): RequestHandler {
@@ -11,6 +12,7 @@ export function authorizeHandler(deps: Deps): RequestHandler {
     const code = slotValue(input, 'code');
     if (code === undefined) return input.responseBuilder.speak(Speech.missingCode()).reprompt(Speech.missingCode()).getResponse();
     const outcome = await submitCode(deps, user.userId, code);
+    noteOutcome(input, outcome.kind === 'accepted' ? `accepted-${outcome.result}` : outcome.kind);
     const response = input.responseBuilder.speak(speak(outcome));
     return (outcome.kind === 'rejected' ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
   });

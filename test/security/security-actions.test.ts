@@ -76,6 +76,7 @@ describe('security rules: secrets, actions and restarts', () => {
         haystacks[`response ${i} to ${x.method} ${new URL(x.url).pathname}`] = x.body;
       });
       haystacks['console output'] = consoleOutput.lines.join('\n');
+      haystacks['log lines'] = vg.log.text();
 
       const accessTokens = await Promise.all(['alice', 'bob', 'carol'].map((u) => vg.tokenFor(u)));
       const contacts = [ALICE_PHONE, ALICE_EMAIL, BOB_PHONE, 'bob@example.com', carol.phone, carol.email];
