@@ -21,6 +21,10 @@ export function speakRequestOutcome(outcome: RequestOutcome, action: CommandActi
       return Speech.unknownTarget(outcome.target);
     case 'not-allowed':
       return Speech.notAllowed(outcome.target);
+    case 'already':
+      return Speech.alreadyInState(outcome.target, outcome.state);
+    case 'impossible':
+      return Speech.impossibleInState(action, outcome.target, outcome.state);
     case 'send-limit':
       return Speech.sendLimitReached();
     case 'attempt-limit':

@@ -1,7 +1,7 @@
 import { isDeviceCommand, type Command } from '../domain/command';
-import { WorkflowError, WorkflowErrors } from '../domain/errors';
+import { ActionFailureReasons, WorkflowError, WorkflowErrors } from '../domain/errors';
 import { DeviceThrottledError } from '../ports/device-gateway';
-import { InstanceThrottledError } from '../ports/instance-gateway';
+import { InstanceStateError, InstanceThrottledError } from '../ports/instance-gateway';
 import { changeDevice, DeviceDidNotRespondError } from './change-device';
 import type { Deps } from './deps';
 
@@ -23,19 +23,19 @@ type PerformDeps = Pick<Deps, 'instances' | 'devices' | 'ledger' | 'clock' | 'se
  * The workflow's "perform action" step, for instances and devices alike. S14: at most once
  * per command (a redrive finds it performed), never on a confirmation older than the
  * configured age. Throttling is thrown as ActionThrottled for the workflow's Retry;
- * anything else as ActionFailed.
+ * anything else as one of ActionFailureReasons.
  */
 export async function performAction(deps: PerformDeps, request: PerformActionRequest): Promise<PerformActionResult> {
   const { command, verifiedAt } = request;
   const now = deps.clock.now();
   if (!(now - verifiedAt <= deps.settings.maxConfirmationAgeMs)) {
-    throw new WorkflowError(WorkflowErrors.actionFailed, 'the confirmation is too old');
+    throw new WorkflowError(ActionFailureReasons.confirmationTooOld, 'the confirmation is too old');
   }
   if (!(await deps.ledger.claim(command.commandId, now))) {
     if ((await deps.ledger.status(command.commandId)) === 'performed') {
       return { instanceState: 'unchanged', alreadyPerformed: true };
     }
-    throw new WorkflowError(WorkflowErrors.actionFailed, 'another attempt holds this action');
+    throw new WorkflowError(ActionFailureReasons.inProgress, 'another attempt holds this action');
   }
   try {
     const instanceState = isDeviceCommand(command)
@@ -47,7 +47,8 @@ export async function performAction(deps: PerformDeps, request: PerformActionReq
     const throttled = error instanceof InstanceThrottledError || error instanceof DeviceThrottledError;
     await deps.ledger.settle(command.commandId, throttled ? 'released' : 'failed');
     if (throttled) throw new WorkflowError(WorkflowErrors.actionThrottled, 'the provider is throttling');
-    if (error instanceof DeviceDidNotRespondError) throw new WorkflowError(WorkflowErrors.actionFailed, error.message);
-    throw new WorkflowError(WorkflowErrors.actionFailed, `${command.target} could not be changed`);
+    if (error instanceof DeviceDidNotRespondError) throw new WorkflowError(ActionFailureReasons.deviceSilent, error.message);
+    if (error instanceof InstanceStateError) throw new WorkflowError(ActionFailureReasons.stateChanged, `${command.target} changed state`);
+    throw new WorkflowError(ActionFailureReasons.providerRefused, `${command.target} could not be changed`);
   }
 }

@@ -3,6 +3,7 @@ import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
 import { factorOf } from '../domain/challenge';
 import { isDeviceCommand, type Command, type InstanceAction } from '../domain/command';
 import { isDeliveredFactor, type Factor } from '../domain/factor';
+import { actionFit } from '../domain/instance';
 import { mayControl, type Channel, type User } from '../domain/user';
 import { factorFor } from './choose-factor';
 import type { Deps } from './deps';
@@ -11,6 +12,7 @@ import { waitUntil } from './wait-until';
 export type RequestOutcome =
   | { kind: 'unknown-target'; target: string }
   | { kind: 'not-allowed'; target: string }
+  | { kind: 'already' | 'impossible'; target: string; state: string }
   | { kind: 'send-limit' }
   | { kind: 'attempt-limit' }
   | { kind: 'factor-refused'; accepted: Factor[] }
@@ -41,6 +43,12 @@ export async function requestCommand(
   if (!mayControl(user, instance.alias)) {
     await deny(deps, command, 'target not allowed by policy');
     return { kind: 'not-allowed', target: instance.alias };
+  }
+  // A command that cannot change anything is refused before a code is spent on it.
+  const fit = actionFit(action, instance.state);
+  if (fit.kind !== 'possible') {
+    await deny(deps, command, fit.kind === 'already' ? 'AlreadyInState' : 'IncorrectInstanceState', { state: fit.state });
+    return { kind: fit.kind, target: instance.alias, state: fit.state };
   }
   return confirmCommand(deps, user, command, instance.alias);
 }

@@ -1,7 +1,7 @@
 import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
 import { factorOf, isExpired, judgeAttempt, type Challenge } from '../domain/challenge';
 import type { CommandAction } from '../domain/command';
-import { WorkflowErrors, isTaskTokenError } from '../domain/errors';
+import { ActionFailureReasons, WorkflowErrors, isTaskTokenError } from '../domain/errors';
 import type { ExecutionSummary } from '../ports/workflow-gateway';
 import { codeChecker, type CheckDeps } from './check-code';
 import type { Deps } from './deps';
@@ -19,7 +19,9 @@ export type SubmitOutcome =
   | { kind: 'attempt-limit' }
   | ({ kind: 'rejected'; attemptsLeft: number } & Subject)
   | ({ kind: 'locked-out' } & Subject)
-  | ({ kind: 'accepted'; result: 'succeeded' | 'failed' | 'under-way' } & Subject);
+  | ({ kind: 'reused'; attemptsLeft: number } & Subject)
+  | ({ kind: 'accepted'; result: 'succeeded' | 'under-way' } & Subject)
+  | ({ kind: 'accepted'; result: 'failed'; reason: string } & Subject);
 
 type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit'> & CheckDeps;
 
@@ -44,19 +46,20 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     const subject = { action: challenge.action, target: challenge.target };
     if (outcome.kind === 'accepted') {
       const result = await resumeWorkflow(deps, outcome.next);
-      return result === 'expired' ? { kind: 'expired' } : { kind: 'accepted', result, ...subject };
+      if ('kind' in result) return result;
+      return { kind: 'accepted', ...result, ...subject };
     }
-    await recordRejection(deps, challenge, outcome.next.attemptsLeft);
-    if (outcome.kind === 'rejected') return { kind: 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
+    await recordRejection(deps, challenge, outcome.next.attemptsLeft, verdict === 'replayed');
+    if (outcome.kind === 'rejected') return { kind: verdict === 'replayed' ? 'reused' : 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
     await failTask(deps, challenge.taskToken, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
     return { kind: 'locked-out', ...subject };
   }
   throw new Error('the pending command kept changing; try again');
 }
 
-async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsLeft: number): Promise<void> {
+async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsLeft: number, reused: boolean): Promise<void> {
   const at = new Date(deps.clock.now());
-  const extras = { attemptsLeft, factor: factorOf(challenge) };
+  const extras = { attemptsLeft, factor: factorOf(challenge), ...(reused && { reason: 'CodeReused' }) };
   await deps.audit.publish(auditEvent(AuditDetailTypes.codeRejected, challenge, challenge.executionId, at, extras));
 }
 
@@ -64,14 +67,16 @@ async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsL
  * Hands the verification to the workflow and waits briefly for the action's outcome; when
  * it is still under way, the user is told the outcome on their next request.
  */
-async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | 'under-way' | 'expired'> {
+type ResumeResult = { kind: 'expired' } | { result: 'succeeded' | 'under-way' } | { result: 'failed'; reason: string };
+
+async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<ResumeResult> {
   const verifiedAt = deps.clock.now();
   try {
     // The workflow's "Code Verified" audit records which factor verified (never the code).
     await deps.workflow.sendTaskSuccess(challenge.taskToken, { verifiedAt, factor: factorOf(challenge) });
   } catch (error) {
     // The workflow's wait ended first (its timeout starts a moment before the code's).
-    if (isTaskTokenError(error)) return 'expired';
+    if (isTaskTokenError(error)) return { kind: 'expired' };
     throw error;
   }
   const finished = await waitUntil(async (): Promise<ExecutionSummary | undefined> => {
@@ -80,7 +85,8 @@ async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'
   }, deps.settings.authorizeWaitMs);
   if (!finished) {
     await deps.challenges.save({ ...challenge, awaitingOutcome: true, version: challenge.version + 1 }, challenge.version);
-    return 'under-way';
+    return { result: 'under-way' };
   }
-  return finished.status === 'SUCCEEDED' ? 'succeeded' : 'failed';
+  if (finished.status === 'SUCCEEDED') return { result: 'succeeded' };
+  return { result: 'failed', reason: finished.cause ?? finished.error ?? ActionFailureReasons.providerRefused };
 }

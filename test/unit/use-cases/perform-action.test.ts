@@ -63,7 +63,7 @@ describe('performAction (S14)', () => {
 
     const error = await rejection(performAction(world.deps, { command, verifiedAt }));
 
-    expect(error.name).toBe('ActionFailed');
+    expect(error.name).toBe('ConfirmationTooOld');
     expect(world.fleet.performed).toHaveLength(0);
     expect(await world.ledger.status('cmd-1')).toBeUndefined();
   });
@@ -77,7 +77,7 @@ describe('performAction (S14)', () => {
 
   it('refuses a confirmation time that is not a number', async () => {
     const error = await rejection(performAction(world.deps, { command, verifiedAt: Number.NaN }));
-    expect(error.name).toBe('ActionFailed');
+    expect(error.name).toBe('ConfirmationTooOld');
     expect(world.fleet.performed).toHaveLength(0);
   });
 
@@ -86,7 +86,7 @@ describe('performAction (S14)', () => {
 
     const error = await rejection(performAction(world.deps, { command, verifiedAt: world.clock.now() }));
 
-    expect(error.name).toBe('ActionFailed');
+    expect(error.name).toBe('ActionInProgress');
     expect(world.fleet.performed).toHaveLength(0);
     expect(await world.ledger.status('cmd-1')).toBe('acting');
   });
@@ -124,10 +124,10 @@ describe('performAction (S14)', () => {
     expect(world.fleet.stateOf(SPLUNK.instanceId)).toBe('stopped');
   });
 
-  it("turns EC2's own refusal (an instance in the wrong state) into ActionFailed", async () => {
+  it("turns EC2's own refusal (an instance in the wrong state) into the IncorrectInstanceState reason", async () => {
     const error = await rejection(performAction(world.deps, { command: { ...command, action: 'reboot' }, verifiedAt: world.clock.now() }));
 
-    expect(error.name).toBe('ActionFailed');
+    expect(error.name).toBe('IncorrectInstanceState');
     expect(await world.ledger.status('cmd-1')).toBe('failed');
   });
 });
