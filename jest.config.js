@@ -14,6 +14,8 @@ const layer = (name, extra = {}) => ({
 });
 
 module.exports = {
+  // testTimeout is a global option: set inside a project it is ignored and tests get jest's 5 s.
+  testTimeout: 30_000,
   // Failures (with their output) and the totals only: a passing run fits on one screen.
   reporters: [['summary', { summaryThreshold: 0 }], '<rootDir>/test/support/plain-summary-reporter.js'],
   projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra')],

@@ -68,6 +68,7 @@ export const Speech = {
   codeExpired: () => 'That code has expired. Please ask again.',
   missingCode: () => 'Please say authorize and the code, for example "authorize 4 8 2 9 1 3".',
   nothingPending: () => 'There is no command waiting for a code.',
+  dropped: (action: CommandAction, target: string) => `I dropped ${describeInProgress(action, target)}.`,
   cancelled: (action: CommandAction, target: string) => `Cancelled ${describeInProgress(action, target)}.`,
   unknownDevice: () => "I can't find that device.",
   tryAgain: () => 'Sorry, something went wrong. Please try again.',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
-import { factorOf } from '../domain/challenge';
+import { factorOf, isExpired } from '../domain/challenge';
 import { isDeviceCommand, type Command, type InstanceAction } from '../domain/command';
 import { isDeliveredFactor, type Factor } from '../domain/factor';
 import { actionFit } from '../domain/instance';
@@ -16,9 +16,14 @@ export type RequestOutcome =
   | { kind: 'send-limit' }
   | { kind: 'attempt-limit' }
   | { kind: 'factor-refused'; accepted: Factor[] }
-  | { kind: 'code-sent'; command: Command; factor: Factor; channel: Channel; maskedDestination: string; digits: number }
+  | ({ kind: 'code-sent'; command: Command; factor: Factor; channel: Channel; maskedDestination: string; digits: number } & Superseding)
   | { kind: 'delivery-failed'; command: Command }
-  | { kind: 'delivery-pending'; command: Command };
+  | ({ kind: 'delivery-pending'; command: Command } & Superseding);
+
+/** The user's earlier pending command that this one replaced (S13), to be told "I dropped ...". */
+interface Superseding {
+  dropped?: Pick<Command, 'action' | 'target'>;
+}
 
 type RequestDeps = Pick<Deps, 'instances' | 'sendLimiter' | 'attemptLimiter' | 'factors' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
 
@@ -75,7 +80,13 @@ export async function confirmCommand(deps: ConfirmDeps, user: User, command: Com
     await deny(deps, command, 'code attempt limit reached');
     return { kind: 'attempt-limit' };
   }
-  return (await startConfirmation(deps, command)).outcome;
+  const previous = await deps.challenges.get(user.userId);
+  const { outcome } = await startConfirmation(deps, command);
+  const replacedPending = previous?.status === 'pending' && !isExpired(previous, deps.clock.now());
+  if (replacedPending && (outcome.kind === 'code-sent' || outcome.kind === 'delivery-pending')) {
+    return { ...outcome, dropped: { action: previous.action, target: previous.target } };
+  }
+  return outcome;
 }
 
 /** Starts a workflow for `command` and waits (bounded) until its code is out or delivery failed. */
