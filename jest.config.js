@@ -8,15 +8,19 @@ const layer = (name, extra = {}) => ({
   transform,
   transformIgnorePatterns,
   testEnvironment: 'node',
-  // Stacks start and stop in hooks; on a busy 2-core machine 5 s is too tight for them.
-  testTimeout: 30_000,
+  // `npm run mutate` keeps its sandboxes under reports/.
+  modulePathIgnorePatterns: ['<rootDir>/reports/'],
   ...extra,
 });
 
+// puppeteer-core (which drives Debian's chromium for test/console) and its own dependencies ship ESM only too.
+const browserTransformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@noble|@scure|aedes|puppeteer-core|@puppeteer|chromium-bidi)/)'];
+
 module.exports = {
-  // testTimeout is a global option: set inside a project it is ignored and tests get jest's 5 s.
+  // Stacks start and stop in hooks; on a busy 2-core machine 5 s is too tight for them.
+  // (A global option: jest ignores testTimeout inside a project.)
   testTimeout: 30_000,
   // Failures (with their output) and the totals only: a passing run fits on one screen.
   reporters: [['summary', { summaryThreshold: 0 }], '<rootDir>/test/support/plain-summary-reporter.js'],
-  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra')],
+  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra'), layer('console', { transformIgnorePatterns: browserTransformIgnorePatterns })],
 };

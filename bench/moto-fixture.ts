@@ -67,6 +67,7 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
           return { event: { command, executionId, taskToken: randomBytes(48).toString('base64url') }, env };
         }
         if (name === 'perform-action') return { event: { command, verifiedAt: Date.now() }, env };
+        if (name === 'reference') return { event: { userId }, env };
         throw new Error(`no first request for ${name}`);
       },
       stop,

@@ -63,6 +63,15 @@ export function tableRows(results: BenchResults): TableRow[] {
         (external ? `; SDK not bundled: ${external.medianTotalMs} ms` : '');
       rows.push(withTarget({ section: 'Cold start', measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart!.targetMode})`, value }, `first-request:${b.name}`));
     }
+    if (b.referenceRatio !== undefined) {
+      rows.push(withTarget({ section: 'Cold start', measure: `${b.name} over the reference handler`, value: `${b.referenceRatio}x` }, `reference-ratio:${b.name}`));
+    }
+  }
+  const reference = coldStart?.reference;
+  if (reference) {
+    const { run } = reference;
+    const value = `${(reference.bytes / KIB).toFixed(1)} KB; ${run.medianTotalMs} ms (load ${run.medianLoadMs} + request ${run.medianFirstRequestMs})`;
+    rows.push({ section: 'Cold start', measure: `reference handler (DynamoDB GetItem + PutItem), median of ${run.runs.length}`, value });
   }
   if (cost) {
     const u = cost.usage;

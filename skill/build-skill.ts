@@ -2,7 +2,7 @@ import { SkillBuilders, type ErrorHandler, type Skill } from 'ask-sdk-core';
 import { Speech } from '../functions/domain/speech';
 import type { Clock } from '../functions/ports/clock';
 import type { Logger } from '../functions/ports/logger';
-import type { Deps } from '../functions/use-cases/deps';
+import type { SkillDeps } from './skill-deps';
 import { authorizeHandler } from './handlers/authorize';
 import { cancelHandler } from './handlers/cancel';
 import { conversationHandlers } from './handlers/conversation';
@@ -19,7 +19,7 @@ export interface SkillOptions {
 }
 
 /** The VoiceGate skill: the same handlers behind Lambda and the local HTTP endpoint. */
-export function buildSkill(deps: Deps, options: SkillOptions): Skill {
+export function buildSkill(deps: SkillDeps, options: SkillOptions): Skill {
   const log = requestLogInterceptors(options.logger, deps.clock);
   return SkillBuilders.custom()
     .addRequestHandlers(

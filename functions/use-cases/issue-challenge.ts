@@ -15,7 +15,7 @@ export interface IssueChallengeRequest {
   taskToken: string;
 }
 
-type IssueDeps = Pick<
+export type IssueChallengeDeps = Pick<
   Deps,
   'users' | 'sendLimiter' | 'codes' | 'hasher' | 'challenges' | 'messages' | 'workflow' | 'audit' | 'clock' | 'settings' | 'factors'
 >;
@@ -27,7 +27,7 @@ type IssueDeps = Pick<
  * supersede the user's previous pending command (S13).
  * Throws DeliveryFailed (caught by the workflow) when no code could be delivered.
  */
-export async function issueChallenge(deps: IssueDeps, request: IssueChallengeRequest): Promise<void> {
+export async function issueChallenge(deps: IssueChallengeDeps, request: IssueChallengeRequest): Promise<void> {
   const { command } = request;
   const user = await deps.users.get(command.userId);
   if (!user) throw new WorkflowError(WorkflowErrors.deliveryFailed, 'the user no longer exists');
@@ -44,7 +44,7 @@ export async function issueChallenge(deps: IssueDeps, request: IssueChallengeReq
 }
 
 /** S8: counts the send, then delivers before storing, so a failed delivery leaves no usable code behind. */
-async function deliveredChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: User, channel: Channel, now: number): Promise<Challenge> {
+async function deliveredChallenge(deps: IssueChallengeDeps, request: IssueChallengeRequest, user: User, channel: Channel, now: number): Promise<Challenge> {
   if (!(await deps.sendLimiter.tryConsume(user.userId))) {
     throw new WorkflowError(WorkflowErrors.deliveryFailed, 'code send limit reached');
   }
@@ -54,7 +54,7 @@ async function deliveredChallenge(deps: IssueDeps, request: IssueChallengeReques
   return challenge;
 }
 
-function newChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: User, factor: Factor, codeHash: string, now: number): Challenge {
+function newChallenge(deps: IssueChallengeDeps, request: IssueChallengeRequest, user: User, factor: Factor, codeHash: string, now: number): Challenge {
   const { command, executionId, taskToken } = request;
   // A device factor has no destination; `channel` is where "send the code by text" would go.
   const channel: Channel = isDeliveredFactor(factor) ? factor : user.preferredChannel;

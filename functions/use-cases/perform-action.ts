@@ -17,7 +17,7 @@ export interface PerformActionResult {
   alreadyPerformed: boolean;
 }
 
-type PerformDeps = Pick<Deps, 'instances' | 'devices' | 'ledger' | 'clock' | 'settings'>;
+export type PerformActionDeps = Pick<Deps, 'instances' | 'devices' | 'ledger' | 'clock' | 'settings'>;
 
 /**
  * The workflow's "perform action" step, for instances and devices alike. S14: at most once
@@ -25,7 +25,7 @@ type PerformDeps = Pick<Deps, 'instances' | 'devices' | 'ledger' | 'clock' | 'se
  * configured age. Throttling is thrown as ActionThrottled for the workflow's Retry;
  * anything else as one of ActionFailureReasons.
  */
-export async function performAction(deps: PerformDeps, request: PerformActionRequest): Promise<PerformActionResult> {
+export async function performAction(deps: PerformActionDeps, request: PerformActionRequest): Promise<PerformActionResult> {
   const { command, verifiedAt } = request;
   const now = deps.clock.now();
   if (!(now - verifiedAt <= deps.settings.maxConfirmationAgeMs)) {

@@ -29,6 +29,7 @@ import { OutboxMessageSender } from './adapters/outbox-message-sender';
 import { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import { SimulatedFleet } from './adapters/simulated-fleet';
 import type { LocalConfig } from './config';
+import { loadConsoleAssets, type ConsoleAssets } from './console/console-assets';
 import { createLocalDevices, type DeviceOverrides } from './devices/local-devices';
 import { createHttpApp } from './http/server';
 import { localLogger } from './logging/local-logger';
@@ -76,6 +77,8 @@ export interface LocalStack extends LocalStackParts {
 
 /** Wires and starts everything `npm start` runs: store, workflow runner, skill, HTTP server. */
 export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
+  // First, so a console that does not bundle stops the start before anything on disk is touched.
+  const consoleAssets = await loadConsoleAssets();
   mkdirSync(config.dataDir, { recursive: true });
   const lock = StackLock.acquire(config.dataDir);
   try {
@@ -86,7 +89,7 @@ export async function startLocalStack(config: LocalConfig, overrides: LocalStack
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     try {
-      return await startOnStore(config, overrides, client, store, lock);
+      return await startOnStore(config, overrides, client, store, lock, consoleAssets);
     } catch (error) {
       await store.close();
       throw error;
@@ -103,6 +106,7 @@ async function startOnStore(
   client: DynamoDBDocumentClient,
   store: RunningStore,
   lock: StackLock,
+  consoleAssets: ConsoleAssets,
 ): Promise<LocalStack> {
   await ensureTables(client, allLocalTables());
   const parts = await wire(config, overrides, client);
@@ -113,7 +117,7 @@ async function startOnStore(
   const recovered = await recoverAbandonedExecutions(parts);
   const skill = buildSkill(parts.deps, { skillId: config.skillId, logger: parts.logger });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
-  const server = await listen(createHttpApp(parts, skill, config.skillId, signatures), config.port);
+  const server = await listen(createHttpApp(parts, skill, config.skillId, consoleAssets, signatures), config.port);
   const { port } = server.address() as AddressInfo;
   lock.listening({ port });
   return {

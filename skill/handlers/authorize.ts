@@ -1,13 +1,13 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { Speech } from '../../functions/domain/speech';
-import type { Deps } from '../../functions/use-cases/deps';
+import type { SkillDeps } from '../skill-deps';
 import { submitCode, type SubmitOutcome } from '../../functions/use-cases/submit-code';
 import { isIntent, slotValue } from '../intents';
 import { forLinkedUser } from '../linked-user';
 import { noteOutcome } from '../request-log';
 
 /** "authorize 482913": works in the same session or as a one-shot, found by the linked user. */
-export function authorizeHandler(deps: Deps): RequestHandler {
+export function authorizeHandler(deps: SkillDeps): RequestHandler {
   return forLinkedUser(deps, isIntent('AuthorizeIntent'), async (input, user) => {
     const code = slotValue(input, 'code');
     if (code === undefined) return input.responseBuilder.speak(Speech.missingCode()).reprompt(Speech.missingCode()).getResponse();

@@ -1,13 +1,13 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { Speech } from '../../functions/domain/speech';
-import type { Deps } from '../../functions/use-cases/deps';
+import type { SkillDeps } from '../skill-deps';
 import { cancelCommand } from '../../functions/use-cases/cancel-command';
 import { isIntent } from '../intents';
 import { linkedUser } from '../linked-user';
 import { noteOutcome } from '../request-log';
 
 /** "cancel": ends the pending command if there is one, otherwise just says goodbye. */
-export function cancelHandler(deps: Deps): RequestHandler {
+export function cancelHandler(deps: SkillDeps): RequestHandler {
   return {
     canHandle: isIntent('AMAZON.CancelIntent'),
     async handle(input) {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { Speech } from '../../functions/domain/speech';
 import type { Channel } from '../../functions/domain/user';
-import type { Deps } from '../../functions/use-cases/deps';
+import type { SkillDeps } from '../skill-deps';
 import { resendCode, type ResendOutcome } from '../../functions/use-cases/resend-code';
 import { isIntent, slotValue } from '../intents';
 import { forLinkedUser } from '../linked-user';
@@ -11,7 +11,7 @@ import { noteOutcome } from '../request-log';
 const CHANNELS: Record<string, Channel> = { text: 'sms', sms: 'sms', phone: 'sms', 'text message': 'sms', email: 'email', 'e-mail': 'email', mail: 'email' };
 
 /** "send the code again" / "authenticate text" / "send it by email". */
-export function sendCodeHandler(deps: Deps): RequestHandler {
+export function sendCodeHandler(deps: SkillDeps): RequestHandler {
   return forLinkedUser(deps, isIntent('SendCodeIntent'), async (input, user) => {
     const spoken = slotValue(input, 'channel')?.toLowerCase();
     const outcome = await resendCode(deps, user.userId, spoken === undefined ? undefined : CHANNELS[spoken]);

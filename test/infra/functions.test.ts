@@ -30,11 +30,12 @@ describe('functions', () => {
     );
   });
 
-  it.each(['Skill', 'IssueChallenge', 'PerformAction'])('%s runs nodejs24.x on arm64 with source-mapped stack traces', (name) => {
+  it.each(['Skill', 'IssueChallenge', 'PerformAction'])('%s runs nodejs24.x on arm64 without parsing a source map at cold start', (name) => {
     const { Properties } = functions[functionId(name)]!;
 
     expect(Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
-    expect(Properties.Environment.Variables).toMatchObject({ NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_LOGGER_LOG_EVENT: 'false' });
+    expect(Properties.Environment.Variables).toMatchObject({ POWERTOOLS_LOGGER_LOG_EVENT: 'false' });
+    expect(Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
   });
 
   it('answers Alexa within its 8 seconds, and ends the perform-action task before its 30-second workflow timeout', () => {

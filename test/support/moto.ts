@@ -4,6 +4,7 @@
  * with a visible warning rather than passing silently.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, onPath } from './local-process';
 
@@ -45,7 +46,8 @@ export function describeWithMoto(name: string, declare: (moto: () => MotoServer)
 async function startMoto(): Promise<{ server: MotoServer; stop(): Promise<void> }> {
   const port = await freePort();
   // Service integrations in moto's Step Functions interpreter call back on MOTO_PORT.
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+  // moto-server.py is moto_server with its Step Functions start-execution bug fixed.
+  const child = spawn('python3', [join(__dirname, 'moto-server.py'), '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, MOTO_PORT: String(port) },
     stdio: 'ignore',
   });

@@ -19,6 +19,11 @@ const TRANSITIONS: Record<InstanceAction, Record<string, [string, string]>> = {
   reboot: { running: ['running', 'running'] },
 };
 
+/** Mirrors EC2's error for an instance id it does not know. */
+export class UnknownInstanceError extends Error {
+  override name = 'InvalidInstanceID.NotFound';
+}
+
 /** A simulated EC2 fleet with EC2's state names and transition timing. */
 export class SimulatedFleet implements InstanceGateway {
   constructor(
@@ -35,7 +40,7 @@ export class SimulatedFleet implements InstanceGateway {
 
   async perform(action: InstanceAction, instanceId: string): Promise<string> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { instanceId } }));
-    if (!Item) throw new Error(`no such instance: ${instanceId}`);
+    if (!Item) throw new UnknownInstanceError(`no such instance: ${instanceId}`);
     const current = this.settled(Item as FleetItem);
     const transition = TRANSITIONS[action][current.state];
     if (!transition) throw new InstanceStateError(`cannot ${action} an instance that is ${current.state}`);

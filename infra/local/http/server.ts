@@ -1,20 +1,19 @@
-import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Skill } from 'ask-sdk-core';
 import type { AlexaSignatureVerifier } from '../../../skill/signature/alexa-signature-verifier';
 import type { Logger } from '../../../functions/ports/logger';
+import { consoleRoutes, type ConsoleAssets } from '../console/console-assets';
 import type { LocalStackParts } from '../local-stack-parts';
 import { alexaEndpoint } from './alexa-endpoint';
 import { deviceRoutes } from '../devices/device-routes';
 import { apiRoutes } from './api-routes';
-
-const CONSOLE_PAGE = join(__dirname, '..', 'console', 'index.html');
 
 /** The local stack's one HTTP server: the skill endpoint, the JSON API and the console page. */
 export function createHttpApp(
   parts: LocalStackParts,
   skill: Skill,
   skillId: string,
+  consoleAssets: ConsoleAssets,
   signatures?: AlexaSignatureVerifier,
 ): Express {
   const app = express();
@@ -22,7 +21,7 @@ export function createHttpApp(
   app.use(alexaEndpoint(skill, skillId, signatures));
   app.use(apiRoutes(parts));
   app.use(deviceRoutes(parts.devices));
-  app.get('/', (_req, res) => res.sendFile(CONSOLE_PAGE));
+  app.use(consoleRoutes(consoleAssets));
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
   app.use(jsonErrors(parts.logger));
   return app;

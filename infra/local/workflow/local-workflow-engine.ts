@@ -37,6 +37,8 @@ export class LocalWorkflowEngine implements WorkflowGateway {
   private readonly machine: StateMachine;
   private readonly tokenStates: Set<string>;
   private readonly live = new Map<string, LiveExecution>();
+  /** Running executions by command id: starting a running command again returns its execution, as Step Functions does. */
+  private readonly runningByCommand = new Map<string, string>();
   private readonly finished = new Set<Promise<void>>();
   private readonly aborts = new Map<string, () => void>();
   private stopping = false;
@@ -58,7 +60,10 @@ export class LocalWorkflowEngine implements WorkflowGateway {
   }
 
   async start({ command }: ConfirmationInput): Promise<{ executionId: string }> {
+    const running = this.runningByCommand.get(command.commandId);
+    if (running) return { executionId: running };
     const executionId = randomUUID();
+    this.runningByCommand.set(command.commandId, executionId);
     const record: ExecutionRecord = {
       executionId,
       status: 'RUNNING',
@@ -74,7 +79,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     await this.executions.create(record);
     const token = TaskTokenRegistry.newToken();
     const handlers = taskHandlers(this.definition, this.targets, () => this.tokens.wait(token, executionId));
-    this.launch({ executionId, token, input: { command }, history: [], machine: this.machine, handlers });
+    this.launch({ executionId, commandId: command.commandId, token, input: { command }, history: [], machine: this.machine, handlers });
     return { executionId };
   }
 
@@ -96,7 +101,8 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     const history = [...record.history, { id: record.history.length + 1, timestamp: new Date().toISOString(), type: 'ExecutionResumed' }];
     // The full definition was validated at start-up; entered mid-way, earlier states look unreachable.
     const machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
-    this.launch({ executionId: record.executionId, token, input: paused.input, history, machine, handlers, resumed: true });
+    this.runningByCommand.set(record.commandId, record.executionId);
+    this.launch({ executionId: record.executionId, commandId: record.commandId, token, input: paused.input, history, machine, handlers, resumed: true });
     return true;
   }
 
@@ -137,7 +143,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     this.finished.add(done);
   }
 
-  private async run({ executionId, token, input, history, machine, handlers, resumed }: Run): Promise<void> {
+  private async run({ executionId, commandId, token, input, history, machine, handlers, resumed }: Run): Promise<void> {
     const execution = machine.run(input as never, {
       overrides: {
         taskResourceLocalHandlers: handlers as never,
@@ -162,11 +168,13 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     this.aborts.delete(executionId);
     if (!this.stopping) await this.executions.finish(executionId, { ...final, history, stoppedAt: new Date().toISOString() });
     this.live.delete(executionId);
+    this.runningByCommand.delete(commandId);
   }
 }
 
 interface Run {
   executionId: string;
+  commandId: string;
   token: string;
   input: unknown;
   history: HistoryEvent[];

@@ -71,7 +71,7 @@ export class InMemoryFleet implements InstanceGateway {
 
   async list(): Promise<Instance[]> {
     await tick();
-    return [...this.instances.values()].map((i) => ({ ...i }));
+    return [...this.instances.values()].map((i) => ({ ...i })).sort((a, b) => a.instanceId.localeCompare(b.instanceId));
   }
 
   async perform(action: InstanceAction, instanceId: string): Promise<string> {
@@ -110,11 +110,16 @@ const TOKEN_FORMAT = /^[A-Za-z0-9_-]{64}$/;
 export class InMemoryWorkflow implements WorkflowGateway {
   private readonly executions = new Map<string, FakeExecution>();
   private readonly tokens = new Map<string, { executionId: string; done: boolean }>();
+  private readonly byCommand = new Map<string, string>();
   afterVerification: ExecutionStatus = 'SUCCEEDED';
 
+  /** Like Step Functions: starting a running command again returns its execution. */
   async start(input: ConfirmationInput): Promise<{ executionId: string }> {
     await tick();
+    const running = this.byCommand.get(input.command.commandId);
+    if (running && this.executions.get(running)?.status === 'RUNNING') return { executionId: running };
     const executionId = randomUUID();
+    this.byCommand.set(input.command.commandId, executionId);
     const token = randomBytes(48).toString('base64url');
     this.executions.set(executionId, { input: structuredClone(input), status: 'RUNNING', token });
     this.tokens.set(token, { executionId, done: false });

@@ -29,7 +29,8 @@ export class Ec2InstanceGateway implements InstanceGateway {
       const found = (page.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
       instances.push(...found.map(toInstance));
     }
-    return instances;
+    // EC2 pages in no promised order; "the first instance named so" must mean the same every time.
+    return instances.sort((a, b) => a.instanceId.localeCompare(b.instanceId));
   }
 
   async perform(action: InstanceAction, instanceId: string): Promise<string> {

@@ -1,0 +1,32 @@
+import type { AwsConfig } from '../config/aws-config';
+import { secureCodeGenerator } from '../ports/code-generator';
+import type { IssueChallengeDeps } from '../use-cases/issue-challenge';
+import {
+  auditPublisher,
+  awsHost,
+  challengeStore,
+  codeHasher,
+  factorStore,
+  messageSender,
+  rateLimiters,
+  userDirectory,
+  workflowGateway,
+} from './aws-ports';
+
+/** The issue-challenge function's ports: stores, SMS/e-mail, the workflow and the audit bus. */
+export async function issueChallengeDeps(config: AwsConfig): Promise<IssueChallengeDeps> {
+  const host = awsHost(config);
+  return {
+    users: userDirectory(host),
+    challenges: challengeStore(host),
+    factors: factorStore(host),
+    sendLimiter: rateLimiters(host).sendLimiter,
+    messages: messageSender(host),
+    workflow: workflowGateway(host),
+    audit: auditPublisher(host),
+    codes: secureCodeGenerator,
+    hasher: await codeHasher(host),
+    clock: host.clock,
+    settings: host.settings,
+  };
+}
