@@ -204,7 +204,7 @@ async function main(): Promise<void> {
   });
   // The parent going away ends the stack too (no orphan holding ports or temp files).
   process.once('disconnect', () => void shutdown().finally(() => process.exit(0)));
-  send({ type: 'ready', url: stack.url, pid: process.pid });
+  send({ type: 'ready', url: stack.url, pid: process.pid, dataDir });
 }
 
 main().catch((error: Error) => {

@@ -26,10 +26,12 @@ export function speakRequestOutcome(outcome: RequestOutcome, action: CommandActi
       return Speech.alreadyInState(outcome.target, outcome.state);
     case 'impossible':
       return Speech.impossibleInState(action, outcome.target, outcome.state);
+    case 'duplicate-alias':
+      return Speech.duplicateAlias(outcome.target, outcome.count);
     case 'send-limit':
-      return Speech.sendLimitReached();
+      return Speech.sendLimitReached(outcome.retryInMinutes);
     case 'attempt-limit':
-      return Speech.attemptLimitReached();
+      return Speech.attemptLimitReached(outcome.retryInMinutes);
     case 'factor-refused':
       return Speech.factorRequired(outcome.accepted);
     case 'code-sent':

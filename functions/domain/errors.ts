@@ -10,6 +10,8 @@ export const WorkflowErrors = {
   actionThrottled: 'ActionThrottled',
   actionFailed: 'ActionFailed',
   engineRestarted: 'EngineRestarted',
+  /** The execution's input claims something the stores do not back (wrong target, owner, alias, or no verified code). */
+  commandRefused: 'CommandRefused',
 } as const;
 export type WorkflowErrorName = (typeof WorkflowErrors)[keyof typeof WorkflowErrors];
 

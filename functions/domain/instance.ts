@@ -33,3 +33,8 @@ export function spokenState(state: string): string {
 }
 
 const SPOKEN_STATES: Record<string, string> = { pending: 'starting', 'shutting-down': 'shutting down' };
+
+/** Aliases as speech matches them: "Web" and "web" name the same instance. */
+export function sameAlias(alias: string, spoken: string): boolean {
+  return alias.trim().toLowerCase() === spoken.trim().toLowerCase();
+}

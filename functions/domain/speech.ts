@@ -10,6 +10,13 @@ function countWord(n: number): string {
   return NUMBER_WORDS[n] ?? String(n);
 }
 
+/** "9 minutes", "1 minute"; past an hour, whole hours rounded up: "3 hours". */
+function waitPhrase(minutes: number): string {
+  if (minutes < 60) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  const hours = Math.ceil(minutes / 60);
+  return hours === 1 ? '1 hour' : `${hours} hours`;
+}
+
 /** "ending in 0 1": digits spoken one by one. */
 function channelPhrase(channel: Channel, maskedDestination: string): string {
   if (channel === 'email') return 'your e-mail';
@@ -42,12 +49,14 @@ export const Speech = {
   codeUnderWay: (action: CommandAction, target: string) =>
     `To confirm ${describeInProgress(action, target)} I am sending you a code. Say authorize and the code when it arrives.`,
   newCodeSent: (channel: Channel, masked: string) => `I sent a new code to ${channelPhrase(channel, masked)}.`,
-  sendLimitReached: () => 'You have asked for too many codes. Please try again later.',
+  sendLimitReached: (minutes: number) => `You have asked for too many codes. You can ask for a new code in ${waitPhrase(minutes)}.`,
   deviceCodeAsked: (action: CommandAction, target: string, factor: DeviceFactor) =>
     `To confirm ${describeInProgress(action, target)}, say the code from ${FACTOR_PHRASES[factor]}.`,
   deviceCodeReminder: (factor: DeviceFactor) => `There is nothing to send: say authorize and the code from ${FACTOR_PHRASES[factor]}.`,
   factorRequired: (accepted: Factor[]) => `Sorry, this action needs ${accepted.map((factor) => FACTOR_PHRASES[factor]).join(' or ')}.`,
-  attemptLimitReached: () => 'You have tried too many codes. Please try again later.',
+  attemptLimitReached: (minutes: number) => `You have tried too many codes. You can try again in ${waitPhrase(minutes)}.`,
+  duplicateAlias: (target: string, count: number) =>
+    `${capitalize(countWord(count))} instances are called ${target}; ask your operator to fix their tags.`,
   deliveryFailed: (action: CommandAction, target: string) =>
     `I couldn't send your code, so I am not ${describeInProgress(action, target)}. Please try again later.`,
   codeAccepted: (action: CommandAction, target: string) => `Code accepted. ${capitalize(describeOutcome(action, target))}.`,

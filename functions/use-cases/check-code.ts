@@ -4,8 +4,13 @@ import { normalizeSpokenCode } from '../domain/one-time-code';
 import type { Deps } from './deps';
 import { useTotpCode } from './use-totp-code';
 
+/** A code not even checked, because the user's attempt limit is reached until `retryAt`. */
+export interface AttemptLimited {
+  retryAt: number;
+}
+
 /** `replayed`: an authenticator code whose time step was already used (counted as a wrong code, told apart). */
-export type CodeVerdict = 'match' | 'no-match' | 'replayed' | 'attempt-limit';
+export type CodeVerdict = 'match' | 'no-match' | 'replayed' | AttemptLimited;
 
 export type CheckDeps = Pick<Deps, 'hasher' | 'settings' | 'factors' | 'sealer' | 'clock' | 'mfaDevices' | 'attemptLimiter'>;
 
@@ -31,7 +36,8 @@ export function codeChecker(deps: CheckDeps, userId: string, spokenCode: string 
 }
 
 async function checkDeviceCode(deps: CheckDeps, userId: string, factor: DeviceFactor, spokenCode: string | undefined): Promise<CodeVerdict> {
-  if (!(await deps.attemptLimiter.tryConsume(userId))) return 'attempt-limit';
+  const limit = await deps.attemptLimiter.tryConsume(userId);
+  if (!limit.allowed) return { retryAt: limit.retryAt };
   const code = normalizeSpokenCode(spokenCode, DEVICE_CODE_DIGITS);
   if (code === undefined) return 'no-match';
   const record = await deps.factors.get(userId);

@@ -2,10 +2,11 @@ import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
 import { factorOf, isExpired, judgeAttempt, type Challenge } from '../domain/challenge';
 import type { CommandAction } from '../domain/command';
 import { ActionFailureReasons, WorkflowErrors, isTaskTokenError } from '../domain/errors';
+import { minutesUntil } from '../domain/send-limits';
 import type { ExecutionSummary } from '../ports/workflow-gateway';
 import { codeChecker, type CheckDeps } from './check-code';
 import type { Deps } from './deps';
-import { failTask } from './issue-challenge';
+import { failTask, taskTokenOf } from './issue-challenge';
 import { waitUntil } from './wait-until';
 
 interface Subject {
@@ -16,14 +17,14 @@ interface Subject {
 export type SubmitOutcome =
   | { kind: 'nothing-pending' }
   | { kind: 'expired' }
-  | { kind: 'attempt-limit' }
+  | { kind: 'attempt-limit'; retryInMinutes: number }
   | ({ kind: 'rejected'; attemptsLeft: number } & Subject)
   | ({ kind: 'locked-out' } & Subject)
   | ({ kind: 'reused'; attemptsLeft: number } & Subject)
   | ({ kind: 'accepted'; result: 'succeeded' | 'under-way' } & Subject)
   | ({ kind: 'accepted'; result: 'failed'; reason: string } & Subject);
 
-type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit'> & CheckDeps;
+type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit' | 'taskTokens'> & CheckDeps;
 
 /** Conditional writes can lose a race; a few re-reads settle it. */
 const MAX_CONFLICT_RETRIES = 5;
@@ -38,7 +39,7 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     // Checked before the code: an authenticator code must not be used up on an expired command.
     if (isExpired(challenge, now)) return { kind: 'expired' };
     const verdict = await check(challenge);
-    if (verdict === 'attempt-limit') return { kind: 'attempt-limit' };
+    if (typeof verdict === 'object') return { kind: 'attempt-limit', retryInMinutes: minutesUntil(verdict.retryAt, now) };
     const outcome = judgeAttempt(challenge, now, verdict === 'match');
     if (outcome.kind === 'expired') return outcome;
     if (outcome.kind === 'not-pending') return { kind: 'nothing-pending' };
@@ -51,7 +52,7 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     }
     await recordRejection(deps, challenge, outcome.next.attemptsLeft, verdict === 'replayed');
     if (outcome.kind === 'rejected') return { kind: verdict === 'replayed' ? 'reused' : 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
-    await failTask(deps, challenge.taskToken, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
+    await failTask(deps, challenge, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
     return { kind: 'locked-out', ...subject };
   }
   throw new Error('the pending command kept changing; try again');
@@ -70,10 +71,10 @@ async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsL
 type ResumeResult = { kind: 'expired' } | { result: 'succeeded' | 'under-way' } | { result: 'failed'; reason: string };
 
 async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<ResumeResult> {
-  const verifiedAt = deps.clock.now();
   try {
     // The workflow's "Code Verified" audit records which factor verified (never the code).
-    await deps.workflow.sendTaskSuccess(challenge.taskToken, { verifiedAt, factor: factorOf(challenge) });
+    // Perform-action reads the verification time from the challenge, never from this output.
+    await deps.workflow.sendTaskSuccess(await taskTokenOf(deps, challenge), { factor: factorOf(challenge) });
   } catch (error) {
     // The workflow's wait ended first (its timeout starts a moment before the code's).
     if (isTaskTokenError(error)) return { kind: 'expired' };

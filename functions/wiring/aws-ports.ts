@@ -16,6 +16,7 @@ import { DynamoDbSendRateLimiter } from '../adapters/aws/dynamodb/dynamodb-send-
 import { DynamoDbUserDirectory } from '../adapters/aws/dynamodb/dynamodb-user-directory';
 import { tableNames, type TableNames } from '../adapters/aws/dynamodb/tables';
 import { Ec2InstanceGateway } from '../adapters/aws/ec2/ec2-instance-gateway';
+import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../adapters/crypto/aes-gcm-secret-sealer';
 import { EventBridgeAuditPublisher } from '../adapters/aws/eventbridge/eventbridge-audit-publisher';
 import { IotShadowGateway } from '../adapters/aws/iot/iot-shadow-gateway';
 import { KmsSecretSealer } from '../adapters/aws/kms/kms-secret-sealer';
@@ -62,10 +63,14 @@ export const challengeStore = ({ documents, tables }: AwsHost) => new DynamoDbCh
 export const actionLedger = ({ documents, tables }: AwsHost) => new DynamoDbActionLedger(documents, tables.actionLedger);
 export const deviceDirectory = ({ documents, tables }: AwsHost) => new DynamoDbDeviceDirectory(documents, tables.devices);
 
-/** S8: codes sent, and (counted separately) codes VoiceGate does not send. */
-export function rateLimiters({ documents, tables, settings, clock }: AwsHost): Pick<Deps, 'sendLimiter' | 'attemptLimiter'> {
+/** S8: codes sent, and (counted separately) codes VoiceGate does not send and authenticator activations. */
+export function rateLimiters({ documents, tables, settings, clock }: AwsHost): Pick<Deps, 'sendLimiter' | 'attemptLimiter' | 'activationLimiter'> {
   const sendLimiter = new DynamoDbSendRateLimiter(documents, tables.sendCounters, settings.sendLimits, clock);
-  return { sendLimiter, attemptLimiter: countedSeparately('attempts', sendLimiter) };
+  return {
+    sendLimiter,
+    attemptLimiter: countedSeparately('attempts', sendLimiter),
+    activationLimiter: countedSeparately('activations', sendLimiter),
+  };
 }
 
 /** Reading which factors a user has needs only the table; without the factor key nobody has one. */
@@ -100,11 +105,20 @@ export function deviceGateway({ config }: AwsHost): Deps['devices'] {
 export const workflowGateway = ({ config }: AwsHost) => new StepFunctionsWorkflowGateway(new SFNClient({}), config.stateMachineArn);
 export const auditPublisher = ({ config }: AwsHost) => new EventBridgeAuditPublisher(new EventBridgeClient({}), config.auditBusName);
 
-/** S2: the code-hash key lives in Secrets Manager and is read once per cold start. */
-export async function codeHasher({ config }: AwsHost): Promise<CodeHasher> {
+/**
+ * S2: the code-hash key lives in Secrets Manager and is read once per cold start. The same
+ * key (through HKDF) seals workflow task tokens at rest, so only the functions holding it can
+ * complete a task from what the challenges table stores.
+ */
+export async function codeHashPorts({ config }: AwsHost): Promise<Pick<Deps, 'hasher' | 'taskTokens'>> {
+  const key = await readCodeHashKey(config.codeHashSecretArn);
+  return { hasher: new CodeHasher(key), taskTokens: AesGcmSecretSealer.derivedFrom(key, TASK_TOKEN_KEY_PURPOSE) };
+}
+
+async function readCodeHashKey(secretArn: string): Promise<Buffer> {
   const secrets = new SecretsManagerClient({});
-  const { SecretString, SecretBinary } = await secrets.send(new GetSecretValueCommand({ SecretId: config.codeHashSecretArn }));
-  if (SecretBinary) return new CodeHasher(Buffer.from(SecretBinary));
-  if (SecretString) return new CodeHasher(Buffer.from(SecretString, 'utf8'));
+  const { SecretString, SecretBinary } = await secrets.send(new GetSecretValueCommand({ SecretId: secretArn }));
+  if (SecretBinary) return Buffer.from(SecretBinary);
+  if (SecretString) return Buffer.from(SecretString, 'utf8');
   throw new Error('the code-hash secret is empty');
 }

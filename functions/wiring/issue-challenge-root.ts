@@ -5,7 +5,9 @@ import {
   auditPublisher,
   awsHost,
   challengeStore,
-  codeHasher,
+  codeHashPorts,
+  deviceDirectory,
+  instanceGateway,
   factorStore,
   messageSender,
   rateLimiters,
@@ -13,11 +15,13 @@ import {
   workflowGateway,
 } from './aws-ports';
 
-/** The issue-challenge function's ports: stores, SMS/e-mail, the workflow and the audit bus. */
+/** The issue-challenge function's ports: stores (to check the command), SMS/e-mail, the workflow and the audit bus. */
 export async function issueChallengeDeps(config: AwsConfig): Promise<IssueChallengeDeps> {
   const host = awsHost(config);
   return {
     users: userDirectory(host),
+    instances: instanceGateway(),
+    deviceDirectory: deviceDirectory(host),
     challenges: challengeStore(host),
     factors: factorStore(host),
     sendLimiter: rateLimiters(host).sendLimiter,
@@ -25,7 +29,7 @@ export async function issueChallengeDeps(config: AwsConfig): Promise<IssueChalle
     workflow: workflowGateway(host),
     audit: auditPublisher(host),
     codes: secureCodeGenerator,
-    hasher: await codeHasher(host),
+    ...(await codeHashPorts(host)),
     clock: host.clock,
     settings: host.settings,
   };

@@ -1,11 +1,17 @@
 import type { AwsConfig } from '../config/aws-config';
 import type { PerformActionDeps } from '../use-cases/perform-action';
-import { actionLedger, awsHost, deviceGateway, instanceGateway } from './aws-ports';
+import { actionLedger, awsHost, challengeStore, deviceDirectory, deviceGateway, instanceGateway, userDirectory } from './aws-ports';
 
-/** The perform-action function's ports: the ledger, EC2 and the device shadows (never the code-hash key). */
+/**
+ * The perform-action function's ports: the stores it verifies against (read-only grants), the
+ * ledger, EC2 and the device shadows. Never the code-hash key: it never opens a task token.
+ */
 export async function performActionDeps(config: AwsConfig): Promise<PerformActionDeps> {
   const host = awsHost(config);
   return {
+    users: userDirectory(host),
+    challenges: challengeStore(host),
+    deviceDirectory: deviceDirectory(host),
     ledger: actionLedger(host),
     instances: instanceGateway(),
     devices: deviceGateway(host),

@@ -6,7 +6,7 @@ import {
   auditPublisher,
   awsHost,
   challengeStore,
-  codeHasher,
+  codeHashPorts,
   deviceDirectory,
   deviceGateway,
   factorPorts,
@@ -33,7 +33,7 @@ export async function skillDeps(config: AwsConfig): Promise<SkillDeps> {
     audit: auditPublisher(host),
     tokens: new JwtAccessTokenVerifier({ issuer: config.tokenIssuer, audience: config.tokenAudience, jwksUri: config.tokenJwksUri }),
     codes: secureCodeGenerator,
-    hasher: await codeHasher(host),
+    ...(await codeHashPorts(host)),
     clock: host.clock,
     settings: host.settings,
   };

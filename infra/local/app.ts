@@ -1,5 +1,4 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Express } from 'express';
 import { JwtAccessTokenVerifier } from '../../functions/adapters/aws/auth/jwt-access-token-verifier';
 import { createDocumentClient } from '../../functions/adapters/aws/dynamodb/document-client';
+import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../../functions/adapters/crypto/aes-gcm-secret-sealer';
 import { DynamoDbActionLedger } from '../../functions/adapters/aws/dynamodb/dynamodb-action-ledger';
 import { DynamoDbChallengeStore } from '../../functions/adapters/aws/dynamodb/dynamodb-challenge-store';
 import { DynamoDbFactorStore } from '../../functions/adapters/aws/dynamodb/dynamodb-factor-store';
@@ -30,10 +30,12 @@ import { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import { SimulatedFleet } from './adapters/simulated-fleet';
 import type { LocalConfig } from './config';
 import { loadConsoleAssets, type ConsoleAssets } from './console/console-assets';
+import { prepareDataDir } from './data-dir';
 import { createLocalDevices, type DeviceOverrides } from './devices/local-devices';
 import { createHttpApp } from './http/server';
 import { localLogger } from './logging/local-logger';
 import { loadCodeHashSecret } from './identity/code-hash-secret';
+import { loadOrCreateOperatorToken } from './identity/operator-token';
 import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
 import { LocalSecretSealer } from './identity/local-secret-sealer';
 import type { LocalStackParts } from './local-stack-parts';
@@ -67,6 +69,10 @@ export interface LocalStackOverrides {
 
 export interface LocalStack extends LocalStackParts {
   url: string;
+  /** The secret every /api/* request and the console need (LOCAL-API.md "Operator access"). */
+  operatorToken: string;
+  /** Opening it logs the browser in as the operator (sets the cookie) and shows the console. */
+  consoleUrl: string;
   /** Executions found RUNNING from an earlier run: resumed, or ended visibly. */
   recovered: RecoveryReport;
   /** This stack's hold on its data dir (one stack per data dir). */
@@ -79,15 +85,11 @@ export interface LocalStack extends LocalStackParts {
 export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
   // First, so a console that does not bundle stops the start before anything on disk is touched.
   const consoleAssets = await loadConsoleAssets();
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   const lock = StackLock.acquire(config.dataDir);
   try {
     const store = await startDynalite(join(config.dataDir, 'store'));
-    const client = createDocumentClient({
-      endpoint: store.endpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    const client = createDocumentClient(store.clientConfig);
     try {
       return await startOnStore(config, overrides, client, store, lock, consoleAssets);
     } catch (error) {
@@ -117,12 +119,16 @@ async function startOnStore(
   const recovered = await recoverAbandonedExecutions(parts);
   const skill = buildSkill(parts.deps, { skillId: config.skillId, logger: parts.logger });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
-  const server = await listen(createHttpApp(parts, skill, config.skillId, consoleAssets, signatures), config.port);
+  const operatorToken = loadOrCreateOperatorToken(config.dataDir);
+  const server = await listen(createHttpApp(parts, skill, { skillId: config.skillId, operatorToken, consoleAssets, signatures }), config.port);
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   lock.listening({ port });
   return {
     ...parts,
-    url: `http://127.0.0.1:${port}`,
+    url,
+    operatorToken,
+    consoleUrl: `${url}/?token=${operatorToken}`,
     recovered,
     lock,
     async close() {
@@ -159,14 +165,17 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const sealer = LocalSecretSealer.forDataDir(config.dataDir);
   const mfaDevices = new SimulatedMfaDevices({ factors: new DynamoDbFactorStore(client, T.mfaDevices), sealer, clock });
   const logger = overrides.logger ?? localLogger();
-  const devices = createLocalDevices(client, clock, config, logger, overrides.devices);
+  const devices = createLocalDevices(client, clock, config, auditLog, logger, overrides.devices);
+  const codeHashSecret = loadCodeHashSecret(config.dataDir);
   const deps = {
     users: new DynamoDbUserDirectory(client, T.users),
     challenges: new DynamoDbChallengeStore(client, T.challenges),
     sendLimiter,
     attemptLimiter: countedSeparately('attempts', sendLimiter),
+    activationLimiter: countedSeparately('activations', sendLimiter),
     factors: new DynamoDbFactorStore(client, T.factors),
     sealer,
+    taskTokens: AesGcmSecretSealer.derivedFrom(codeHashSecret, TASK_TOKEN_KEY_PURPOSE),
     mfaDevices,
     ledger: new DynamoDbActionLedger(client, T.actionLedger),
     messages: overrides.wrapMessages?.(outbox) ?? outbox,
@@ -178,7 +187,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     tokens: new JwtAccessTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri: `${LOCAL_ISSUER}/jwks.json`, jwks: issuer.jwks }),
     clock,
     codes: overrides.codes ?? secureCodeGenerator,
-    hasher: new CodeHasher(loadCodeHashSecret(config.dataDir)),
+    hasher: new CodeHasher(codeHashSecret),
     settings,
   };
   Object.assign(targets.functions, localFunctions(deps));

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { readLocalConfig } from './config';
+import { OPERATOR_TOKEN_FILE } from './identity/operator-token';
 import { startLocalStack } from './app';
 import { toolCommand } from './tool-hints';
 
@@ -13,7 +15,8 @@ async function main(): Promise<void> {
   const stack = await startLocalStack(config);
   const address = { port: Number(new URL(stack.url).port), dataDir: config.dataDir };
   console.log(`VoiceGate is running (started in ${Date.now() - started} ms, data in ${config.dataDir})`);
-  console.log(`  Operator console:  ${stack.url}/`);
+  console.log(`  Operator console:  ${stack.consoleUrl}`);
+  console.log(`                     (the token in it is your operator secret, kept in ${join(config.dataDir, OPERATOR_TOKEN_FILE)})`);
   console.log(`  Alexa endpoint:    POST ${stack.url}/alexa   (skill id ${config.skillId})`);
   // The stack serves without devices if the MQTT port is taken; say so rather than fail.
   const devicesUp = await stack.devices.start().then(() => true, () => false);

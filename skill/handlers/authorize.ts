@@ -25,7 +25,7 @@ function speak(outcome: SubmitOutcome): string {
     case 'expired':
       return Speech.codeExpired();
     case 'attempt-limit':
-      return Speech.attemptLimitReached();
+      return Speech.attemptLimitReached(outcome.retryInMinutes);
     case 'rejected':
       return Speech.codeRejected(outcome.attemptsLeft);
     case 'reused':

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { ConsoleBrowser, describeWithChromium, propertyOf, screenshotPanels, textsOf, waitForTexts } from '../support/console-browser';
-import { LocalStackHarness } from '../support/local-stack-harness';
+import { LocalStackHarness, speechOf } from '../support/local-stack-harness';
 
 jest.setTimeout(60_000);
 
@@ -76,6 +76,23 @@ describeWithChromium('the operator console in a browser', () => {
     await page.waitForSelector('#enrollment:not([hidden]) #enrollment-qr[src^="data:image/svg+xml;base64,"]');
     expect(await propertyOf(page, '#enrollment-qr', 'naturalWidth')).toBeGreaterThan(0);
     expect(await propertyOf(page, '#enrollment-uri', 'value')).toMatch(/^otpauth:\/\/totp\//);
+  });
+
+  it('tells a replay at the send limit failed and why, then lifts the limit so a code is sent again', async () => {
+    let answer = '';
+    for (let tries = 0; tries < 10 && !/too many/i.test(answer); tries += 1) answer = speechOf(await vg.intent('alice', 'StartInstanceIntent', { instance: 'splunk' }));
+    expect(answer).toMatch(/too many codes/i);
+
+    await page.waitForSelector('#limits-list .refusal');
+    expect(await textsOf(page, '#limits-list .who')).toEqual(['alice']);
+    await page.click('#executions-body tr:first-child .actions button');
+    await page.waitForSelector('#replay-notice.error ::-p-text(limit)');
+
+    await page.click('#limits-list .refusal button');
+    await page.waitForSelector('#limits-notice ::-p-text(lifted)');
+    await page.waitForSelector('#limits-empty:not([hidden])');
+    await page.waitForSelector('#audit-body ::-p-text(Limit Reset)');
+    expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'build' })).toMatch(/^To confirm starting build I sent/);
   });
 
   it('leaves a screenshot of each panel at 1400 and 800 pixels wide', async () => {

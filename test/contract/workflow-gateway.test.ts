@@ -6,7 +6,7 @@ import { LocalWorkflowEngine } from '../../infra/local/workflow/local-workflow-e
 import { TaskTokenRegistry } from '../../infra/local/workflow/task-token-registry';
 import { startDynalite } from '../../infra/local/store/dynalite-server';
 import { InMemoryAuditBus } from '../support/fakes/in-memory-world';
-import { tableOn } from '../support/dynamodb-tables';
+import { tableOnStore } from '../support/dynamodb-tables';
 import { workflowGatewayContract } from './suites/workflow-gateway.contract';
 
 /** The real workflow's wait, reduced to one step: hand the token to a function, pause until it is completed. */
@@ -36,8 +36,8 @@ const WAITING_DEFINITION: StateMachineDefinition = {
 
 workflowGatewayContract('LocalWorkflowEngine (the ASL runner on dynalite)', async () => {
   const store = await startDynalite();
-  const tokensTable = await tableOn(store.endpoint, { name: 'task-tokens', partitionKey: 'tokenHash' });
-  const executionsTable = await tableOn(store.endpoint, { name: 'executions', partitionKey: 'executionId' });
+  const tokensTable = await tableOnStore(store, { name: 'task-tokens', partitionKey: 'tokenHash' });
+  const executionsTable = await tableOnStore(store, { name: 'executions', partitionKey: 'executionId' });
   const handedOut = new Map<string, string>();
   const functions = {
     'hand-out-token': async (payload: unknown) => {

@@ -18,7 +18,7 @@ async function enrollAuthenticator(vg: LocalStackHarness, userId = 'alice'): Pro
 }
 
 async function getRaw(vg: LocalStackHarness, path: string): Promise<{ status: number; type: string; text: string }> {
-  const response = await fetch(vg.stack.url + path);
+  const response = await vg.fetch(path);
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
 }
 

@@ -20,12 +20,17 @@ describe('the operator console', () => {
   let dataDir: string;
   let stack: LocalStack;
   let page: { status: number; contentType: string; html: string };
+  /** The console's requests carry the cookie the printed start-up URL set, as a browser's would. */
+  let cookie: string;
+  const asConsole = (path: string, init: RequestInit = {}) => fetch(`${stack.url}${path}`, { ...init, headers: { cookie } });
   let script: { status: number; contentType: string; text: string };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'voicegate-console-'));
     stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, dataDir }, { logger: new CapturedLog() });
-    const response = await fetch(`${stack.url}/`);
+    const login = await fetch(stack.consoleUrl, { redirect: 'manual' });
+    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const response = await asConsole('/');
     page = { status: response.status, contentType: response.headers.get('content-type') ?? '', html: await response.text() };
     const bundle = await fetch(`${stack.url}/console.js`);
     script = { status: bundle.status, contentType: bundle.headers.get('content-type') ?? '', text: await bundle.text() };
@@ -73,7 +78,7 @@ describe('the operator console', () => {
 
   it('polls endpoints that answer JSON with the lists it renders', async () => {
     for (const { path, field } of POLLED_ENDPOINTS) {
-      const response = await fetch(`${stack.url}${path}`);
+      const response = await asConsole(path);
 
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -95,7 +100,7 @@ describe('the operator console', () => {
   });
 
   it('gets an error text to show when a replay is refused', async () => {
-    const response = await fetch(`${stack.url}/api/executions/no-such-execution/replay`, { method: 'POST' });
+    const response = await asConsole('/api/executions/no-such-execution/replay', { method: 'POST' });
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: expect.any(String) });

@@ -13,6 +13,7 @@ const rowOf = async (vg: LocalStackHarness, thingName: string) => (await devices
 function realDevice(vg: LocalStackHarness, thingName: string, newThing?: { owner: string; name: string; type: string }): Promise<DeviceAgent> {
   return runDevice({
     baseUrl: vg.stack.url,
+    operatorToken: vg.operatorToken,
     devicesDir: join(vg.config.dataDir, 'devices'),
     thingName,
     ...(newThing && { newThing }),

@@ -43,6 +43,8 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-SMG4 at VoiceGate/CodeHashKey/Secret',
         'AwsSolutions-IAM5[Resource::*] at VoiceGate/AccountLinking/Users/smsRole',
         'AwsSolutions-IAM5[Resource::*] at VoiceGate/Functions/Skill/Role/ListInstances',
+        'AwsSolutions-IAM5[Resource::*] at VoiceGate/Functions/IssueChallenge/Role/ListInstances',
+        'AwsSolutions-IAM5[Resource::*] at VoiceGate/Functions/PerformAction/Role/ListInstances',
         'AwsSolutions-IAM5[Resource::*] at VoiceGate/Functions/Skill/Role/SendCodes',
         'AwsSolutions-IAM5[Resource::*] at VoiceGate/Functions/IssueChallenge/Role/SendCodes',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*] at VoiceGate/Functions/PerformAction/Role/ControlTaggedInstances',

@@ -61,8 +61,8 @@ describe('least privilege: each function gets what its use cases call', () => {
         'dynamodb:GetItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:PutItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:DeleteItem <GetAtt:Datachallenges.Arn>',
-        'dynamodb:BatchGetItem <GetAtt:DatasendCounters.Arn>',
-        'dynamodb:UpdateItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:GetItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:PutItem <GetAtt:DatasendCounters.Arn>',
         'dynamodb:Query <GetAtt:Datadevices.Arn>',
         `iot:GetThingShadow ${voiceGateThings}`,
         'ec2:DescribeInstances *',
@@ -78,17 +78,19 @@ describe('least privilege: each function gets what its use cases call', () => {
     );
   });
 
-  it('issue-challenge: user, challenge, send limits, delivering codes, failing a superseded task, audit', () => {
+  it('issue-challenge: user, challenge, send limits, checking the command against instances and devices, delivering codes, failing a superseded task, audit', () => {
     expect(grantsOf('FunctionsIssueChallengeRole')).toEqual(
       [
         ...logsTo('FunctionsIssueChallengeLog'),
         ...secret,
+        'dynamodb:Query <GetAtt:Datadevices.Arn>',
+        'ec2:DescribeInstances *',
         'dynamodb:GetItem <GetAtt:Datausers.Arn>',
         'dynamodb:GetItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:PutItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:DeleteItem <GetAtt:Datachallenges.Arn>',
-        'dynamodb:BatchGetItem <GetAtt:DatasendCounters.Arn>',
-        'dynamodb:UpdateItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:GetItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:PutItem <GetAtt:DatasendCounters.Arn>',
         `states:SendTaskFailure ${stateMachine}`,
         `kms:Decrypt ${historyKey}`,
         `kms:GenerateDataKey ${historyKey}`,
@@ -98,7 +100,7 @@ describe('least privilege: each function gets what its use cases call', () => {
     );
   });
 
-  it(`perform-action: the action ledger, start/stop/reboot only on instances tagged ${ALIAS_TAG}, shadows only of VoiceGate things`, () => {
+  it(`perform-action: reads (never writes) users, challenges, devices and instances to verify; the action ledger; start/stop/reboot only on instances tagged ${ALIAS_TAG}; shadows only of VoiceGate things`, () => {
     const tagged = `{"StringLike":{"aws:ResourceTag/${ALIAS_TAG}":"*"},"Null":{"aws:ResourceTag/${ALIAS_TAG}":"false"}}`;
     const instances = 'arn:<Ref:AWS::Partition>:ec2:<Ref:AWS::Region>:<Ref:AWS::AccountId>:instance/*';
 
@@ -106,6 +108,10 @@ describe('least privilege: each function gets what its use cases call', () => {
       [
         ...logsTo('FunctionsPerformActionLog'),
         ...secret,
+        'dynamodb:GetItem <GetAtt:Datausers.Arn>',
+        'dynamodb:GetItem <GetAtt:Datachallenges.Arn>',
+        'dynamodb:Query <GetAtt:Datadevices.Arn>',
+        'ec2:DescribeInstances *',
         ...['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'].map((action) => `dynamodb:${action} <GetAtt:DataactionLedger.Arn>`),
         ...['StartInstances', 'StopInstances', 'RebootInstances'].map((action) => `ec2:${action} ${instances} if ${tagged}`),
         `iot:UpdateThingShadow ${voiceGateThings}`,

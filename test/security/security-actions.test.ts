@@ -7,6 +7,7 @@ import { performAction } from '../../functions/use-cases/perform-action';
 import { intentRequest } from '../fixtures/alexa/envelopes';
 import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, speechOf, stackPerTest } from '../support/local-stack-harness';
 import { codeSequence, commandFor, leaks, otherCode, recordConsole, recordHttpBodies, worldState } from '../support/security-probes';
+import { storeVerifiedChallenge } from '../support/verified-challenge';
 
 /** PRODUCT.md section 3: what never leaks (S12), what acts at most once (S14), and what survives a restart. */
 describe('security rules: secrets, actions and restarts', () => {
@@ -31,7 +32,7 @@ describe('security rules: secrets, actions and restarts', () => {
       const carol = { userId: 'carol', phone: '+15555550103', email: 'carol@example.com', targets: ['build'] };
       expect((await vg.post('/api/dev/users', carol)).status).toBe(201);
       const taskTokens: string[] = [];
-      const takeTaskToken = async (userId: string) => taskTokens.push((await vg.stack.deps.challenges.get(userId))!.taskToken);
+      const takeTaskToken = async (userId: string) => taskTokens.push(await vg.pendingTaskToken(userId));
 
       // carol's command is left to expire while the rest runs
       await vg.say('carol', 'StartInstanceIntent', { instance: 'build' });
@@ -155,8 +156,9 @@ describe('security rules: secrets, actions and restarts', () => {
     const vg = await start({}, { clock: { now: () => Date.now() + skew }, wrapInstances: countingFleet(calls) });
     const ids = Object.fromEntries((await vg.stack.fleet.list()).map((i) => [i.alias, i.instanceId]));
     const stopWeb = commandFor('alice', 'stop', 'web', ids.web!);
+    await storeVerifiedChallenge(vg.stack.deps, stopWeb);
 
-    expect(await performAction(vg.stack.deps, { command: stopWeb, verifiedAt: Date.now() })).toEqual({
+    expect(await performAction(vg.stack.deps, { command: stopWeb })).toEqual({
       instanceState: 'stopping',
       alreadyPerformed: false,
     });
@@ -165,7 +167,7 @@ describe('security rules: secrets, actions and restarts', () => {
     skew += 2000;
     expect(await vg.instanceState('web')).toBe('running');
 
-    expect(await performAction(vg.stack.deps, { command: stopWeb, verifiedAt: Date.now() })).toEqual({
+    expect(await performAction(vg.stack.deps, { command: stopWeb })).toEqual({
       instanceState: 'unchanged',
       alreadyPerformed: true,
     });
@@ -174,9 +176,10 @@ describe('security rules: secrets, actions and restarts', () => {
     expect(await vg.stack.deps.ledger.status(stopWeb.commandId)).toBe('performed');
 
     const startBuild = commandFor('alice', 'start', 'build', ids.build!);
+    await storeVerifiedChallenge(vg.stack.deps, startBuild);
     const raced = await Promise.allSettled([
-      performAction(vg.stack.deps, { command: startBuild, verifiedAt: Date.now() }),
-      performAction(vg.stack.deps, { command: startBuild, verifiedAt: Date.now() }),
+      performAction(vg.stack.deps, { command: startBuild }),
+      performAction(vg.stack.deps, { command: startBuild }),
     ]);
     const performedNow = raced.filter((r) => r.status === 'fulfilled' && !r.value.alreadyPerformed);
     expect(performedNow).toHaveLength(1);
@@ -189,11 +192,11 @@ describe('security rules: secrets, actions and restarts', () => {
     const ids = Object.fromEntries((await vg.stack.fleet.list()).map((i) => [i.alias, i.instanceId]));
     const TEN_MINUTES = 10 * 60 * 1000;
 
-    // Through the workflow: the task token is completed with a stale verification time.
+    // Through the workflow: the code was verified (by the code path) longer ago than the limit.
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const { executionId, commandId } = await vg.latestExecution();
-    const { taskToken } = (await vg.stack.deps.challenges.get('alice'))!;
-    await vg.stack.engine.sendTaskSuccess(taskToken, { verifiedAt: Date.now() - TEN_MINUTES - 1000 });
+    await vg.markVerified('alice', Date.now() - TEN_MINUTES - 1000);
+    await vg.stack.engine.sendTaskSuccess(await vg.pendingTaskToken('alice'), {});
     expect(await vg.settled(executionId)).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
     const failed = (await vg.audit()).filter((e) => e.detail.commandId === commandId && e.detailType === 'Action Failed');
     expect(failed.map((e) => e.detail.reason)).toEqual(['ConfirmationTooOld']);
@@ -201,7 +204,8 @@ describe('security rules: secrets, actions and restarts', () => {
 
     // The use case itself, on both sides of the limit.
     const stale = commandFor('alice', 'start', 'build', ids.build!);
-    await expect(performAction(vg.stack.deps, { command: stale, verifiedAt: Date.now() - TEN_MINUTES - 1000 })).rejects.toMatchObject({
+    await storeVerifiedChallenge(vg.stack.deps, stale, Date.now() - TEN_MINUTES - 1000);
+    await expect(performAction(vg.stack.deps, { command: stale })).rejects.toMatchObject({
       name: 'ActionFailed',
     });
     expect(await vg.stack.deps.ledger.status(stale.commandId)).toBeUndefined();
@@ -210,7 +214,8 @@ describe('security rules: secrets, actions and restarts', () => {
     expect(await vg.instanceState('build')).toBe('stopped');
 
     const fresh = commandFor('alice', 'start', 'build', ids.build!);
-    await performAction(vg.stack.deps, { command: fresh, verifiedAt: Date.now() - TEN_MINUTES + 5000 });
+    await storeVerifiedChallenge(vg.stack.deps, fresh, Date.now() - TEN_MINUTES + 5000);
+    await performAction(vg.stack.deps, { command: fresh });
     expect(calls).toEqual([`start ${ids.build}`]);
     expect(await vg.instanceState('build')).toBe('pending');
   });
@@ -255,7 +260,7 @@ describe('security rules: secrets, actions and restarts', () => {
     // A command whose code lapsed while the stack was down is ended visibly, not left hanging.
     await vg.say('alice', 'StartInstanceIntent', { instance: 'build' });
     const lapsed = await vg.latestExecution();
-    const { taskToken } = (await vg.stack.deps.challenges.get('alice'))!;
+    const taskToken = await vg.pendingTaskToken('alice');
     const auditBefore = await vg.audit();
     await vg.close(true);
     vg = await start({ dataDir }, { clock: { now: () => Date.now() + 10 * 60_000 } });

@@ -251,9 +251,10 @@ describe('a confirmed command, executed', () => {
 
   it('records the verifying factor as "unrecorded" when the skill does not name it, and still performs the action', async () => {
     await vg.say('alice', 'RebootInstanceIntent', { instance: 'web' });
-    const { taskToken, executionId, commandId } = (await vg.stack.deps.challenges.get('alice'))!;
+    const { executionId, commandId } = (await vg.stack.deps.challenges.get('alice'))!;
+    await vg.markVerified('alice');
 
-    await vg.stack.engine.sendTaskSuccess(taskToken, { verifiedAt: Date.now() });
+    await vg.stack.engine.sendTaskSuccess(await vg.pendingTaskToken('alice'), {});
 
     expect((await vg.settled(executionId)).status).toBe('SUCCEEDED');
     const verified = (await vg.audit()).filter((e) => e.detailType === 'Code Verified' && e.detail.commandId === commandId);

@@ -113,7 +113,7 @@ describe('execution records over the local API', () => {
   });
 
   it('answers 404 for an execution it does not know', async () => {
-    const response = await fetch(`${vg.stack.url}/api/executions/00000000-0000-4000-8000-000000000000`);
+    const response = await vg.fetch(`/api/executions/00000000-0000-4000-8000-000000000000`);
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'no such execution' });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -57,7 +57,7 @@ export class ConsoleBrowser {
     await page.setViewport({ width, height: 1000 });
     const failures: string[] = [];
     page.on('pageerror', (error) => failures.push(String(error)));
-    await page.goto(consoleUrl(harness), { waitUntil: 'domcontentloaded' });
+    await page.goto(harness.stack.consoleUrl, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('#connection[data-state="live"]');
     if (failures.length > 0) throw new Error(`the console threw: ${failures.join('; ')}`);
     return page;
@@ -67,13 +67,6 @@ export class ConsoleBrowser {
     await this.browser.close();
     rmSync(this.profile, { recursive: true, force: true });
   }
-}
-
-/** The URL `npm start` prints: with the operator token when the stack has one. */
-export function consoleUrl(harness: LocalStackHarness): string {
-  const tokenFile = join(harness.config.dataDir, 'operator-token');
-  const token = existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : '';
-  return token ? `${harness.stack.url}/?token=${encodeURIComponent(token)}` : `${harness.stack.url}/`;
 }
 
 /** Screenshots of each panel at each width, as test-output/console/<panel>-<width>.png. */

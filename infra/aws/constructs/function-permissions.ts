@@ -38,13 +38,22 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   messaging.grantSendCodes(skill.role);
   audit.grantPublish(skill.role);
 
-  // issue-challenge: sends the code, stores the challenge, supersedes the previous command (S13).
-  for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(issueChallenge.role, table);
+  // issue-challenge: checks the command against the stores (the user, their policy, the one
+  // instance with that alias, the device's owner), sends the code, stores the challenge,
+  // supersedes the previous command (S13).
+  for (const table of ['users', 'challenges', 'sendCounters', 'devices'] as const) tables.grantAdapterAccess(issueChallenge.role, table);
+  grantListInstances(issueChallenge.role);
   messaging.grantSendCodes(issueChallenge.role);
   workflow.grantFailWaitingTasks(issueChallenge.role);
   audit.grantPublish(issueChallenge.role);
 
-  // perform-action: the at-most-once ledger (S14) and VoiceGate-tagged instances only (S11).
+  // perform-action: acts only on a verified challenge for exactly this command, re-checking the
+  // user, their policy, the instance's alias tag and the device's owner (read-only: it never
+  // writes a challenge); the at-most-once ledger (S14); VoiceGate-tagged instances only (S11).
+  tables.grantItemRead(performAction.role, 'users');
+  tables.grantItemRead(performAction.role, 'challenges');
+  tables.grantAdapterAccess(performAction.role, 'devices');
+  grantListInstances(performAction.role);
   tables.grantAdapterAccess(performAction.role, 'actionLedger');
   grantControlTaggedInstances(performAction.role);
   // Device actions: desired-state updates of VoiceGate things' shadows, then reading the report.

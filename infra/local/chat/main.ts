@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import model from '../../../skill/skill-package/interactionModels/custom/en-US.json';
 import { findStack, parseFlags, STACK_FLAGS, STACK_FLAGS_HELP } from '../stack-finder';
+import { readOperatorToken } from '../identity/operator-token';
 import { ChatSession, ServerUnreachableError } from './session';
 import { createUtteranceMatcher } from './utterance-matcher';
 
@@ -21,9 +22,10 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { baseUrl } = findStack(values);
+  const { baseUrl, dataDir } = findStack(values);
   const session = new ChatSession({
     baseUrl,
+    operatorToken: readOperatorToken(dataDir),
     userId: values.user,
     skillId: process.env.VOICEGATE_SKILL_ID,
     matcher: createUtteranceMatcher(model),

@@ -14,11 +14,11 @@ import {
 import { outboxLine, responseLines, type AlexaResponseEnvelope, type OutboxMessage } from './render';
 import type { MatchedRequest, UtteranceMatcher } from './utterance-matcher';
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
 export interface ChatSessionOptions {
   /** e.g. "http://127.0.0.1:3000" */
   baseUrl: string;
+  /** The stack's operator token (from the data dir): minting linking tokens and reading the outbox are operator calls. */
+  operatorToken: string;
   /** The local account to link, e.g. "alice". */
   userId: string;
   skillId?: string;
@@ -120,7 +120,9 @@ export class ChatSession {
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const url = `${this.options.baseUrl}${path}`;
-    const init: RequestInit = body === undefined ? { method } : { method, headers: JSON_HEADERS, body: JSON.stringify(body) };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.operatorToken}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const init: RequestInit = { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) };
     const response = await fetch(url, init).catch((cause: unknown) => {
       throw new ServerUnreachableError(`No answer from ${url}`, { cause });
     });

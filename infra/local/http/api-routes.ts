@@ -1,9 +1,10 @@
 import express, { type Router } from 'express';
 import type { User } from '../../../functions/domain/user';
-import { replayCommand } from '../../../functions/use-cases/request-command';
+import { replayCommand } from '../../../functions/use-cases/replay-command';
 import type { LocalStackParts } from '../local-stack-parts';
 import type { ExecutionStore } from '../workflow/execution-store';
 import { factorRoutes } from './factor-routes';
+import { limitRoutes } from './limit-routes';
 import { parseNewUser } from './new-user';
 
 /** The JSON API of LOCAL-API.md: dev identities, the simulated world, executions and replay, factors. */
@@ -12,6 +13,7 @@ export function apiRoutes(parts: LocalStackParts): Router {
   const router = express.Router();
   router.use('/api', express.json({ limit: '64kb' }));
   router.use(factorRoutes(parts));
+  router.use(limitRoutes(parts));
 
   router.post('/api/dev/tokens', async (req, res) => {
     const userId: unknown = req.body?.userId;
@@ -56,7 +58,7 @@ export function apiRoutes(parts: LocalStackParts): Router {
     if (!record) return void res.status(404).json({ error: 'no such execution' });
     const outcome = await replayCommand(deps, record.command, record.executionId);
     if (outcome.kind === 'started') return void res.status(201).json(await replayState(executions, outcome.executionId));
-    res.status(409).json({ error: outcome.kind === 'user-gone' ? 'the user no longer exists' : 'the user may no longer control this target' });
+    res.status(409).json({ error: `cannot replay: ${outcome.reason}` });
   });
 
   router.get('/.well-known/jwks.json', (_req, res) => res.json(issuer.jwks));

@@ -5,23 +5,31 @@ import type { Logger } from '../../../functions/ports/logger';
 import { consoleRoutes, type ConsoleAssets } from '../console/console-assets';
 import type { LocalStackParts } from '../local-stack-parts';
 import { alexaEndpoint } from './alexa-endpoint';
-import { deviceRoutes } from '../devices/device-routes';
+import { deviceRegistrationRoute, deviceRoutes } from '../devices/device-routes';
 import { apiRoutes } from './api-routes';
+import { consoleLogin, operatorOnly, ownHostOnly, ownOriginOnly } from './operator-access';
+
+export interface HttpAppOptions {
+  skillId: string;
+  /** The operator token every /api/* route and the console page require (LOCAL-API.md "Operator access"). */
+  operatorToken: string;
+  consoleAssets: ConsoleAssets;
+  signatures?: AlexaSignatureVerifier;
+}
 
 /** The local stack's one HTTP server: the skill endpoint, the JSON API and the console page. */
-export function createHttpApp(
-  parts: LocalStackParts,
-  skill: Skill,
-  skillId: string,
-  consoleAssets: ConsoleAssets,
-  signatures?: AlexaSignatureVerifier,
-): Express {
+export function createHttpApp(parts: LocalStackParts, skill: Skill, options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(alexaEndpoint(skill, skillId, signatures));
+  app.use(ownHostOnly, ownOriginOnly);
+  // Alexa's own checks guard /alexa (skill id, timestamp, signature); the operator token is not Alexa's to send.
+  app.use(alexaEndpoint(skill, options.skillId, options.signatures));
+  app.use(consoleLogin(options.operatorToken));
+  app.use(deviceRegistrationRoute(parts.devices, options.operatorToken));
+  app.use(operatorOnly(options.operatorToken));
   app.use(apiRoutes(parts));
   app.use(deviceRoutes(parts.devices));
-  app.use(consoleRoutes(consoleAssets));
+  app.use(consoleRoutes(options.consoleAssets));
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
   app.use(jsonErrors(parts.logger));
   return app;

@@ -1,6 +1,7 @@
 import { AuditDetailTypes, auditEvent } from '../../../functions/domain/audit-event';
 import { isExpired } from '../../../functions/domain/challenge';
 import { WorkflowErrors } from '../../../functions/domain/errors';
+import { taskTokenOf } from '../../../functions/use-cases/issue-challenge';
 import type { LocalStackParts } from '../local-stack-parts';
 import type { ExecutionRecord } from './execution-store';
 
@@ -37,7 +38,7 @@ async function resumeIfWaiting(parts: Pick<LocalStackParts, 'deps' | 'engine'>, 
   const challenge = await parts.deps.challenges.get(record.userId);
   if (challenge?.commandId !== record.commandId || challenge.status !== 'pending') return false;
   const remainingSeconds = Math.floor((challenge.expiresAt - parts.deps.clock.now()) / 1000);
-  return parts.engine.resume(record, challenge.taskToken, remainingSeconds);
+  return parts.engine.resume(record, await taskTokenOf(parts.deps, challenge), remainingSeconds);
 }
 
 async function endVisibly(parts: Pick<LocalStackParts, 'deps' | 'executions'>, record: ExecutionRecord): Promise<void> {

@@ -28,6 +28,7 @@ function aCommand(): Command {
     userId: 'alice',
     action: 'start',
     target: 'splunk',
+    policyTarget: 'splunk',
     instanceId: 'i-0123456789abcdef0',
     requestedAt: '2026-01-01T10:00:00.000Z',
   };

@@ -5,6 +5,7 @@ import type { CodeGenerator } from '../../../functions/ports/code-generator';
 import { countedSeparately } from '../../../functions/ports/send-rate-limiter';
 import type { Deps } from '../../../functions/use-cases/deps';
 import { DEFAULT_SETTINGS, type Settings } from '../../../functions/use-cases/settings';
+import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../../../functions/adapters/crypto/aes-gcm-secret-sealer';
 import { LocalSecretSealer } from '../../../infra/local/identity/local-secret-sealer';
 import { FakeClock } from '../fake-clock';
 import {
@@ -82,8 +83,10 @@ export function fakeWorld(settings: Partial<Settings> = {}): FakeWorld {
     challenges: world.challenges,
     sendLimiter,
     attemptLimiter: countedSeparately('attempts', sendLimiter),
+    activationLimiter: countedSeparately('activations', sendLimiter),
     factors: world.factors,
     sealer: new LocalSecretSealer(Buffer.alloc(32, 9)),
+    taskTokens: AesGcmSecretSealer.derivedFrom(Buffer.alloc(32, 7), TASK_TOKEN_KEY_PURPOSE),
     mfaDevices: world.mfaDevices,
     ledger: world.ledger,
     messages: world.outbox,

@@ -88,6 +88,11 @@ export class InMemoryFleet implements InstanceGateway {
   stateOf(instanceId: string): string | undefined {
     return this.instances.get(instanceId)?.state;
   }
+
+  /** Another tagged instance joins the fleet (an operator's tagging, right or wrong). */
+  add(instance: Instance): void {
+    this.instances.set(instance.instanceId, { ...instance });
+  }
 }
 
 interface FakeExecution {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StackLock } from '../../../infra/local/stack-lock';
-import { closedPort, speech, startStubStack, type StubStack } from './stub-stack';
+import { closedPort, speech, startStubStack, type StubStack, writeOperatorToken } from './stub-stack';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -14,8 +14,8 @@ interface Finished {
   stderr: string;
 }
 
-function runChat(port: number, stdin: string, args: string[] = []): Promise<Finished> {
-  return runTool('infra/local/chat/main.ts', stdin, args, { PORT: String(port) });
+function runChat(port: number, dataDir: string, stdin: string, args: string[] = []): Promise<Finished> {
+  return runTool('infra/local/chat/main.ts', stdin, args, { PORT: String(port), VOICEGATE_DATA_DIR: dataDir });
 }
 
 /** A tool as `npm run` starts it, with the environment's stack settings replaced by `env`. */
@@ -47,7 +47,7 @@ describe('npm run chat', () => {
     };
 
     // Act
-    const { exitCode, stdout } = await runChat(stack.port, 'list instances\nstart splunk\n', ['--user', 'bob']);
+    const { exitCode, stdout } = await runChat(stack.port, stack.dataDir, 'list instances\nstart splunk\n', ['--user', 'bob']);
 
     // Assert
     expect(exitCode).toBe(0);
@@ -66,7 +66,7 @@ describe('npm run chat', () => {
   }, 20_000);
 
   it('says to run npm start, and exits 1, when nothing listens on the port', async () => {
-    const { exitCode, stdout, stderr } = await runChat(await closedPort(), 'list instances\n');
+    const { exitCode, stdout, stderr } = await runChat(await closedPort(), stack.dataDir, 'list instances\n');
 
     expect(exitCode).toBe(1);
     expect(stdout).toBe('');
@@ -74,7 +74,7 @@ describe('npm run chat', () => {
   }, 20_000);
 
   it('exits 1 before the first utterance when the stack does not know the user', async () => {
-    const { exitCode, stdout, stderr } = await runChat(stack.port, 'list instances\n', ['--user', 'nobody']);
+    const { exitCode, stdout, stderr } = await runChat(stack.port, stack.dataDir, 'list instances\n', ['--user', 'nobody']);
 
     expect(exitCode).toBe(1);
     expect(stdout).toBe('');
@@ -83,7 +83,7 @@ describe('npm run chat', () => {
   }, 20_000);
 
   it('--port reaches a stack on another port', async () => {
-    const { exitCode } = await runTool('infra/local/chat/main.ts', 'list instances\n', ['--port', String(stack.port)]);
+    const { exitCode } = await runTool('infra/local/chat/main.ts', 'list instances\n', ['--port', String(stack.port), '--data-dir', stack.dataDir]);
 
     expect(exitCode).toBe(0);
     expect(stack.alexaRequests().map(({ request }) => request.type)).toEqual(['IntentRequest', 'SessionEndedRequest']);
@@ -92,6 +92,7 @@ describe('npm run chat', () => {
   it('finds the port in the lock file of the stack running on --data-dir', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-chat-'));
     StackLock.acquire(dataDir).listening({ port: stack.port }); // this test process is the running "stack"
+    writeOperatorToken(dataDir);
 
     const { exitCode, stdout } = await runTool('infra/local/chat/main.ts', 'list instances\n', ['--data-dir', dataDir, '--user', 'bob']);
 
@@ -134,6 +135,7 @@ describe('npm run device', () => {
 
   it('--port asks the stack on that port about the device', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-device-'));
+    writeOperatorToken(dataDir);
 
     const { exitCode } = await runTool('infra/local/devices/agent/main.ts', '', ['front-door', '--port', String(stack.port), '--data-dir', dataDir]);
 

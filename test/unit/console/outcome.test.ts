@@ -40,12 +40,20 @@ describe('what became of an execution, in the operator console', () => {
     expect(outcome).toEqual({ label: 'Denied', tone: 'bad', cause: 'too many wrong codes were spoken' });
   });
 
-  it('prefers the history root cause over the Fail state fixed text, so a replay at the limit says why', () => {
+  it('prefers the history root cause over reason codes and the Fail state fixed text, so a replay at the limit says why', () => {
     const failed = run({ error: 'DeliveryFailed', cause: 'The code could not be delivered.' });
     const events = [audit('Delivery Failed', { reason: 'DeliveryFailed' })];
 
     expect(outcomeOf(failed, events).cause).toBe('the code could not be delivered');
     expect(outcomeOf(failed, events, 'code send limit reached').cause).toBe('code send limit reached');
+  });
+
+  it('says an action failure reason code in words until the history is read', () => {
+    const failed = run({ error: 'ActionFailed', cause: 'IncorrectInstanceState' });
+
+    expect(outcomeOf(failed, [audit('Action Failed', { reason: 'IncorrectInstanceState' })]).cause).toBe('the target changed state since it was asked for');
+    expect(outcomeOf(failed, []).cause).toBe('the target changed state since it was asked for');
+    expect(outcomeOf(run({ error: 'ActionFailed', cause: 'SomeNewCode' }), []).cause).toBe('');
   });
 
   it('reads the audit reason as words: a restart while the code was pending', () => {

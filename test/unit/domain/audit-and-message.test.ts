@@ -7,6 +7,7 @@ const command: Command = {
   userId: 'alice',
   action: 'start',
   target: 'splunk',
+  policyTarget: 'splunk',
   instanceId: 'i-0123456789abcdef0',
   requestedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -56,6 +57,7 @@ describe('auditEvent', () => {
         'Command Requested',
         'Command Superseded',
         'Delivery Failed',
+        'Limit Reset',
       ].sort(),
     );
   });

@@ -86,4 +86,16 @@ describe('Speech: the other answers', () => {
     expect(spoken).not.toMatch(/\d{3,}/);
     expect(spoken).not.toContain('*');
   });
+
+  it('a limit says when the user can try again, in minutes, then hours', () => {
+    expect(Speech.sendLimitReached(9)).toBe('You have asked for too many codes. You can ask for a new code in 9 minutes.');
+    expect(Speech.sendLimitReached(1)).toBe('You have asked for too many codes. You can ask for a new code in 1 minute.');
+    expect(Speech.attemptLimitReached(14)).toBe('You have tried too many codes. You can try again in 14 minutes.');
+    expect(Speech.attemptLimitReached(61)).toBe('You have tried too many codes. You can try again in 2 hours.');
+    expect(Speech.sendLimitReached(60)).toBe('You have asked for too many codes. You can ask for a new code in 1 hour.');
+  });
+
+  it('two instances with one alias: refused, and the operator is named', () => {
+    expect(Speech.duplicateAlias('web', 2)).toBe('Two instances are called web; ask your operator to fix their tags.');
+  });
 });

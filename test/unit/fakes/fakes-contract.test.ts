@@ -23,8 +23,8 @@ actionLedgerContract('InMemoryActionLedger', () => fresh(new InMemoryActionLedge
 userDirectoryContract('InMemoryUserDirectory', () => fresh(new InMemoryUserDirectory())());
 factorStoreContract('InMemoryFactorStore', () => fresh(new InMemoryFactorStore())());
 sendRateLimiterContract('InMemorySendRateLimiter', async () => {
-  const counters = new Map<string, number>();
-  return { subject: (limits, clock) => new InMemorySendRateLimiter(limits, clock, counters), cleanup: async () => undefined };
+  const logs = new Map<string, number[]>();
+  return { subject: (limits, clock) => new InMemorySendRateLimiter(limits, clock, logs), cleanup: async () => undefined };
 });
 workflowGatewayContract('InMemoryWorkflow', async () => {
   const workflow = new InMemoryWorkflow();

@@ -42,10 +42,11 @@ describe('each function bundle (as the CDK stack builds it)', () => {
     }
   }, 60_000);
 
-  it('issue-challenge carries no EC2, IoT, KMS or STS client, and no credential provider Lambda never reaches', async () => {
+  it('issue-challenge carries EC2 (to check the alias tag) without its unused shapes, no IoT, KMS or STS client, and no credential provider Lambda never reaches', async () => {
     const { bytes } = await packagesIn('issue-challenge');
 
-    for (const unused of ['@aws-sdk/client-ec2', '@aws-sdk/client-iot-data-plane', '@aws-sdk/client-kms', '@aws-sdk/client-sts', '@aws-sdk/credential-provider-sso', '@aws-sdk/nested-clients']) {
+    expect(bytes.get('@aws-sdk/client-ec2')).toBeLessThan(80 * 1024);
+    for (const unused of ['@aws-sdk/client-iot-data-plane', '@aws-sdk/client-kms', '@aws-sdk/client-sts', '@aws-sdk/credential-provider-sso', '@aws-sdk/nested-clients']) {
       expect(bytes.has(unused)).toBe(false);
     }
   }, 60_000);

@@ -12,6 +12,7 @@ function commandFor(userId: string, instance = SPLUNK, action: InstanceCommand['
     userId,
     action,
     target: instance.alias,
+    policyTarget: instance.alias,
     instanceId: instance.instanceId,
     requestedAt: new Date(0).toISOString(),
   };
@@ -39,7 +40,8 @@ describe('submitCode', () => {
     const outcome = await submitCode(world.deps, 'alice', '482913');
 
     expect(outcome).toEqual({ kind: 'accepted', result: 'succeeded', action: 'start', target: 'splunk' });
-    expect(world.workflow.taskOutputOf(executionId)).toEqual({ verifiedAt: world.clock.now(), factor: 'sms' });
+    expect(world.workflow.taskOutputOf(executionId)).toEqual({ factor: 'sms' });
+    expect((await world.challenges.get('alice'))?.verifiedAt).toBe(world.clock.now());
     expect((await world.challenges.get('alice'))?.status).toBe('verified');
   });
 

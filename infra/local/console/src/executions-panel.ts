@@ -183,6 +183,7 @@ export class ExecutionsPanel {
     showNotice(notice, kind, message, [show]);
     notice.dataset.message = message;
     notice.dataset.replay = to;
-    if (outcome && outcome.label !== 'Waiting for code') this.replay = null;
+    // Followed until it ended and, if it failed, until its history told the cause.
+    if (run && run.status !== 'RUNNING' && (run.status !== 'FAILED' || this.causes.has(to))) this.replay = null;
   }
 }

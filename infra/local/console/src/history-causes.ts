@@ -11,6 +11,11 @@ export class HistoryCauses {
   private readonly causes = new Map<string, string>();
   private readonly pending = new Set<string>();
 
+  /** Whether the history of this execution has been read (its cause may still be ''). */
+  has(executionId: string): boolean {
+    return this.causes.has(executionId);
+  }
+
   get(executionId: string): string {
     return this.causes.get(executionId) ?? '';
   }

@@ -42,7 +42,20 @@ const REASON_TEXT: Record<string, string> = {
   CommandCancelled: 'the user cancelled',
   CommandSuperseded: 'a newer command replaced this one',
   'States.Timeout': 'no valid code was spoken before it expired',
+  DeliveryFailed: 'the code could not be delivered',
+  IncorrectInstanceState: 'the target changed state since it was asked for',
+  DeviceDidNotRespond: 'the device did not respond',
+  ConfirmationTooOld: 'the confirmation came too late to act on',
+  ActionInProgress: 'the same command was already being carried out',
+  ActionThrottled: 'AWS was too busy',
+  ActionFailed: 'the provider refused the change',
 };
+
+/** A reason code in words; words stay as they are; an unknown code says nothing. */
+function inWords(reason: unknown): string {
+  if (typeof reason !== 'string') return '';
+  return REASON_TEXT[reason] ?? (/^[A-Z][\w.]+$/.test(reason) ? '' : reason);
+}
 
 /** The audit events that speak about one execution's end, newest last. */
 function endingEvents(execution: Execution, audit: readonly AuditEvent[]): AuditEvent[] {
@@ -51,9 +64,7 @@ function endingEvents(execution: Execution, audit: readonly AuditEvent[]): Audit
 
 function auditCause(events: readonly AuditEvent[]): string {
   for (const event of [...events].reverse()) {
-    const { reason, cause } = event.detail;
-    const words = [typeof reason === 'string' ? (REASON_TEXT[reason] ?? reason) : '', typeof cause === 'string' ? cause : '']
-      .filter((part) => part !== '' && !/^[A-Z]\w+$/.test(part));
+    const words = [inWords(event.detail.reason), inWords(event.detail.cause)].filter((part) => part !== '');
     if (words.length > 0) return [...new Set(words)].join(': ');
   }
   return '';
@@ -66,7 +77,7 @@ function resultingState(events: readonly AuditEvent[]): string {
   return typeof state === 'string' && state !== 'unchanged' ? `now ${state}` : '';
 }
 
-/** `historyCause`: the history's root cause (see rootCause) once the console has fetched it. */
+/** `historyCause`: the history's root cause (see rootCause), once the console has fetched it. */
 export function outcomeOf(execution: Execution, audit: readonly AuditEvent[], historyCause = ''): Outcome {
   const events = endingEvents(execution, audit);
   switch (execution.status) {
@@ -84,7 +95,8 @@ export function outcomeOf(execution: Execution, audit: readonly AuditEvent[], hi
 }
 
 function failedOutcome(execution: Execution, events: readonly AuditEvent[], historyCause: string): Outcome {
-  const cause = sentence(auditCause(events) || historyCause || execution.cause || '');
+  // The failing step's own message ("code send limit reached") is the most specific; then the audit's reason.
+  const cause = sentence(historyCause || auditCause(events) || inWords(execution.cause));
   // Too many wrong codes ends the run as cancelled; for the operator that is a denial.
   if (events.some((event) => event.detail.reason === 'TooManyAttempts')) return { label: 'Denied', tone: 'bad', cause };
   const known = BY_ERROR[execution.error ?? ''];

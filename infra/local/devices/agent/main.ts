@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readOperatorToken } from '../../identity/operator-token';
 import { findStack, parseFlags, STACK_FLAGS, STACK_FLAGS_HELP } from '../../stack-finder';
 import { runDevice } from './device-runner';
 
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
   const { owner, name, type } = values;
   const agent = await runDevice({
     baseUrl: stack.baseUrl,
+    operatorToken: readOperatorToken(stack.dataDir),
     devicesDir: join(stack.dataDir, 'devices'),
     thingName,
     ...(owner && name && type && { newThing: { owner, name, type } }),
