@@ -13,6 +13,12 @@ const layer = (name, extra = {}) => ({
   ...extra,
 });
 
+// Deploys the synthesized stack on moto once per run (npm run emulator); the test files share it.
+const EMULATOR = {
+  globalSetup: '<rootDir>/test/emulator/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/emulator/support/global-teardown.ts',
+};
+
 // puppeteer-core (which drives Debian's chromium for test/console) and its own dependencies ship ESM only too.
 const browserTransformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@noble|@scure|aedes|puppeteer-core|@puppeteer|chromium-bidi)/)'];
 
@@ -22,5 +28,5 @@ module.exports = {
   testTimeout: 30_000,
   // Failures (with their output) and the totals only: a passing run fits on one screen.
   reporters: [['summary', { summaryThreshold: 0 }], '<rootDir>/test/support/plain-summary-reporter.js'],
-  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra'), layer('console', { transformIgnorePatterns: browserTransformIgnorePatterns })],
+  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('e2e'), layer('security'), layer('faults'), layer('infra'), layer('console', { transformIgnorePatterns: browserTransformIgnorePatterns }), layer('emulator', EMULATOR)],
 };

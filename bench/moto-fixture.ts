@@ -3,9 +3,8 @@
  * three functions touch on a first request (the code-hash secret, the DynamoDB tables, a
  * user, the audit bus, a tagged EC2 instance). Dummy credentials, never real ones.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -17,7 +16,7 @@ import { launchRequest } from '../infra/local/chat/envelope';
 import { ensureTables } from '../infra/local/store/create-tables';
 import { lambdaEnvironment } from './lambda-env';
 import type { Progress } from './progress';
-import { freePort, onPath } from '../test/support/local-process';
+import { freePort, onPath, stopChild, waitUntilAnswering } from '../test/support/local-process';
 
 export interface MotoFixture {
   /** A first request for the named function, and the environment to run it with. */
@@ -78,21 +77,3 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
   }
 }
 
-
-
-async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await sleep(50);
-  }
-  throw new Error('moto_server did not answer within 20 s');
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}

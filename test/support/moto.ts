@@ -3,10 +3,9 @@
  * with the real SDK wire protocol. Where moto_server is missing the suite is skipped
  * with a visible warning rather than passing silently.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, onPath } from './local-process';
+import { spawn } from 'node:child_process';
+import { MOTO_LAUNCHER } from '../../infra/emulator/moto-process';
+import { freePort, onPath, stopChild, waitUntilAnswering } from './local-process';
 
 /** Moto's own view of its state by service and model, e.g. `sns.SMS`, `ses.Message`. */
 export type MotoData = Record<string, Record<string, unknown[]>>;
@@ -46,15 +45,15 @@ export function describeWithMoto(name: string, declare: (moto: () => MotoServer)
 async function startMoto(): Promise<{ server: MotoServer; stop(): Promise<void> }> {
   const port = await freePort();
   // Service integrations in moto's Step Functions interpreter call back on MOTO_PORT.
-  // moto-server.py is moto_server with its Step Functions start-execution bug fixed.
-  const child = spawn('python3', [join(__dirname, 'moto-server.py'), '-H', '127.0.0.1', '-p', String(port)], {
+  // The emulator's launcher: moto_server with its moto 5.2.1 bugs worked around.
+  const child = spawn('python3', [MOTO_LAUNCHER, '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, MOTO_PORT: String(port) },
     stdio: 'ignore',
   });
   const stop = () => stopChild(child);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(`${endpoint}/moto-api/`, child);
+    await waitUntilAnswering(`${endpoint}/moto-api/`, child, { timeoutMs: START_TIMEOUT_MS });
   } catch (error) {
     await stop();
     throw error;
@@ -72,26 +71,6 @@ function motoServer(endpoint: string): MotoServer {
     },
   };
 }
-
-async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
-    const answered = await fetch(url).then((response) => response.ok, () => false);
-    if (answered) return;
-    await sleep(50);
-  }
-  throw new Error(`moto_server did not answer within ${START_TIMEOUT_MS} ms`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-
 
 function notRunning(): never {
   throw new Error('moto_server is not running');
