@@ -197,7 +197,7 @@ describe('security rules: secrets, actions and restarts', () => {
     const { executionId, commandId } = await vg.latestExecution();
     await vg.markVerified('alice', Date.now() - TEN_MINUTES - 1000);
     await vg.stack.engine.sendTaskSuccess(await vg.pendingTaskToken('alice'), {});
-    expect(await vg.settled(executionId)).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
+    expect(await vg.settled(executionId, 20_000)).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
     const failed = (await vg.audit()).filter((e) => e.detail.commandId === commandId && e.detailType === 'Action Failed');
     expect(failed.map((e) => e.detail.reason)).toEqual(['ConfirmationTooOld']);
     expect(await vg.trailOf(commandId)).not.toContain('Action Succeeded');

@@ -120,7 +120,7 @@ export class LocalStackHarness {
   }
 
   async delete(path: string): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(this.stack.url + path, { method: 'DELETE' });
+    const response = await this.fetch(path, { method: 'DELETE' });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   }

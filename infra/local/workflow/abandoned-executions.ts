@@ -38,7 +38,9 @@ async function resumeIfWaiting(parts: Pick<LocalStackParts, 'deps' | 'engine'>, 
   const challenge = await parts.deps.challenges.get(record.userId);
   if (challenge?.commandId !== record.commandId || challenge.status !== 'pending') return false;
   const remainingSeconds = Math.floor((challenge.expiresAt - parts.deps.clock.now()) / 1000);
-  return parts.engine.resume(record, await taskTokenOf(parts.deps, challenge), remainingSeconds);
+  // A token that does not open (stored before tokens were sealed) cannot resume: the command ends visibly.
+  const token = await taskTokenOf(parts.deps, challenge).catch(() => undefined);
+  return token !== undefined && parts.engine.resume(record, token, remainingSeconds);
 }
 
 async function endVisibly(parts: Pick<LocalStackParts, 'deps' | 'executions'>, record: ExecutionRecord): Promise<void> {

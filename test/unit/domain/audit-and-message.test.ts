@@ -57,6 +57,7 @@ describe('auditEvent', () => {
         'Command Requested',
         'Command Superseded',
         'Delivery Failed',
+        'Device Registered',
         'Limit Reset',
       ].sort(),
     );
