@@ -1,6 +1,6 @@
 /**
  * The bench's side of the stack under test: starts bench/stack-host.ts in a child process,
- * talks to it over HTTP as Alexa and the console do (LOCAL-API.md), and over IPC for what
+ * talks to it over HTTP as Alexa and the console do (docs/local-api.md), and over IPC for what
  * only that process can measure. Simulated users read their codes on a simulated phone.
  */
 import { fork, type ChildProcess } from 'node:child_process';

@@ -50,6 +50,7 @@ export async function issueChallenge(deps: IssueChallengeDeps, request: IssueCha
     await deny(deps, command, check.reason);
     throw new WorkflowError(WorkflowErrors.commandRefused, check.reason);
   }
+  if (await tookOverRetriedAttempt(deps, request)) return;
   const { user, policyTarget } = check;
   const choice = await factorFor(deps, user, command.action, policyTarget);
   if (choice.kind === 'refused') throw new WorkflowError(WorkflowErrors.deliveryFailed, 'the user has no factor the policy accepts');
@@ -61,6 +62,28 @@ export async function issueChallenge(deps: IssueChallengeDeps, request: IssueCha
     await failTask(deps, previous, WorkflowErrors.superseded, 'a newer command replaced this one');
   }
 }
+
+/**
+ * The workflow retries this task after a transient Lambda error, with a new task token. When
+ * an earlier attempt already issued this execution's challenge (its code may be on the
+ * phone), the retry only moves the challenge to the new token: no second code, no second
+ * send counted, and the spoken code completes the task that is actually waiting.
+ */
+async function tookOverRetriedAttempt(deps: Pick<IssueChallengeDeps, 'challenges' | 'taskTokens'>, request: IssueChallengeRequest): Promise<boolean> {
+  const { command, executionId, taskToken } = request;
+  for (let attempt = 0; attempt < MAX_TAKEOVER_TRIES; attempt++) {
+    const current = await deps.challenges.get(command.userId);
+    if (current?.commandId !== command.commandId || current.executionId !== executionId) return false;
+    if (current.status !== 'pending') throw new WorkflowError(WorkflowErrors.cancelled, 'the command ended while its code was being sent');
+    if ((await taskTokenOf(deps, current)) === taskToken) return true;
+    const sealedTaskToken = await deps.taskTokens.seal(taskToken, taskTokenContext(command));
+    if (await deps.challenges.save({ ...current, sealedTaskToken, version: current.version + 1 }, current.version)) return true;
+  }
+  throw new Error('the pending command kept changing during a retried send');
+}
+
+/** A spoken code racing the retry can change the challenge; a few re-reads settle it. */
+const MAX_TAKEOVER_TRIES = 5;
 
 /** S8: counts the send, then delivers before storing, so a failed delivery leaves no usable code behind. */
 async function withDeliveredCode(deps: IssueChallengeDeps, challenge: Challenge, user: User): Promise<Challenge> {

@@ -109,7 +109,7 @@ export async function startConfirmation(
     }
     const execution = await deps.workflow.describe(executionId);
     return execution && execution.status !== 'RUNNING' ? { kind: 'delivery-failed', command } : undefined;
-  }, deps.settings.deliveryWaitMs);
+  }, deps.settings.deliveryWaitMs, deps.settings.pollPace);
   return { executionId, outcome: outcome ?? { kind: 'delivery-pending', command } };
 }
 

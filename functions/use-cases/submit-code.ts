@@ -2,8 +2,8 @@ import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
 import { factorOf, isExpired, judgeAttempt, type Challenge } from '../domain/challenge';
 import type { CommandAction } from '../domain/command';
 import { ActionFailureReasons, WorkflowErrors, isTaskTokenError } from '../domain/errors';
+import type { ActionOutcomes } from '../ports/action-ledger';
 import { minutesUntil } from '../domain/send-limits';
-import type { ExecutionSummary } from '../ports/workflow-gateway';
 import { codeChecker, type CheckDeps } from './check-code';
 import type { Deps } from './deps';
 import { failTask, taskTokenOf } from './issue-challenge';
@@ -24,7 +24,7 @@ export type SubmitOutcome =
   | ({ kind: 'accepted'; result: 'succeeded' | 'under-way' } & Subject)
   | ({ kind: 'accepted'; result: 'failed'; reason: string } & Subject);
 
-type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit' | 'taskTokens'> & CheckDeps;
+type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit' | 'taskTokens'> & { ledger: ActionOutcomes } & CheckDeps;
 
 /** Conditional writes can lose a race; a few re-reads settle it. */
 const MAX_CONFLICT_RETRIES = 5;
@@ -66,7 +66,10 @@ async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsL
 
 /**
  * Hands the verification to the workflow and waits briefly for the action's outcome; when
- * it is still under way, the user is told the outcome on their next request.
+ * it is still under way, the user is told the outcome on their next request. While the action
+ * ledger shows the action claimed (EC2 or the device at work, most of the wait) the workflow
+ * is not asked at all: on AWS each DescribeExecution is throttled per account and costs a KMS
+ * decrypt of the history.
  */
 type ResumeResult = { kind: 'expired' } | { result: 'succeeded' | 'under-way' } | { result: 'failed'; reason: string };
 
@@ -80,14 +83,19 @@ async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<R
     if (isTaskTokenError(error)) return { kind: 'expired' };
     throw error;
   }
-  const finished = await waitUntil(async (): Promise<ExecutionSummary | undefined> => {
-    const execution = await deps.workflow.describe(challenge.executionId);
-    return execution && execution.status !== 'RUNNING' ? execution : undefined;
-  }, deps.settings.authorizeWaitMs);
+  const finished = await waitUntil(() => actionOutcome(deps, challenge), deps.settings.authorizeWaitMs, deps.settings.pollPace);
   if (!finished) {
     await deps.challenges.save({ ...challenge, awaitingOutcome: true, version: challenge.version + 1 }, challenge.version);
     return { result: 'under-way' };
   }
-  if (finished.status === 'SUCCEEDED') return { result: 'succeeded' };
-  return { result: 'failed', reason: finished.cause ?? finished.error ?? ActionFailureReasons.providerRefused };
+  if (finished.kind === 'succeeded') return { result: 'succeeded' };
+  return { result: 'failed', reason: finished.reason };
+}
+
+async function actionOutcome(deps: SubmitDeps, challenge: Challenge): Promise<{ kind: 'succeeded' } | { kind: 'failed'; reason: string } | undefined> {
+  if ((await deps.ledger.status(challenge.commandId)) === 'acting') return undefined;
+  const execution = await deps.workflow.describe(challenge.executionId);
+  if (!execution || execution.status === 'RUNNING') return undefined;
+  if (execution.status === 'SUCCEEDED') return { kind: 'succeeded' };
+  return { kind: 'failed', reason: execution.cause ?? execution.error ?? ActionFailureReasons.providerRefused };
 }

@@ -3,6 +3,7 @@ import type { SkillDeps } from '../../skill/skill-deps';
 import type { AwsConfig } from '../config/aws-config';
 import { secureCodeGenerator } from '../ports/code-generator';
 import {
+  actionLedger,
   auditPublisher,
   awsHost,
   challengeStore,
@@ -17,12 +18,13 @@ import {
   workflowGateway,
 } from './aws-ports';
 
-/** The skill's ports: everything the conversation uses; only the action ledger is left out. */
+/** The skill's ports: everything the conversation uses; the action ledger only to read outcomes. */
 export async function skillDeps(config: AwsConfig): Promise<SkillDeps> {
   const host = awsHost(config);
   return {
     users: userDirectory(host),
     challenges: challengeStore(host),
+    ledger: actionLedger(host),
     ...rateLimiters(host),
     ...factorPorts(host),
     messages: messageSender(host),

@@ -21,6 +21,7 @@ import type { Logger } from '../../functions/ports/logger';
 import type { MessageSender } from '../../functions/ports/message-sender';
 import { countedSeparately } from '../../functions/ports/send-rate-limiter';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/use-cases/settings';
+import { LOCAL_POLL_PACE } from '../../functions/use-cases/wait-until';
 import { buildSkill } from '../../skill/build-skill';
 import { AlexaSignatureVerifier, type CertChainSource } from '../../skill/signature/alexa-signature-verifier';
 import { httpsCertChainSource } from '../../skill/signature/https-cert-chain-source';
@@ -69,7 +70,7 @@ export interface LocalStackOverrides {
 
 export interface LocalStack extends LocalStackParts {
   url: string;
-  /** The secret every /api/* request and the console need (LOCAL-API.md "Operator access"). */
+  /** The secret every /api/* request and the console need (docs/local-api.md "Operator access"). */
   operatorToken: string;
   /** Opening it logs the browser in as the operator (sets the cookie) and shows the console. */
   consoleUrl: string;
@@ -145,6 +146,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const clock = overrides.clock ?? systemClock;
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
+    pollPace: LOCAL_POLL_PACE,
     codeTtlSeconds: config.codeTtlSeconds,
     ...(config.factorPolicy && { factorPolicy: config.factorPolicy }),
     ...overrides.settings,

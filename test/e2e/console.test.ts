@@ -6,7 +6,7 @@ import { startLocalStack, type LocalStack } from '../../infra/local/app';
 import { CapturedLog } from '../support/captured-log';
 import { LOCAL_DEFAULTS } from '../../infra/local/config';
 
-/** What the console polls, and the list field it reads from each answer (LOCAL-API.md). */
+/** What the console polls, and the list field it reads from each answer (docs/local-api.md). */
 const POLLED_ENDPOINTS = [
   { path: '/api/executions', field: 'executions' },
   { path: '/api/audit', field: 'events' },

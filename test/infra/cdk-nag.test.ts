@@ -50,6 +50,7 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*] at VoiceGate/Functions/PerformAction/Role/ControlTaggedInstances',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>:thing/voicegate-*] at VoiceGate/Functions/PerformAction/Role/UpdateDeviceShadows',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>:thing/voicegate-*] at VoiceGate/Functions/Skill/Role/ReadDeviceShadows',
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:voicegate/mfa/*] at VoiceGate/Functions/Skill/Role/ReadMfaCredentials',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:VoiceGate-confirm-command:*] at VoiceGate/Functions/Skill/Role/ReadCommandExecutions',
         'AwsSolutions-IAM5[Resource::*] at VoiceGate/Workflow/StateMachine/Role/DefaultPolicy',
       ].sort(),

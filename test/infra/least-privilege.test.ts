@@ -48,11 +48,13 @@ const sendCodes = [
       `ses:SendEmail arn:<Ref:AWS::Partition>:ses:<Ref:AWS::Region>:<Ref:AWS::AccountId>:identity/${identity} if {"StringEquals":{"ses:FromAddress":"codes@mail.example.org"}}`,
   ),
 ];
+const factorKey = '<GetAtt:FactorSecretsKey.Arn> if {"StringEquals":{"kms:EncryptionContext:purpose":"voicegate-factor-secret"}}';
+const mfaCredentials = 'arn:<Ref:AWS::Partition>:secretsmanager:<Ref:AWS::Region>:<Ref:AWS::AccountId>:secret:voicegate/mfa/*';
 const voiceGateThings = 'arn:<Ref:AWS::Partition>:iot:<Ref:AWS::Region>:<Ref:AWS::AccountId>:thing/voicegate-*';
 const logsTo = (logGroup: string) => [`logs:CreateLogStream <GetAtt:${logGroup}.Arn>`, `logs:PutLogEvents <GetAtt:${logGroup}.Arn>`];
 
 describe('least privilege: each function gets what its use cases call', () => {
-  it('skill: linked user, challenge, send limits, listing instances and own devices, driving the workflow, resending codes, audit', () => {
+  it('skill: linked user, challenge, send limits, factors, listing instances and own devices, driving the workflow, resending codes, audit', () => {
     expect(grantsOf('FunctionsSkillRole')).toEqual(
       [
         ...logsTo('FunctionsSkillLog'),
@@ -64,6 +66,11 @@ describe('least privilege: each function gets what its use cases call', () => {
         'dynamodb:GetItem <GetAtt:DatasendCounters.Arn>',
         'dynamodb:PutItem <GetAtt:DatasendCounters.Arn>',
         'dynamodb:Query <GetAtt:Datadevices.Arn>',
+        'dynamodb:GetItem <GetAtt:DataactionLedger.Arn>',
+        'dynamodb:GetItem <GetAtt:Datafactors.Arn>',
+        'dynamodb:UpdateItem <GetAtt:Datafactors.Arn>',
+        `kms:Decrypt ${factorKey}`,
+        `secretsmanager:GetSecretValue ${mfaCredentials}`,
         `iot:GetThingShadow ${voiceGateThings}`,
         'ec2:DescribeInstances *',
         `states:StartExecution ${stateMachine}`,
@@ -78,7 +85,7 @@ describe('least privilege: each function gets what its use cases call', () => {
     );
   });
 
-  it('issue-challenge: user, challenge, send limits, checking the command against instances and devices, delivering codes, failing a superseded task, audit', () => {
+  it("issue-challenge: user, the user's factors (never their secrets), challenge, send limits, checking the command against instances and devices, delivering codes, failing a superseded task, audit", () => {
     expect(grantsOf('FunctionsIssueChallengeRole')).toEqual(
       [
         ...logsTo('FunctionsIssueChallengeLog'),
@@ -91,6 +98,7 @@ describe('least privilege: each function gets what its use cases call', () => {
         'dynamodb:DeleteItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:GetItem <GetAtt:DatasendCounters.Arn>',
         'dynamodb:PutItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:GetItem <GetAtt:Datafactors.Arn>',
         `states:SendTaskFailure ${stateMachine}`,
         `kms:Decrypt ${historyKey}`,
         `kms:GenerateDataKey ${historyKey}`,
@@ -107,7 +115,6 @@ describe('least privilege: each function gets what its use cases call', () => {
     expect(grantsOf('FunctionsPerformActionRole')).toEqual(
       [
         ...logsTo('FunctionsPerformActionLog'),
-        ...secret,
         'dynamodb:GetItem <GetAtt:Datausers.Arn>',
         'dynamodb:GetItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:Query <GetAtt:Datadevices.Arn>',
@@ -137,6 +144,21 @@ describe('least privilege across the stack', () => {
 
     expect(sendTask.length).toBeGreaterThan(0);
     for (const grant of sendTask) expect(grant).toMatch(new RegExp(`^states:SendTask\\w+ ${escape(stateMachine)}$`));
+  });
+
+  it('lets no function seal a factor secret (no enrollment on AWS) and only the skill open one', () => {
+    const factorKeyGrants = allGrants().filter((grant) => grant.includes('FactorSecretsKey'));
+
+    expect(factorKeyGrants).toEqual([`kms:Decrypt ${factorKey}`]);
+    expect(grantsOf('FunctionsSkillRole')).toContain(factorKeyGrants[0]);
+  });
+
+  it('lets only the skill and issue-challenge read the code-hash key; perform-action never can', () => {
+    const readers = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) =>
+      grants(roleStatements(template, id)).some((grant) => grant.startsWith('secretsmanager:GetSecretValue <Ref:CodeHashKeySecret')),
+    );
+
+    expect(readers.map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['FunctionsIssueChallengeRole', 'FunctionsSkillRole']);
   });
 
   it('grants events:PutEvents only on the audit bus', () => {

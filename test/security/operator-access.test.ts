@@ -5,7 +5,7 @@ import { LocalStackHarness, speechOf } from '../support/local-stack-harness';
 import { rawRequest } from '../support/raw-http';
 import { worldState } from '../support/security-probes';
 
-/** Every operator route of LOCAL-API.md, with a body that would change something if it were served. */
+/** Every operator route of docs/local-api.md, with a body that would change something if it were served. */
 const OPERATOR_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['GET', '/'],
   ['GET', '/api/outbox'],
@@ -23,7 +23,7 @@ const OPERATOR_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['POST', '/api/executions/00000000-0000-4000-8000-000000000000/replay'],
 ];
 
-/** LOCAL-API.md "Operator access": reaching 127.0.0.1 is not being the operator. */
+/** docs/local-api.md "Operator access": reaching 127.0.0.1 is not being the operator. */
 describe('operator access to the local stack', () => {
   let vg: LocalStackHarness;
   let base: string;

@@ -7,7 +7,7 @@ import {
   worldState,
 } from '../support/security-probes';
 
-/** PRODUCT.md section 3, the rules about who may ask and what a request must look like (S9-S11, S15). */
+/** docs/product.md section 3, the rules about who may ask and what a request must look like (S9-S11, S15). */
 describe('security rules: access and input', () => {
   const start = stackPerTest();
 

@@ -9,7 +9,7 @@ import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, speechOf, stackPerTest } from '../
 import { codeSequence, commandFor, leaks, otherCode, recordConsole, recordHttpBodies, worldState } from '../support/security-probes';
 import { storeVerifiedChallenge } from '../support/verified-challenge';
 
-/** PRODUCT.md section 3: what never leaks (S12), what acts at most once (S14), and what survives a restart. */
+/** docs/product.md section 3: what never leaks (S12), what acts at most once (S14), and what survives a restart. */
 describe('security rules: secrets, actions and restarts', () => {
   const start = stackPerTest();
 

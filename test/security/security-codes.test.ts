@@ -5,7 +5,7 @@ import { taskTokenOf } from '../../functions/use-cases/issue-challenge';
 import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, stackPerTest } from '../support/local-stack-harness';
 import { codeSequence, otherCode } from '../support/security-probes';
 
-/** PRODUCT.md section 3, the rules about the codes themselves (S1-S8, S13), end to end over HTTP. */
+/** docs/product.md section 3, the rules about the codes themselves (S1-S8, S13), end to end over HTTP. */
 describe('security rules: one-time codes', () => {
   const start = stackPerTest();
 

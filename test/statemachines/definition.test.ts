@@ -49,7 +49,7 @@ const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
 const SEND_CODE = 'Send Code And Wait';
 const PERFORM = 'Perform Action';
 
-/** PRODUCT.md section 2: the detail-types the workflow's own steps emit. */
+/** docs/product.md section 2: the detail-types the workflow's own steps emit. */
 const WORKFLOW_AUDIT_TYPES = [
   'Command Requested',
   'Code Verified',
@@ -208,6 +208,13 @@ describe('the definition file', () => {
     expect(throttled!.MaxAttempts).toBeGreaterThanOrEqual(2);
     expect(throttled!.IntervalSeconds).toBeGreaterThanOrEqual(1);
     expect(retrierFor(state(PERFORM), 'ActionFailed')).toBeUndefined();
+  });
+
+  it.each([SEND_CODE, PERFORM])('"%s" retries the transient Lambda errors with backoff', (name) => {
+    for (const error of ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException']) {
+      const retrier = retrierFor(state(name), error);
+      expect({ error, retried: retrier !== undefined && retrier.BackoffRate! > 1 && retrier.MaxAttempts! >= 2 }).toEqual({ error, retried: true });
+    }
   });
 
   it('never retries the wait on an outcome the user caused (that would send another code)', () => {

@@ -1,6 +1,6 @@
 import { ALICE_PHONE, LocalStackHarness, type ApiExecution } from '../support/local-stack-harness';
 
-/** LOCAL-API.md: GET /api/executions and GET /api/executions/{id}. */
+/** docs/local-api.md: GET /api/executions and GET /api/executions/{id}. */
 const SUMMARY_FIELDS = ['executionId', 'status', 'commandId', 'userId', 'action', 'target', 'startedAt', 'stoppedAt'];
 const STEP_FUNCTIONS_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;

@@ -47,7 +47,7 @@ export interface ApiAuditEvent {
 export class LocalStackHarness {
   private readonly tokens = new Map<string, string>();
 
-  /** Read from the data dir, as every client of the stack does (LOCAL-API.md "Operator access"). */
+  /** Read from the data dir, as every client of the stack does (docs/local-api.md "Operator access"). */
   readonly operatorToken: string;
 
   private constructor(

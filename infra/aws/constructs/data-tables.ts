@@ -62,8 +62,13 @@ export class DataTables extends Construct {
     this.tables[key].grant(grantee, 'dynamodb:GetItem');
   }
 
-  /** Exactly the operations the adapter for this table uses, on this table only. */
-  grantAdapterAccess(grantee: IGrantable, key: TableKey): void {
-    this.tables[key].grant(grantee, ...TABLE_OPERATIONS[key]);
+  /**
+   * The operations the adapter for this table uses, on this table only; `only` narrows them
+   * for a function that calls part of the adapter.
+   */
+  grantAdapterAccess(grantee: IGrantable, key: TableKey, only: readonly string[] = TABLE_OPERATIONS[key]): void {
+    const unused = only.filter((operation) => !TABLE_OPERATIONS[key].includes(operation));
+    if (unused.length > 0) throw new Error(`the ${key} adapter never calls ${unused.join(', ')}`);
+    this.tables[key].grant(grantee, ...only);
   }
 }

@@ -3,7 +3,7 @@ import { isThingName } from '../../../functions/domain/device';
 import { isOperator } from '../http/operator-access';
 import type { LocalDevices } from './local-devices';
 
-/** GET /api/devices and one-time enrollment tokens: operator routes (LOCAL-API.md, with the devices issue). */
+/** GET /api/devices and one-time enrollment tokens: operator routes (docs/local-api.md, with the devices issue). */
 export function deviceRoutes(devices: LocalDevices): Router {
   const router = express.Router();
 

@@ -7,7 +7,7 @@ import { factorRoutes } from './factor-routes';
 import { limitRoutes } from './limit-routes';
 import { parseNewUser } from './new-user';
 
-/** The JSON API of LOCAL-API.md: dev identities, the simulated world, executions and replay, factors. */
+/** The JSON API of docs/local-api.md: dev identities, the simulated world, executions and replay, factors. */
 export function apiRoutes(parts: LocalStackParts): Router {
   const { deps, issuer, outbox, auditLog, executions } = parts;
   const router = express.Router();

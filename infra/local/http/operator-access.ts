@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { sameToken } from '../identity/operator-token';
 
 /**
- * LOCAL-API.md "Operator access": the operator surface answers only the operator, and only
+ * docs/local-api.md "Operator access": the operator surface answers only the operator, and only
  * on the address it is bound to, so neither another OS user nor a web page in the
  * operator's browser (CSRF, DNS rebinding) can act through 127.0.0.1.
  */

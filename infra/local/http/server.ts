@@ -11,7 +11,7 @@ import { consoleLogin, operatorOnly, ownHostOnly, ownOriginOnly } from './operat
 
 export interface HttpAppOptions {
   skillId: string;
-  /** The operator token every /api/* route and the console page require (LOCAL-API.md "Operator access"). */
+  /** The operator token every /api/* route and the console page require (docs/local-api.md "Operator access"). */
   operatorToken: string;
   consoleAssets: ConsoleAssets;
   signatures?: AlexaSignatureVerifier;

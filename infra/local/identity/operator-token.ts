@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The file in the data dir that holds the operator token (LOCAL-API.md "Operator access"). */
+/** The file in the data dir that holds the operator token (docs/local-api.md "Operator access"). */
 export const OPERATOR_TOKEN_FILE = 'operator-token';
 
 /** 256 random bits, hex: long enough that guessing is hopeless, plain enough to paste into a URL. */

@@ -154,6 +154,9 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     execution.result.catch(() => undefined);
     this.aborts.set(executionId, execution.abort);
     let final: Partial<ExecutionRecord> = { status: 'FAILED', error: 'States.Runtime' };
+    // A failed wait ends its token unless the Retry runs it again: the local runner keeps one
+    // token per execution (AWS would mint one per attempt), so it must outlive the retry.
+    let tokenFailed = false;
     for await (const event of execution.eventLogs) {
       if (resumed && event.type === 'ExecutionStarted') continue;
       history.push(toHistoryEvent(event as LibraryEvent, history.length + 1, token));
@@ -161,10 +164,12 @@ export class LocalWorkflowEngine implements WorkflowGateway {
         // The execution is about to pause on its token: persist how it got here.
         await this.executions.saveHistory(executionId, history);
       }
-      if (event.type === 'StateFailed' && this.tokenStates.has(event.state.name)) await this.tokens.expire(token);
+      if (tokenFailed && event.type !== 'StateRetried') await this.tokens.expire(token);
+      tokenFailed = event.type === 'StateFailed' && this.tokenStates.has(event.state.name);
       const status = FINAL_STATUS[event.type];
       if (status) final = { status, ...('Error' in event && { error: String(event.Error), cause: String(event.Cause) }) };
     }
+    if (tokenFailed) await this.tokens.expire(token);
     this.aborts.delete(executionId);
     if (!this.stopping) await this.executions.finish(executionId, { ...final, history, stoppedAt: new Date().toISOString() });
     this.live.delete(executionId);

@@ -1,6 +1,6 @@
 import { Speech } from '../../../functions/domain/speech';
 
-/** PRODUCT.md section 1, the conversation table, read off Speech, word for word. */
+/** docs/product.md section 1, the conversation table, read off Speech, word for word. */
 describe('Speech: the conversation table', () => {
   it('welcomes and names two things to try', () => {
     expect(Speech.welcome()).toBe('Welcome to cloud control. You can say "list instances", or "start splunk".');

@@ -132,6 +132,44 @@ describe('issueChallenge (the send-code step)', () => {
     expect((await world.workflow.describe(bobs.executionId))?.status).toBe('RUNNING');
   });
 
+  describe('retried by the workflow after a transient Lambda error (a new task token, same execution)', () => {
+    it('sends no second code, counts no second send, and moves the same challenge to the new token', async () => {
+      const first = await issue(world, '482913');
+      const before = (await world.challenges.get('alice'))!;
+
+      await issueChallenge(world.deps, { command: first.command, executionId: first.executionId, taskToken: 'token-of-the-retry' });
+
+      expect(world.outbox.messages).toHaveLength(1);
+      expect(world.audit.events.map((event) => event.detailType)).toEqual(['Code Sent']);
+      const after = (await world.challenges.get('alice'))!;
+      expect(after).toEqual({ ...before, sealedTaskToken: after.sealedTaskToken, version: before.version + 1 });
+      expect(await taskTokenOf(world.deps, after)).toBe('token-of-the-retry');
+      expect(world.hasher.matches('482913', 'alice', first.command.commandId, before.codeHash)).toBe(true);
+      expect((await world.workflow.describe(first.executionId))?.status).toBe('RUNNING');
+    });
+
+    it('changes nothing when the retry carries the token the challenge already has', async () => {
+      const first = await issue(world, '482913');
+      const before = await world.challenges.get('alice');
+
+      await issueChallenge(world.deps, first);
+
+      expect(await world.challenges.get('alice')).toEqual(before);
+      expect(world.outbox.messages).toHaveLength(1);
+    });
+
+    it('ends the command as cancelled when its challenge ended before the retry (no new code)', async () => {
+      const first = await issue(world, '482913');
+      const pending = (await world.challenges.get('alice'))!;
+      await world.challenges.save({ ...pending, status: 'cancelled', version: pending.version + 1 }, pending.version);
+
+      const error = await failureOf(issueChallenge(world.deps, { ...first, taskToken: 'token-of-the-retry' }));
+
+      expect(error.name).toBe('CommandCancelled');
+      expect(world.outbox.messages).toHaveLength(1);
+    });
+  });
+
   it('supersedes quietly when the previous task already ended', async () => {
     const first = await issue(world, '111111');
     world.workflow.timeOut(first.executionId);

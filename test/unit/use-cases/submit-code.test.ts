@@ -55,6 +55,30 @@ describe('submitCode', () => {
     expect(await submitCode(world.deps, 'alice', '222222')).toMatchObject({ kind: 'accepted', result: 'under-way' });
   });
 
+  describe('waiting for the outcome without hammering Step Functions', () => {
+    const describeCalls = () => jest.spyOn(world.workflow, 'describe');
+
+    it('asks the workflow once the ledger shows the action done, and answers from it', async () => {
+      const { command } = await pendingCommand(world, '482913');
+      await world.ledger.claim(command.commandId, world.clock.now());
+      await world.ledger.settle(command.commandId, 'performed');
+      const describe = describeCalls();
+
+      expect(await submitCode(world.deps, 'alice', '482913')).toMatchObject({ kind: 'accepted', result: 'succeeded' });
+      expect(describe).toHaveBeenCalledTimes(1);
+    });
+
+    it("while the action is under way (claimed in the ledger) the workflow is never asked, and the answer is 'under-way'", async () => {
+      world.workflow.afterVerification = 'RUNNING';
+      const { command } = await pendingCommand(world, '482913');
+      await world.ledger.claim(command.commandId, world.clock.now());
+      const describe = describeCalls();
+
+      expect(await submitCode(world.deps, 'alice', '482913')).toMatchObject({ kind: 'accepted', result: 'under-way' });
+      expect(describe).not.toHaveBeenCalled();
+    });
+  });
+
   it("reports 'expired' when the workflow's task already timed out", async () => {
     const { executionId } = await pendingCommand(world, '482913');
     world.workflow.timeOut(executionId);

@@ -1,5 +1,5 @@
 /**
- * The console's client of the local JSON API (LOCAL-API.md). Same-origin requests carry the
+ * The console's client of the local JSON API (docs/local-api.md). Same-origin requests carry the
  * operator cookie that the printed start-up URL (`/?token=…`) set; the page never sees the token.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The VoiceGate operator console: polls the local JSON API (LOCAL-API.md) about once a second
+ * The VoiceGate operator console: polls the local JSON API (docs/local-api.md) about once a second
  * and renders each panel with DOM APIs and textContent only. Bundled by esbuild when the
  * stack starts (infra/local/console/bundle.ts).
  */

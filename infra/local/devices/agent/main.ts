@@ -5,12 +5,16 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LOCAL_DEFAULTS } from '../../config';
 import { readOperatorToken } from '../../identity/operator-token';
 import { findStack, parseFlags, STACK_FLAGS, STACK_FLAGS_HELP } from '../../stack-finder';
+import { registerOnAws } from '../../../aws/register-device-command';
 import { runDevice } from './device-runner';
 
 const USAGE = `usage: npm run device -- <thing name> [--owner <user id> --name "<spoken name>" --type lock|printer|"garage door"] [--port <n> --data-dir <dir>]
-Run a simulated IoT device that connects to the local stack's MQTTS broker with its own certificate.
+       npm run device -- register <thing name> --owner <user id> --name "<spoken name>" --type <type> --aws [--stack-name <name> --data-dir <dir>]
+Run a simulated IoT device that connects to the local stack's MQTTS broker with its own certificate,
+or register a device on the deployed stack's AWS IoT (--aws; AWS credentials and region from the environment).
   --owner, --name, --type  register a new thing (all three), e.g. garage --owner alice --name "garage door" --type "garage door"
   --delay <ms>             how long the device takes to act (default: 500)
 ${STACK_FLAGS_HELP}`;
@@ -20,6 +24,8 @@ const OPTIONS = {
   name: { type: 'string' },
   type: { type: 'string' },
   delay: { type: 'string', default: '500' },
+  aws: { type: 'boolean' },
+  'stack-name': { type: 'string' },
   ...STACK_FLAGS,
 } as const;
 
@@ -31,6 +37,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (positionals[0] === 'register') return register(positionals[1], values);
   const [thingName] = positionals;
   if (!thingName) {
     console.error(USAGE);
@@ -55,6 +62,29 @@ async function main(): Promise<number> {
   });
   await agent.stop();
   return 0;
+}
+
+/** The device's key and CSR live in `<data dir>/devices/<thing>/`, as for the local simulator. */
+async function register(thingName: string | undefined, values: { owner?: string; name?: string; type?: string; aws?: boolean; 'stack-name'?: string; 'data-dir'?: string }): Promise<number> {
+  const { owner, name, type } = values;
+  if (!values.aws) {
+    console.error('register works on AWS only (--aws); on the local stack a new device registers itself: npm run device -- <thing> --owner ... --name ... --type ...');
+    return 2;
+  }
+  if (!thingName || !owner || !name || !type) {
+    console.error(USAGE);
+    return 2;
+  }
+  const dataDir = values['data-dir'] ?? (process.env.VOICEGATE_DATA_DIR || LOCAL_DEFAULTS.dataDir);
+  return registerOnAws({
+    thingName,
+    owner,
+    name,
+    type,
+    devicesDir: join(dataDir, 'devices'),
+    ...(values['stack-name'] && { stackName: values['stack-name'] }),
+    log: (line) => console.log(line),
+  });
 }
 
 main().then(
