@@ -26,6 +26,7 @@ module.exports = {
   // Stacks start and stop in hooks; on a busy 2-core machine 5 s is too tight for them.
   // (A global option: jest ignores testTimeout inside a project.)
   testTimeout: 30_000,
-  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
+  // Failures (with their output) and the totals only: a passing run fits on one screen.
+  reporters: [['summary', { summaryThreshold: 0 }], '<rootDir>/test/support/plain-summary-reporter.js'],
   projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('interleavings'), layer('e2e'), layer('security'), layer('faults'), layer('infra'), layer('console', { transformIgnorePatterns: browserTransformIgnorePatterns }), layer('emulator', EMULATOR)],
 };

@@ -80,6 +80,11 @@ export function describeInProgress(action: CommandAction, target: string): strin
   return `${PROGRESSIVE[action]} ${target}`;
 }
 
+/** "rebooted", as in "it can't be rebooted" */
+export function pastParticiple(action: CommandAction): string {
+  return PAST[action];
+}
+
 /** "started splunk" */
 export function describeDone(action: CommandAction, target: string): string {
   return `${PAST[action]} ${target}`;

@@ -1,7 +1,7 @@
 /** Everything VoiceGate says, in one place so the conversation table can be read off it. */
-import { describeInProgress, describeOutcome, type CommandAction } from './command';
+import { describeInProgress, describeOutcome, pastParticiple, type CommandAction } from './command';
 import type { DeviceFactor, Factor } from './factor';
-import type { Instance } from './instance';
+import { spokenState, type Instance } from './instance';
 import type { Channel } from './user';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -41,6 +41,9 @@ export const Speech = {
   unknownTarget: (target: string) => `I can't find an instance called ${target}.`,
   missingTarget: () => 'Which instance? For example, say "start splunk".',
   notAllowed: (target: string) => `Sorry, you are not allowed to control ${target}.`,
+  alreadyInState: (target: string, state: string) => `${capitalize(target)} is already ${spokenState(state)}, so there is nothing to do.`,
+  impossibleInState: (action: CommandAction, target: string, state: string) =>
+    `${capitalize(target)} is ${spokenState(state)}, so it can't be ${pastParticiple(action)}.`,
   codeSent: (action: CommandAction, target: string, digits: number, channel: Channel, masked: string) =>
     `To confirm ${describeInProgress(action, target)} I sent ${digits === 8 ? 'an' : 'a'} ${digits}-digit code to ${channelPhrase(channel, masked)}. Say authorize and the code.`,
   codeUnderWay: (action: CommandAction, target: string) =>
@@ -57,14 +60,16 @@ export const Speech = {
   deliveryFailed: (action: CommandAction, target: string) =>
     `I couldn't send your code, so I am not ${describeInProgress(action, target)}. Please try again later.`,
   codeAccepted: (action: CommandAction, target: string) => `Code accepted. ${capitalize(describeOutcome(action, target))}.`,
-  codeAcceptedActionFailed: (action: CommandAction, target: string) =>
-    `Code accepted, but ${describeInProgress(action, target)} failed. Please try again later.`,
+  /** `reason` is the action's failure reason code (ActionFailureReasons). */
+  codeAcceptedActionFailed: (action: CommandAction, target: string, reason: string) =>
+    `Code accepted, but ${describeInProgress(action, target)} failed: ${(ACTION_FAILURES[reason] ?? ACTION_FAILURES.ActionFailed)!(action, target)}`,
   codeAcceptedUnderWay: (action: CommandAction, target: string) =>
     `Code accepted. ${capitalize(describeInProgress(action, target))} is under way.`,
   earlierOutcome: (action: CommandAction, target: string, succeeded: boolean) =>
     succeeded
       ? `Your earlier command is done: ${describeOutcome(action, target)}.`
       : `Your earlier command failed: ${describeInProgress(action, target)} did not complete.`,
+  codeReused: () => 'That code was already used; wait for the next one.',
   codeRejected: (attemptsLeft: number) =>
     `That code didn't match. You have ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
   lockedOut: (action: CommandAction, target: string) =>
@@ -72,9 +77,21 @@ export const Speech = {
   codeExpired: () => 'That code has expired. Please ask again.',
   missingCode: () => 'Please say authorize and the code, for example "authorize 4 8 2 9 1 3".',
   nothingPending: () => 'There is no command waiting for a code.',
+  dropped: (action: CommandAction, target: string) => `I dropped ${describeInProgress(action, target)}.`,
   cancelled: (action: CommandAction, target: string) => `Cancelled ${describeInProgress(action, target)}.`,
   unknownDevice: () => "I can't find that device.",
   tryAgain: () => 'Sorry, something went wrong. Please try again.',
+};
+
+/** Why an action failed, in words a person can act on, by reason code. */
+const ACTION_FAILURES: Record<string, (action: CommandAction, target: string) => string> = {
+  IncorrectInstanceState: (action, target) =>
+    `${target} changed state since you asked, so it can't be ${pastParticiple(action)} now. Say "list instances" to see where it stands.`,
+  DeviceDidNotRespond: (_action, target) => `${target} did not respond. Check that it is powered and online, then ask again.`,
+  ConfirmationTooOld: () => 'the confirmation came too late to act on. Please ask again.',
+  ActionThrottled: () => 'AWS is too busy right now. Please try again in a minute.',
+  ActionInProgress: () => 'the same command is already being carried out. Give it a moment, then check.',
+  ActionFailed: (_action, target) => `the provider refused to change ${target}. Please ask your administrator to look into it.`,
 };
 
 /** How a factor is named when telling the user what to use. */

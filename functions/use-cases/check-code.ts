@@ -9,7 +9,8 @@ export interface AttemptLimited {
   retryAt: number;
 }
 
-export type CodeVerdict = 'match' | 'no-match' | AttemptLimited;
+/** `replayed`: an authenticator code whose time step was already used (counted as a wrong code, told apart). */
+export type CodeVerdict = 'match' | 'no-match' | 'replayed' | AttemptLimited;
 
 export type CheckDeps = Pick<Deps, 'hasher' | 'settings' | 'factors' | 'sealer' | 'clock' | 'mfaDevices' | 'attemptLimiter'>;
 
@@ -41,6 +42,8 @@ async function checkDeviceCode(deps: CheckDeps, userId: string, factor: DeviceFa
   if (code === undefined) return 'no-match';
   const record = await deps.factors.get(userId);
   // Only an activated secret or a linked device counts; a pending enrollment never confirms.
-  if (factor === 'totp') return record?.totp && (await useTotpCode(deps, userId, record.totp, code)) === 'accepted' ? 'match' : 'no-match';
+  if (factor === 'totp') return record?.totp ? TOTP_VERDICTS[await useTotpCode(deps, userId, record.totp, code)] : 'no-match';
   return record?.mfaDevice && (await deps.mfaDevices.verify(record.mfaDevice, code)) === 'accepted' ? 'match' : 'no-match';
 }
+
+const TOTP_VERDICTS = { accepted: 'match', rejected: 'no-match', replayed: 'replayed' } as const;

@@ -1,8 +1,8 @@
 import { confirmationAge, verifiesCommand } from '../domain/challenge';
 import { isDeviceCommand, resourceOf, type Command } from '../domain/command';
-import { WorkflowError, WorkflowErrors } from '../domain/errors';
+import { ActionFailureReasons, WorkflowError, WorkflowErrors } from '../domain/errors';
 import { DeviceThrottledError } from '../ports/device-gateway';
-import { InstanceThrottledError } from '../ports/instance-gateway';
+import { InstanceStateError, InstanceThrottledError } from '../ports/instance-gateway';
 import { changeDevice, DeviceDidNotRespondError } from './change-device';
 import type { Deps } from './deps';
 import { verifyCommand } from './verify-command';
@@ -26,7 +26,7 @@ export type PerformActionDeps = Pick<Deps, 'users' | 'challenges' | 'instances' 
  * the stores say the user may control (CommandRefused otherwise: nothing is touched). S14: at
  * most once per command (a redrive finds it performed), never on a confirmation older than
  * the configured age, timed by the stored verification. Throttling is thrown as
- * ActionThrottled for the workflow's Retry; anything else as ActionFailed.
+ * ActionThrottled for the workflow's Retry; anything else as one of ActionFailureReasons.
  */
 export async function performAction(deps: PerformActionDeps, request: PerformActionRequest): Promise<PerformActionResult> {
   const { command } = request;
@@ -36,13 +36,13 @@ export async function performAction(deps: PerformActionDeps, request: PerformAct
   const now = deps.clock.now();
   const age = confirmationAge(verifiedAt, now);
   if (age === undefined || age > deps.settings.maxConfirmationAgeMs) {
-    throw new WorkflowError(WorkflowErrors.actionFailed, 'the confirmation is too old');
+    throw new WorkflowError(ActionFailureReasons.confirmationTooOld, 'the confirmation is too old');
   }
   if (!(await deps.ledger.claim(command.commandId, now))) {
     if ((await deps.ledger.status(command.commandId)) === 'performed') {
       return { instanceState: 'unchanged', alreadyPerformed: true };
     }
-    throw new WorkflowError(WorkflowErrors.actionFailed, 'another attempt holds this action');
+    throw new WorkflowError(ActionFailureReasons.inProgress, 'another attempt holds this action');
   }
   try {
     const instanceState = isDeviceCommand(command)
@@ -54,8 +54,9 @@ export async function performAction(deps: PerformActionDeps, request: PerformAct
     const throttled = error instanceof InstanceThrottledError || error instanceof DeviceThrottledError;
     await deps.ledger.settle(command.commandId, throttled ? 'released' : 'failed');
     if (throttled) throw new WorkflowError(WorkflowErrors.actionThrottled, 'the provider is throttling');
-    if (error instanceof DeviceDidNotRespondError) throw new WorkflowError(WorkflowErrors.actionFailed, error.message);
-    throw new WorkflowError(WorkflowErrors.actionFailed, `${command.target} could not be changed`);
+    if (error instanceof DeviceDidNotRespondError) throw new WorkflowError(ActionFailureReasons.deviceSilent, error.message);
+    if (error instanceof InstanceStateError) throw new WorkflowError(ActionFailureReasons.stateChanged, `${command.target} changed state`);
+    throw new WorkflowError(ActionFailureReasons.providerRefused, `${command.target} could not be changed`);
   }
 }
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AuditDetailTypes, auditEvent, type AuditExtras } from '../domain/audit-event';
-import { factorOf } from '../domain/challenge';
+import { factorOf, isExpired } from '../domain/challenge';
 import type { Command, InstanceAction } from '../domain/command';
 import { isDeliveredFactor, type Factor } from '../domain/factor';
 import { minutesUntil } from '../domain/send-limits';
-import { sameAlias } from '../domain/instance';
+import { actionFit, sameAlias } from '../domain/instance';
 import { mayControl, type Channel, type User } from '../domain/user';
 import { factorFor } from './choose-factor';
 import type { Deps } from './deps';
@@ -13,13 +13,19 @@ import { waitUntil } from './wait-until';
 export type RequestOutcome =
   | { kind: 'unknown-target'; target: string }
   | { kind: 'not-allowed'; target: string }
+  | { kind: 'already' | 'impossible'; target: string; state: string }
   | { kind: 'duplicate-alias'; target: string; count: number }
   | { kind: 'send-limit'; retryInMinutes: number }
   | { kind: 'attempt-limit'; retryInMinutes: number }
   | { kind: 'factor-refused'; accepted: Factor[] }
-  | { kind: 'code-sent'; command: Command; factor: Factor; channel: Channel; maskedDestination: string; digits: number }
+  | ({ kind: 'code-sent'; command: Command; factor: Factor; channel: Channel; maskedDestination: string; digits: number } & Superseding)
   | { kind: 'delivery-failed'; command: Command }
-  | { kind: 'delivery-pending'; command: Command };
+  | ({ kind: 'delivery-pending'; command: Command } & Superseding);
+
+/** The user's earlier pending command that this one replaced (S13), to be told "I dropped ...". */
+interface Superseding {
+  dropped?: Pick<Command, 'action' | 'target'>;
+}
 
 type RequestDeps = Pick<Deps, 'instances' | 'sendLimiter' | 'attemptLimiter' | 'factors' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
 
@@ -52,6 +58,12 @@ export async function requestCommand(
     await deny(deps, command, 'duplicate alias', { instances: namesakes.length });
     return { kind: 'duplicate-alias', target: instance.alias, count: namesakes.length };
   }
+  // A command that cannot change anything is refused before a code is spent on it.
+  const fit = actionFit(action, instance.state);
+  if (fit.kind !== 'possible') {
+    await deny(deps, command, fit.kind === 'already' ? 'AlreadyInState' : 'IncorrectInstanceState', { state: fit.state });
+    return { kind: fit.kind, target: instance.alias, state: fit.state };
+  }
   return confirmCommand(deps, user, command);
 }
 
@@ -74,7 +86,13 @@ export async function confirmCommand(deps: ConfirmDeps, user: User, command: Com
     await deny(deps, command, delivered ? 'code send limit reached' : 'code attempt limit reached');
     return { kind: delivered ? 'send-limit' : 'attempt-limit', retryInMinutes: minutesUntil(limit.retryAt, deps.clock.now()) };
   }
-  return (await startConfirmation(deps, command)).outcome;
+  const previous = await deps.challenges.get(user.userId);
+  const { outcome } = await startConfirmation(deps, command);
+  const replacedPending = previous?.status === 'pending' && !isExpired(previous, deps.clock.now());
+  if (replacedPending && (outcome.kind === 'code-sent' || outcome.kind === 'delivery-pending')) {
+    return { ...outcome, dropped: { action: previous.action, target: previous.target } };
+  }
+  return outcome;
 }
 
 /** Starts a workflow for `command` and waits (bounded) until its code is out or delivery failed. */

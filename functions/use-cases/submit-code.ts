@@ -1,7 +1,7 @@
 import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
 import { factorOf, isExpired, judgeAttempt, type Challenge } from '../domain/challenge';
 import type { CommandAction } from '../domain/command';
-import { WorkflowErrors, isTaskTokenError } from '../domain/errors';
+import { ActionFailureReasons, WorkflowErrors, isTaskTokenError } from '../domain/errors';
 import type { ActionOutcomes } from '../ports/action-ledger';
 import { minutesUntil } from '../domain/send-limits';
 import { codeChecker, type CheckDeps } from './check-code';
@@ -20,7 +20,9 @@ export type SubmitOutcome =
   | { kind: 'attempt-limit'; retryInMinutes: number }
   | ({ kind: 'rejected'; attemptsLeft: number } & Subject)
   | ({ kind: 'locked-out' } & Subject)
-  | ({ kind: 'accepted'; result: 'succeeded' | 'failed' | 'under-way' } & Subject);
+  | ({ kind: 'reused'; attemptsLeft: number } & Subject)
+  | ({ kind: 'accepted'; result: 'succeeded' | 'under-way' } & Subject)
+  | ({ kind: 'accepted'; result: 'failed'; reason: string } & Subject);
 
 type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit' | 'taskTokens'> & { ledger: ActionOutcomes } & CheckDeps;
 
@@ -45,19 +47,20 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     const subject = { action: challenge.action, target: challenge.target };
     if (outcome.kind === 'accepted') {
       const result = await resumeWorkflow(deps, outcome.next);
-      return result === 'expired' ? { kind: 'expired' } : { kind: 'accepted', result, ...subject };
+      if ('kind' in result) return result;
+      return { kind: 'accepted', ...result, ...subject };
     }
-    await recordRejection(deps, challenge, outcome.next.attemptsLeft);
-    if (outcome.kind === 'rejected') return { kind: 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
+    await recordRejection(deps, challenge, outcome.next.attemptsLeft, verdict === 'replayed');
+    if (outcome.kind === 'rejected') return { kind: verdict === 'replayed' ? 'reused' : 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
     await failTask(deps, challenge, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
     return { kind: 'locked-out', ...subject };
   }
   throw new Error('the pending command kept changing; try again');
 }
 
-async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsLeft: number): Promise<void> {
+async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsLeft: number, reused: boolean): Promise<void> {
   const at = new Date(deps.clock.now());
-  const extras = { attemptsLeft, factor: factorOf(challenge) };
+  const extras = { attemptsLeft, factor: factorOf(challenge), ...(reused && { reason: 'CodeReused' }) };
   await deps.audit.publish(auditEvent(AuditDetailTypes.codeRejected, challenge, challenge.executionId, at, extras));
 }
 
@@ -68,27 +71,31 @@ async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsL
  * is not asked at all: on AWS each DescribeExecution is throttled per account and costs a KMS
  * decrypt of the history.
  */
-async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | 'under-way' | 'expired'> {
+type ResumeResult = { kind: 'expired' } | { result: 'succeeded' | 'under-way' } | { result: 'failed'; reason: string };
+
+async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<ResumeResult> {
   try {
     // The workflow's "Code Verified" audit records which factor verified (never the code).
     // Perform-action reads the verification time from the challenge, never from this output.
     await deps.workflow.sendTaskSuccess(await taskTokenOf(deps, challenge), { factor: factorOf(challenge) });
   } catch (error) {
     // The workflow's wait ended first (its timeout starts a moment before the code's).
-    if (isTaskTokenError(error)) return 'expired';
+    if (isTaskTokenError(error)) return { kind: 'expired' };
     throw error;
   }
   const finished = await waitUntil(() => actionOutcome(deps, challenge), deps.settings.authorizeWaitMs, deps.settings.pollPace);
   if (!finished) {
     await deps.challenges.save({ ...challenge, awaitingOutcome: true, version: challenge.version + 1 }, challenge.version);
-    return 'under-way';
+    return { result: 'under-way' };
   }
-  return finished;
+  if (finished.kind === 'succeeded') return { result: 'succeeded' };
+  return { result: 'failed', reason: finished.reason };
 }
 
-async function actionOutcome(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | undefined> {
+async function actionOutcome(deps: SubmitDeps, challenge: Challenge): Promise<{ kind: 'succeeded' } | { kind: 'failed'; reason: string } | undefined> {
   if ((await deps.ledger.status(challenge.commandId)) === 'acting') return undefined;
   const execution = await deps.workflow.describe(challenge.executionId);
   if (!execution || execution.status === 'RUNNING') return undefined;
-  return execution.status === 'SUCCEEDED' ? 'succeeded' : 'failed';
+  if (execution.status === 'SUCCEEDED') return { kind: 'succeeded' };
+  return { kind: 'failed', reason: execution.cause ?? execution.error ?? ActionFailureReasons.providerRefused };
 }

@@ -17,6 +17,7 @@ import { CodeHasher } from '../../functions/domain/one-time-code';
 import { systemClock, type Clock } from '../../functions/ports/clock';
 import { secureCodeGenerator, type CodeGenerator } from '../../functions/ports/code-generator';
 import type { InstanceGateway } from '../../functions/ports/instance-gateway';
+import type { Logger } from '../../functions/ports/logger';
 import type { MessageSender } from '../../functions/ports/message-sender';
 import { countedSeparately } from '../../functions/ports/send-rate-limiter';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/use-cases/settings';
@@ -33,6 +34,7 @@ import { loadConsoleAssets, type ConsoleAssets } from './console/console-assets'
 import { prepareDataDir } from './data-dir';
 import { createLocalDevices, type DeviceOverrides } from './devices/local-devices';
 import { createHttpApp } from './http/server';
+import { localLogger } from './logging/local-logger';
 import { loadCodeHashSecret } from './identity/code-hash-secret';
 import { loadOrCreateOperatorToken } from './identity/operator-token';
 import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
@@ -62,6 +64,8 @@ export interface LocalStackOverrides {
   /** Signature checking against a test CA instead of Alexa's real chain and the system roots. */
   signatures?: { source: CertChainSource; trustedRoots: X509Certificate[] };
   devices?: DeviceOverrides;
+  /** Where request lines and errors go; Powertools JSON on stdout when absent. */
+  logger?: Logger;
 }
 
 export interface LocalStack extends LocalStackParts {
@@ -114,7 +118,7 @@ async function startOnStore(
   // their keys take a moment on first start), so stacks that never meet a device skip it.
   await parts.devices.seed();
   const recovered = await recoverAbandonedExecutions(parts);
-  const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
+  const skill = buildSkill(parts.deps, { skillId: config.skillId, logger: parts.logger });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
   const operatorToken = loadOrCreateOperatorToken(config.dataDir);
   const server = await listen(createHttpApp(parts, skill, { skillId: config.skillId, operatorToken, consoleAssets, signatures }), config.port);
@@ -162,7 +166,8 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const sendLimiter = new DynamoDbSendRateLimiter(client, T.sendCounters, settings.sendLimits, clock);
   const sealer = LocalSecretSealer.forDataDir(config.dataDir);
   const mfaDevices = new SimulatedMfaDevices({ factors: new DynamoDbFactorStore(client, T.mfaDevices), sealer, clock });
-  const devices = createLocalDevices(client, clock, config, auditLog, overrides.devices);
+  const logger = overrides.logger ?? localLogger();
+  const devices = createLocalDevices(client, clock, config, auditLog, logger, overrides.devices);
   const codeHashSecret = loadCodeHashSecret(config.dataDir);
   const deps = {
     users: new DynamoDbUserDirectory(client, T.users),
@@ -188,7 +193,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     settings,
   };
   Object.assign(targets.functions, localFunctions(deps));
-  return { deps, issuer, outbox, auditLog, fleet, devices, mfaDevices, executions, engine, storeClient: client, workflowFunctions: targets.functions };
+  return { deps, logger, issuer, outbox, auditLog, fleet, devices, mfaDevices, executions, engine, storeClient: client, workflowFunctions: targets.functions };
 }
 
 function signatureVerifier(overrides: LocalStackOverrides): AlexaSignatureVerifier {

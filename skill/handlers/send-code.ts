@@ -5,6 +5,7 @@ import type { SkillDeps } from '../skill-deps';
 import { resendCode, type ResendOutcome } from '../../functions/use-cases/resend-code';
 import { isIntent, slotValue } from '../intents';
 import { forLinkedUser } from '../linked-user';
+import { noteOutcome } from '../request-log';
 
 /** Spoken channel names (slot values and synonyms) to delivery channels. */
 const CHANNELS = new Map<string, Channel>([
@@ -22,6 +23,7 @@ export function sendCodeHandler(deps: SkillDeps): RequestHandler {
   return forLinkedUser(deps, isIntent('SendCodeIntent'), async (input, user) => {
     const spoken = slotValue(input, 'channel')?.toLowerCase();
     const outcome = await resendCode(deps, user.userId, spoken === undefined ? undefined : CHANNELS.get(spoken));
+    noteOutcome(input, `resend-${outcome.kind}`);
     const response = input.responseBuilder.speak(speak(outcome));
     const awaitingCode = outcome.kind === 'sent' || outcome.kind === 'device-code';
     return (awaitingCode ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();

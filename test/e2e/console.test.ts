@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { startLocalStack, type LocalStack } from '../../infra/local/app';
+import { CapturedLog } from '../support/captured-log';
 import { LOCAL_DEFAULTS } from '../../infra/local/config';
 
 /** What the console polls, and the list field it reads from each answer (docs/local-api.md). */
@@ -26,7 +27,7 @@ describe('the operator console', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'voicegate-console-'));
-    stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, dataDir });
+    stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, dataDir }, { logger: new CapturedLog() });
     const login = await fetch(stack.consoleUrl, { redirect: 'manual' });
     cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const response = await asConsole('/');

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_TABLE_NAMES } from '../../infra/local/store/local-tables';
-import { LocalStackHarness } from '../support/local-stack-harness';
+import { ALICE_PHONE, LocalStackHarness } from '../support/local-stack-harness';
 import { rawRequest } from '../support/raw-http';
 
 /** Every path under `dir`, directories included. */
@@ -39,6 +39,9 @@ describe('the local store and data dir', () => {
   beforeAll(async () => {
     vg = await LocalStackHarness.start();
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' }); // outbox, audit, task token on disk
+    // Finished rather than left waiting, so nothing is still writing when the suite closes the stack.
+    await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) });
+    await vg.settled((await vg.latestExecution()).executionId, 10_000);
     await vg.stack.devices.start(); // device keys and certificates too
   });
   afterAll(() => vg.close());

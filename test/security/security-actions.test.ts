@@ -77,6 +77,7 @@ describe('security rules: secrets, actions and restarts', () => {
         haystacks[`response ${i} to ${x.method} ${new URL(x.url).pathname}`] = x.body;
       });
       haystacks['console output'] = consoleOutput.lines.join('\n');
+      haystacks['log lines'] = vg.log.text();
 
       const accessTokens = await Promise.all(['alice', 'bob', 'carol'].map((u) => vg.tokenFor(u)));
       const contacts = [ALICE_PHONE, ALICE_EMAIL, BOB_PHONE, 'bob@example.com', carol.phone, carol.email];
@@ -198,7 +199,7 @@ describe('security rules: secrets, actions and restarts', () => {
     await vg.stack.engine.sendTaskSuccess(await vg.pendingTaskToken('alice'), {});
     expect(await vg.settled(executionId, 20_000)).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
     const failed = (await vg.audit()).filter((e) => e.detail.commandId === commandId && e.detailType === 'Action Failed');
-    expect(failed.map((e) => e.detail.reason)).toEqual(['ActionFailed']);
+    expect(failed.map((e) => e.detail.reason)).toEqual(['ConfirmationTooOld']);
     expect(await vg.trailOf(commandId)).not.toContain('Action Succeeded');
 
     // The use case itself, on both sides of the limit.
@@ -219,7 +220,7 @@ describe('security rules: secrets, actions and restarts', () => {
     expect(await vg.instanceState('build')).toBe('pending');
   });
 
-  it('restart: outbox, audit, fleet, users and keys survive; a waiting command resumes, one whose code lapsed ends as EngineRestarted', async () => {
+  it('restart: outbox, audit, fleet, users and keys survive; a waiting command resumes, one whose code lapsed ends as Challenge Expired', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-restart-'));
     let vg = await start({ dataDir }, { codes: codeSequence('111111', '222222', '333333') });
     const carol = { userId: 'carol', phone: '+15555550103', email: 'carol@example.com', targets: ['web'] };
@@ -265,11 +266,11 @@ describe('security rules: secrets, actions and restarts', () => {
     vg = await start({ dataDir }, { clock: { now: () => Date.now() + 10 * 60_000 } });
 
     expect(vg.stack.recovered).toEqual({ resumed: 0, ended: 1 });
-    expect(await vg.execution(lapsed.executionId)).toMatchObject({ status: 'FAILED', error: 'EngineRestarted' });
+    expect(await vg.execution(lapsed.executionId)).toMatchObject({ status: 'FAILED', error: 'ChallengeExpired' });
     const auditAfter = await vg.audit();
     expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
     expect(auditAfter.slice(auditBefore.length).map((e) => [e.detailType, e.detail])).toEqual([
-      ['Command Cancelled', expect.objectContaining({ commandId: lapsed.commandId, executionId: lapsed.executionId, reason: 'EngineRestarted' })],
+      ['Challenge Expired', expect.objectContaining({ commandId: lapsed.commandId, executionId: lapsed.executionId })],
     ]);
     expect(await vg.say('alice', 'AuthorizeIntent', { code: '333333' })).toBe('There is no command waiting for a code.');
     expect(await vg.stack.deps.challenges.get('alice')).toBeUndefined();

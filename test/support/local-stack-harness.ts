@@ -6,6 +6,7 @@ import { taskTokenOf } from '../../functions/use-cases/issue-challenge';
 import { LOCAL_DEFAULTS, type LocalConfig } from '../../infra/local/config';
 import { readOperatorToken } from '../../infra/local/identity/operator-token';
 import type { ExecutionSummaryRecord, HistoryEvent } from '../../infra/local/workflow/execution-store';
+import { CapturedLog } from './captured-log';
 import { intentRequest, launchRequest, type EnvelopeOptions, type SlotValues } from '../fixtures/alexa/envelopes';
 
 export interface AlexaReply {
@@ -52,6 +53,8 @@ export class LocalStackHarness {
   private constructor(
     readonly stack: LocalStack,
     readonly config: LocalConfig,
+    /** What the stack logged: captured, so expected errors are asserted rather than printed. */
+    readonly log: CapturedLog,
   ) {
     this.operatorToken = readOperatorToken(config.dataDir);
   }
@@ -59,7 +62,8 @@ export class LocalStackHarness {
   static async start(config: Partial<LocalConfig> = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
     const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), 'voicegate-test-'));
     const full = { ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, ...config, dataDir };
-    return new LocalStackHarness(await startLocalStack(full, overrides), full);
+    const log = new CapturedLog();
+    return new LocalStackHarness(await startLocalStack(full, { logger: log, ...overrides }), full, log);
   }
 
   /** Stops the stack; the data dir is removed unless `keepData` (restart tests). */

@@ -3,6 +3,7 @@
  * thing registry, a certificate authority, the Device Shadow service and an MQTTS broker
  * enforcing the thing policy — plus stand-ins for the seeded devices.
  */
+import type { Logger } from '../../../functions/ports/logger';
 import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbUserDirectory } from '../../../functions/adapters/aws/dynamodb/dynamodb-user-directory';
@@ -65,6 +66,7 @@ export function createLocalDevices(
   clock: Clock,
   config: { dataDir: string; mqttPort: number },
   audit: AuditPublisher,
+  logger: Logger,
   overrides: DeviceOverrides = {},
 ): LocalDevices {
   const tables = { things: LOCAL_TABLE_NAMES.things, shadows: LOCAL_TABLE_NAMES.shadows };
@@ -73,7 +75,7 @@ export function createLocalDevices(
     mqttPort: config.mqttPort,
     simulate: overrides.simulate ?? true,
     actDelayMs: overrides.actDelayMs ?? STAND_IN_ACT_DELAY_MS,
-    log: (line) => console.error(`devices: ${line}`),
+    log: (line) => logger.warn('devices', { event: line }),
     audit,
   });
 }

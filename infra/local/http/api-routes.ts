@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import type { User } from '../../../functions/domain/user';
 import { replayCommand } from '../../../functions/use-cases/replay-command';
 import type { LocalStackParts } from '../local-stack-parts';
+import type { ExecutionStore } from '../workflow/execution-store';
 import { factorRoutes } from './factor-routes';
 import { limitRoutes } from './limit-routes';
 import { parseNewUser } from './new-user';
@@ -56,10 +57,21 @@ export function apiRoutes(parts: LocalStackParts): Router {
     const record = await executions.get(req.params.executionId);
     if (!record) return void res.status(404).json({ error: 'no such execution' });
     const outcome = await replayCommand(deps, record.command, record.executionId);
-    if (outcome.kind === 'started') return void res.status(201).json({ executionId: outcome.executionId });
+    if (outcome.kind === 'started') return void res.status(201).json(await replayState(executions, outcome.executionId));
     res.status(409).json({ error: `cannot replay: ${outcome.reason}` });
   });
 
   router.get('/.well-known/jwks.json', (_req, res) => res.json(issuer.jwks));
   return router;
+}
+
+/**
+ * The new run as it stands once its code is out or it has ended: `status`, and for a run
+ * that already failed its error and root cause (e.g. "code send limit reached").
+ */
+async function replayState(executions: ExecutionStore, executionId: string): Promise<Record<string, string>> {
+  const run = await executions.get(executionId);
+  if (!run || run.status === 'RUNNING') return { executionId, status: run?.status ?? 'RUNNING' };
+  const root = run.history.find((event) => event.error !== undefined);
+  return { executionId, status: run.status, error: run.error ?? '', cause: root?.cause ?? run.cause ?? '' };
 }

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Skill } from 'ask-sdk-core';
 import type { AlexaSignatureVerifier } from '../../../skill/signature/alexa-signature-verifier';
+import type { Logger } from '../../../functions/ports/logger';
 import { consoleRoutes, type ConsoleAssets } from '../console/console-assets';
 import type { LocalStackParts } from '../local-stack-parts';
 import { alexaEndpoint } from './alexa-endpoint';
@@ -30,7 +31,7 @@ export function createHttpApp(parts: LocalStackParts, skill: Skill, options: Htt
   app.use(deviceRoutes(parts.devices));
   app.use(consoleRoutes(options.consoleAssets));
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
-  app.use(jsonErrors);
+  app.use(jsonErrors(parts.logger));
   return app;
 }
 
@@ -40,10 +41,15 @@ const BODY_ERRORS: Record<number, string> = {
   415: 'unsupported charset or content encoding',
 };
 
-/** Body-parser errors keep their status (400 malformed, 413 too large, 415 bad charset); anything else is a 500 without details. */
-const jsonErrors: ErrorRequestHandler = (error: { status?: number; type?: string; name?: string }, _req, res, _next) => {
-  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-  const message = status === 500 ? 'internal error' : (BODY_ERRORS[status] ?? 'bad request body');
-  if (status === 500) console.error(`internal error: ${error.name ?? 'unknown'}`);
-  res.status(status).json({ error: message });
-};
+/**
+ * Body-parser errors keep their status (400 malformed, 413 too large, 415 bad charset);
+ * anything else is a 500 without details for the caller and its cause in the log.
+ */
+function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; name?: string; message?: string }, req, res, _next) => {
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const message = status === 500 ? 'internal error' : (BODY_ERRORS[status] ?? 'bad request body');
+    if (status === 500) logger.error('internal error', { method: req.method, path: req.path, cause: `${error.name ?? 'Error'}: ${error.message ?? ''}` });
+    res.status(status).json({ error: message });
+  };
+}

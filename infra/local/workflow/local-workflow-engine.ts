@@ -118,7 +118,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     const live = this.live.get(executionId);
     if (live) return { executionId, ...live };
     const record = await this.executions.get(executionId);
-    return record && { executionId, status: record.status, ...(record.error && { error: record.error }) };
+    return record && { executionId, status: record.status, ...(record.error && { error: record.error }), ...(record.cause && { cause: record.cause }) };
   }
 
   /** Resolves when every execution started so far has finished. */

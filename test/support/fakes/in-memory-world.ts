@@ -10,7 +10,7 @@ import type { InstanceAction } from '../../../functions/domain/command';
 import { TaskTokenError } from '../../../functions/domain/errors';
 import type { Instance } from '../../../functions/domain/instance';
 import type { AuditPublisher } from '../../../functions/ports/audit-publisher';
-import type { InstanceGateway } from '../../../functions/ports/instance-gateway';
+import { InstanceStateError, type InstanceGateway } from '../../../functions/ports/instance-gateway';
 import type { MessageSender, OutgoingMessage } from '../../../functions/ports/message-sender';
 import type { MfaDeviceVerifier, MfaVerdict } from '../../../functions/ports/mfa-device-verifier';
 import type {
@@ -79,7 +79,7 @@ export class InMemoryFleet implements InstanceGateway {
     const instance = this.instances.get(instanceId);
     if (!instance) throw Object.assign(new Error(`no such instance: ${instanceId}`), { name: 'InvalidInstanceID.NotFound' });
     const next = TRANSITIONS[action][instance.state];
-    if (!next) throw Object.assign(new Error(`cannot ${action} a ${instance.state} instance`), { name: 'IncorrectInstanceState' });
+    if (!next) throw new InstanceStateError(`cannot ${action} a ${instance.state} instance`);
     instance.state = next;
     this.performed.push({ action, instanceId });
     return next;

@@ -69,7 +69,15 @@ describe('Speech: the other answers', () => {
     expect(Speech.deliveryFailed('start', 'splunk')).toBe(
       "I couldn't send your code, so I am not starting splunk. Please try again later.",
     );
-    expect(Speech.codeAcceptedActionFailed('start', 'splunk')).toBe('Code accepted, but starting splunk failed. Please try again later.');
+    expect(Speech.codeAcceptedActionFailed('reboot', 'web', 'IncorrectInstanceState')).toBe(
+      'Code accepted, but rebooting web failed: web changed state since you asked, so it can\'t be rebooted now. Say "list instances" to see where it stands.',
+    );
+    expect(Speech.codeAcceptedActionFailed('unlock', 'the front door', 'DeviceDidNotRespond')).toBe(
+      'Code accepted, but unlocking the front door failed: the front door did not respond. Check that it is powered and online, then ask again.',
+    );
+    expect(Speech.codeAcceptedActionFailed('start', 'splunk', 'SomethingNew')).toBe(
+      'Code accepted, but starting splunk failed: the provider refused to change splunk. Please ask your administrator to look into it.',
+    );
     expect(Speech.codeAcceptedUnderWay('stop', 'web')).toBe('Code accepted. Stopping web is under way.');
   });
 

@@ -66,8 +66,8 @@ describe('confirming with an authenticator app', () => {
     await submitCode(world.deps, 'alice', code);
     const second = await requestedCommand(world, 'alice', WEB);
 
-    expect(await submitCode(world.deps, 'alice', code)).toMatchObject({ kind: 'rejected', attemptsLeft: 2 });
-    expect(await submitCode(world.deps, 'alice', totpCode(secret, now() - STEP))).toMatchObject({ kind: 'rejected', attemptsLeft: 1 });
+    expect(await submitCode(world.deps, 'alice', code)).toMatchObject({ kind: 'reused', attemptsLeft: 2 });
+    expect(await submitCode(world.deps, 'alice', totpCode(secret, now() - STEP))).toMatchObject({ kind: 'reused', attemptsLeft: 1 });
     world.clock.advance(STEP);
     expect(await submitCode(world.deps, 'alice', totpCode(secret, now()))).toMatchObject({ kind: 'accepted' });
     expect(world.workflow.taskOutputOf(second.executionId)).toMatchObject({ factor: 'totp' });

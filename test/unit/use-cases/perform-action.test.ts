@@ -68,7 +68,7 @@ describe('performAction (S14)', () => {
 
     const error = await rejection(performAction(world.deps, { command }));
 
-    expect(error.name).toBe('ActionFailed');
+    expect(error.name).toBe('ConfirmationTooOld');
     expect(world.fleet.performed).toHaveLength(0);
     expect(await world.ledger.status('cmd-1')).toBeUndefined();
   });
@@ -84,7 +84,7 @@ describe('performAction (S14)', () => {
 
     const error = await rejection(performAction(world.deps, { command }));
 
-    expect(error.name).toBe('ActionFailed');
+    expect(error.name).toBe('ActionInProgress');
     expect(world.fleet.performed).toHaveLength(0);
     expect(await world.ledger.status('cmd-1')).toBe('acting');
   });
@@ -117,13 +117,13 @@ describe('performAction (S14)', () => {
     expect(world.fleet.stateOf(SPLUNK.instanceId)).toBe('stopped');
   });
 
-  it("turns EC2's own refusal (an instance in the wrong state) into ActionFailed", async () => {
+  it("turns EC2's own refusal (an instance in the wrong state) into the IncorrectInstanceState reason", async () => {
     const reboot: Command = { ...command, commandId: 'cmd-reboot', action: 'reboot' };
     await storeVerifiedChallenge(world.deps, reboot, world.clock.now());
 
     const error = await rejection(performAction(world.deps, { command: reboot }));
 
-    expect(error.name).toBe('ActionFailed');
+    expect(error.name).toBe('IncorrectInstanceState');
     expect(await world.ledger.status('cmd-reboot')).toBe('failed');
   });
 });
@@ -183,7 +183,7 @@ describe('performAction verifies, never trusts its input (issue 11, hole 2)', ()
 
     const error = await rejection(performAction(world.deps, { command }));
 
-    expect(error).toMatchObject({ name: 'ActionFailed', message: 'the confirmation is too old' });
+    expect(error).toMatchObject({ name: 'ConfirmationTooOld', message: 'the confirmation is too old' });
     expect(world.fleet.performed).toEqual([]);
   });
 

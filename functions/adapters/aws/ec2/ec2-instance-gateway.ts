@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { InstanceAction } from '../../../domain/command';
 import { ALIAS_TAG, type Instance } from '../../../domain/instance';
-import { InstanceThrottledError, type InstanceGateway } from '../../../ports/instance-gateway';
+import { InstanceStateError, InstanceThrottledError, type InstanceGateway } from '../../../ports/instance-gateway';
 
 /** The names EC2 uses for "slow down"; the workflow retries these with backoff. */
 const THROTTLING_ERRORS = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException']);
@@ -40,6 +40,7 @@ export class Ec2InstanceGateway implements InstanceGateway {
       if (error instanceof Error && THROTTLING_ERRORS.has(error.name)) {
         throw new InstanceThrottledError(`EC2 throttled ${action} (${error.name})`);
       }
+      if (error instanceof Error && error.name === 'IncorrectInstanceState') throw new InstanceStateError(error.message);
       throw error;
     }
   }
