@@ -56,7 +56,7 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
     return {
       async request(name) {
         const userId = `cold-${users++}`;
-        const command = { commandId: randomUUID(), userId, action: 'reboot', target: 'web', instanceId, requestedAt: new Date().toISOString() };
+        const command = { commandId: randomUUID(), userId, action: 'reboot', target: 'web', policyTarget: 'web', instanceId, requestedAt: new Date().toISOString() };
         if (name === 'skill') return { event: launchRequest({ skillId: env.VOICEGATE_SKILL_ID }), env };
         if (name === 'issue-challenge') {
           // A user of their own each time: S8 allows only a few codes per user.
