@@ -11,7 +11,10 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/aws/dynamodb/document-client';
 import { TABLES, tableNames } from '../functions/adapters/aws/dynamodb/tables';
+import { DynamoDbChallengeStore } from '../functions/adapters/aws/dynamodb/dynamodb-challenge-store';
+import type { InstanceCommand } from '../functions/domain/command';
 import { ALIAS_TAG } from '../functions/domain/instance';
+import { storeVerifiedChallenge } from '../test/support/verified-challenge';
 import { launchRequest } from '../infra/local/chat/envelope';
 import { ensureTables } from '../infra/local/store/create-tables';
 import { lambdaEnvironment } from './lambda-env';
@@ -56,7 +59,7 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
     return {
       async request(name) {
         const userId = `cold-${users++}`;
-        const command = { commandId: randomUUID(), userId, action: 'reboot', target: 'web', policyTarget: 'web', instanceId, requestedAt: new Date().toISOString() };
+        const command: InstanceCommand = { commandId: randomUUID(), userId, action: 'reboot', target: 'web', policyTarget: 'web', instanceId, requestedAt: new Date().toISOString() };
         if (name === 'skill') return { event: launchRequest({ skillId: env.VOICEGATE_SKILL_ID }), env };
         if (name === 'issue-challenge') {
           // A user of their own each time: S8 allows only a few codes per user.
@@ -65,7 +68,14 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
           const executionId = `arn:aws:states:us-east-1:123456789012:execution:voicegate-confirm-command:${randomUUID()}`;
           return { event: { command, executionId, taskToken: randomBytes(48).toString('base64url') }, env };
         }
-        if (name === 'perform-action') return { event: { command, verifiedAt: Date.now() }, env };
+        if (name === 'perform-action') {
+          // perform-action verifies from the stores: the user, and the challenge the spoken code verified.
+          await documents.send(new PutCommand({ TableName: names.users, Item: { userId, phone: '+15555550199', targets: ['*'] } }));
+          // It never opens the sealed task token, so a placeholder sealer is enough here.
+          const sealer = { seal: async () => 'unopened', open: async () => 'unopened' };
+          await storeVerifiedChallenge({ challenges: new DynamoDbChallengeStore(documents, names.challenges), taskTokens: sealer }, command);
+          return { event: { command }, env };
+        }
         if (name === 'reference') return { event: { userId }, env };
         throw new Error(`no first request for ${name}`);
       },

@@ -93,7 +93,7 @@ describe('authenticator apps and MFA devices', () => {
 
     // The same code (its time step) never confirms again.
     await vg.say('alice', 'RebootInstanceIntent', { instance: 'web' });
-    expect(await vg.say('alice', 'AuthorizeIntent', { code })).toBe("That code didn't match. You have 2 tries left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code })).toBe('That code was already used; wait for the next one.');
   });
 
   it('"send the code again" has nothing to send; "send the code by text" switches to SMS where the policy allows', async () => {

@@ -91,7 +91,7 @@ describe('security rules: access and input', () => {
     const past = await vg.alexa(startSplunk({ timestamp: at(-149_000) }));
     expect([past.status, speechOf(past)]).toEqual([200, expect.stringMatching(/^To confirm starting splunk I sent/)]);
     const future = await vg.alexa(intentRequest('StopInstanceIntent', { instance: 'web' }, { accessToken, timestamp: at(149_000) }));
-    expect([future.status, speechOf(future)]).toEqual([200, expect.stringMatching(/^To confirm stopping web I sent/)]);
+    expect([future.status, speechOf(future)]).toEqual([200, expect.stringMatching(/^I dropped starting splunk\. To confirm stopping web I sent/)]);
     expect((await vg.executions()).map((e) => `${e.action} ${e.target}`)).toEqual(['stop web', 'start splunk']);
   });
 

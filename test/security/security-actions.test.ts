@@ -206,7 +206,7 @@ describe('security rules: secrets, actions and restarts', () => {
     const stale = commandFor('alice', 'start', 'build', ids.build!);
     await storeVerifiedChallenge(vg.stack.deps, stale, Date.now() - TEN_MINUTES - 1000);
     await expect(performAction(vg.stack.deps, { command: stale })).rejects.toMatchObject({
-      name: 'ActionFailed',
+      name: 'ConfirmationTooOld',
     });
     expect(await vg.stack.deps.ledger.status(stale.commandId)).toBeUndefined();
     expect(calls).toEqual([]);

@@ -169,7 +169,7 @@ describe('security rules: one-time codes', () => {
     const first = await vg.latestExecution();
     const firstToken = await vg.pendingTaskToken('alice');
 
-    expect(await vg.say('alice', 'StopInstanceIntent', { instance: 'web' })).toMatch(/^To confirm stopping web I sent/);
+    expect(await vg.say('alice', 'StopInstanceIntent', { instance: 'web' })).toMatch(/^I dropped starting splunk\. To confirm stopping web I sent/);
     const second = await vg.latestExecution();
 
     expect(await vg.settled(first.executionId)).toMatchObject({ status: 'FAILED', error: 'CommandSuperseded' });

@@ -1,4 +1,3 @@
-import { WorkflowErrors } from '../../../functions/domain/errors';
 import { parsePerformActionPayload } from '../../../functions/handlers/workflow-payloads';
 import { deviceStatus } from '../../../functions/use-cases/device-status';
 import { performAction } from '../../../functions/use-cases/perform-action';
@@ -69,10 +68,7 @@ describe('device commands', () => {
     it('fails as "did not respond" after the bounded wait, and withdraws the request', async () => {
       world.devices.offline.add('front-door');
 
-      await expect(performAction(world.deps, { command: unlockFrontDoor })).rejects.toMatchObject({
-        name: WorkflowErrors.actionFailed,
-        message: 'the front door did not respond',
-      });
+      await expect(performAction(world.deps, { command: unlockFrontDoor })).rejects.toMatchObject({ name: 'DeviceDidNotRespond' });
       expect(world.devices.requested.map((request) => request.value)).toEqual(['unlocked', null]);
       expect((await world.devices.read('front-door'))?.desired).toEqual({});
       expect(await world.ledger.status('cmd-door')).toBe('failed');
