@@ -90,16 +90,24 @@ export class EmulatedAccount {
    */
   async registerDevice(device: { owner: string; name: string; type: string }): Promise<{ thingName: string; log: string }> {
     const thingName = `voicegate-${randomUUID().slice(0, 8)}`;
-    const { accessKeyId, secretAccessKey } = emulatorCredentials('operator');
-    const { stdout } = await promisify(execFile)(
-      'npm',
-      ['run', '-s', 'device', '--', 'register', thingName, '--owner', device.owner, '--name', device.name, '--type', device.type, '--aws', '--stack-name', STACK_NAME, '--data-dir', mkdtempSync(join(tmpdir(), 'voicegate-emulator-device-'))],
-      {
-        cwd: projectPath(),
-        env: { ...process.env, AWS_ENDPOINT_URL: this.endpoint, AWS_REGION: this.file.emulator.region, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey },
-      },
-    );
+    const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-emulator-device-'));
+    const { stdout, exitCode } = await this.operatorCommand('device', ['register', thingName, '--owner', device.owner, '--name', device.name, '--type', device.type, '--aws', '--data-dir', dataDir]);
+    if (exitCode !== 0) throw new Error(`npm run device -- register failed: ${stdout}`);
     return { thingName, log: stdout };
+  }
+
+  /** An operator's `npm run <script> -- <args> --stack-name VoiceGate` with the emulator as the AWS endpoint and region. */
+  async operatorCommand(script: string, args: string[]): Promise<{ stdout: string; exitCode: number }> {
+    const { accessKeyId, secretAccessKey } = emulatorCredentials('operator');
+    const env = { ...process.env, AWS_ENDPOINT_URL: this.endpoint, AWS_REGION: this.file.emulator.region, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey };
+    try {
+      const { stdout } = await promisify(execFile)('npm', ['run', '-s', script, '--', ...args, '--stack-name', STACK_NAME], { cwd: projectPath(), env });
+      return { stdout, exitCode: 0 };
+    } catch (error) {
+      const failed = error as { code?: unknown; stdout?: string };
+      if (typeof failed.code !== 'number') throw error;
+      return { stdout: failed.stdout ?? '', exitCode: failed.code };
+    }
   }
 
   /** The thing's classic shadow through the IoT data plane (GetThingShadow). */
