@@ -23,6 +23,17 @@ export interface DeployContext {
 /** Creates one resource from its resolved template properties. */
 export type ResourceCreator = (properties: Record<string, any>, context: DeployContext) => Promise<CreatedResource>;
 
+/** Creates a resource that has a physical name (the template's, or one CloudFormation would generate). */
+export type NamedResourceCreator = (name: string, properties: Record<string, any>, context: DeployContext) => Promise<CreatedResource>;
+
+/**
+ * A resource named by its template property `property`, or, where the template leaves it out,
+ * by a name CloudFormation's way of at most `maxLength` characters (the type's own limit).
+ */
+export function named(property: string, maxLength: number, create: NamedResourceCreator): ResourceCreator {
+  return (properties, context) => create(properties[property] ?? context.generatedName(maxLength), properties, context);
+}
+
 export function arn(account: EmulatorAccount, service: string, resource: string): string {
   return `arn:aws:${service}:${account.region}:${account.accountId}:${resource}`;
 }

@@ -4,11 +4,11 @@ import {
   CreateUserPoolDomainCommand,
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { ResourceCreator } from '../resource-type';
+import type { NamedResourceCreator, ResourceCreator } from '../resource-type';
 
 /** The template's properties are the API's, except the pool name and the enabled MFA kinds. */
-export const createUserPool: ResourceCreator = async ({ UserPoolName, EnabledMfas, ...p }, { aws, account, generatedName }) => {
-  const { UserPool } = await aws.cognito.send(new CreateUserPoolCommand({ ...p, PoolName: UserPoolName ?? generatedName(128) }));
+export const createUserPool: NamedResourceCreator = async (PoolName, { UserPoolName: _named, EnabledMfas, ...p }, { aws, account }) => {
+  const { UserPool } = await aws.cognito.send(new CreateUserPoolCommand({ ...p, PoolName }));
   const UserPoolId = UserPool!.Id!;
   if (EnabledMfas) {
     await aws.cognito.send(

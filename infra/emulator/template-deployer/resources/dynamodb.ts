@@ -1,8 +1,7 @@
 import { CreateTableCommand, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import type { ResourceCreator } from '../resource-type';
+import type { NamedResourceCreator } from '../resource-type';
 
-export const createTable: ResourceCreator = async (p, { aws, generatedName }) => {
-  const TableName = p.TableName ?? generatedName(255);
+export const createTable: NamedResourceCreator = async (TableName, p, { aws }) => {
   const { TableDescription } = await aws.dynamodb.send(
     new CreateTableCommand({
       TableName,

@@ -1,5 +1,5 @@
 import { CreateArchiveCommand, CreateEventBusCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import type { ResourceCreator } from '../resource-type';
+import type { NamedResourceCreator, ResourceCreator } from '../resource-type';
 
 export const createEventBus: ResourceCreator = async (p, { aws }) => {
   const { EventBusArn } = await aws.events.send(new CreateEventBusCommand({ Name: p.Name, Description: p.Description }));
@@ -7,8 +7,7 @@ export const createEventBus: ResourceCreator = async (p, { aws }) => {
 };
 
 /** The template's EventPattern is an object; the API takes it as JSON text. */
-export const createArchive: ResourceCreator = async (p, { aws, generatedName }) => {
-  const ArchiveName = p.ArchiveName ?? generatedName(48);
+export const createArchive: NamedResourceCreator = async (ArchiveName, p, { aws }) => {
   const { ArchiveArn } = await aws.events.send(
     new CreateArchiveCommand({
       ArchiveName,
@@ -22,8 +21,7 @@ export const createArchive: ResourceCreator = async (p, { aws, generatedName }) 
   return { ref: ArchiveName, attributes: { Arn: ArchiveArn! } };
 };
 
-export const createRule: ResourceCreator = async (p, { aws, generatedName }) => {
-  const Name = p.Name ?? generatedName(64);
+export const createRule: NamedResourceCreator = async (Name, p, { aws }) => {
   const { RuleArn } = await aws.events.send(
     new PutRuleCommand({
       Name,

@@ -1,9 +1,8 @@
 import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import type { ResourceCreator } from '../resource-type';
+import type { NamedResourceCreator, ResourceCreator } from '../resource-type';
 
 /** Created as written; the emulator records IAM but does not enforce it. */
-export const createRole: ResourceCreator = async (p, { aws, generatedName }) => {
-  const RoleName = p.RoleName ?? generatedName(64);
+export const createRole: NamedResourceCreator = async (RoleName, p, { aws }) => {
   const { Role } = await aws.iam.send(
     new CreateRoleCommand({ RoleName, Path: p.Path, Description: p.Description, AssumeRolePolicyDocument: JSON.stringify(p.AssumeRolePolicyDocument) }),
   );

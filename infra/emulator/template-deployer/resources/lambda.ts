@@ -1,13 +1,11 @@
 import { AddPermissionCommand, CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import { bundleDirectory } from '../assets';
-import type { ResourceCreator } from '../resource-type';
+import type { NamedResourceCreator, ResourceCreator } from '../resource-type';
 
 /** An empty zip archive: the emulator keeps the function's record; the bundle runs in the invoke proxy. */
 const EMPTY_ZIP = Buffer.concat([Buffer.from('PK\x05\x06'), Buffer.alloc(18)]);
 
-export const createFunction: ResourceCreator = async (p, context) => {
-  const { aws, cdkOut, generatedName, hostFunction } = context;
-  const FunctionName = p.FunctionName ?? generatedName(64);
+export const createFunction: NamedResourceCreator = async (FunctionName, p, { aws, cdkOut, hostFunction }) => {
   const environment = (p.Environment?.Variables ?? {}) as Record<string, string>;
   const { FunctionArn } = await aws.lambda.send(
     new CreateFunctionCommand({

@@ -1,8 +1,7 @@
 import { CreateTopicCommand, SetTopicAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
-import type { ResourceCreator } from '../resource-type';
+import type { NamedResourceCreator, ResourceCreator } from '../resource-type';
 
-export const createTopic: ResourceCreator = async (p, { aws, generatedName }) => {
-  const Name = p.TopicName ?? generatedName(256);
+export const createTopic: NamedResourceCreator = async (Name, p, { aws }) => {
   const { TopicArn } = await aws.sns.send(
     new CreateTopicCommand({ Name, Attributes: { ...(p.DisplayName && { DisplayName: p.DisplayName }), ...(p.KmsMasterKeyId && { KmsMasterKeyId: p.KmsMasterKeyId }) } }),
   );

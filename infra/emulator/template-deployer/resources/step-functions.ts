@@ -1,9 +1,8 @@
 import { CreateStateMachineCommand } from '@aws-sdk/client-sfn';
-import type { ResourceCreator } from '../resource-type';
+import type { NamedResourceCreator } from '../resource-type';
 
 /** The template's DefinitionString with its DefinitionSubstitutions applied, as CloudFormation does. */
-export const createStateMachine: ResourceCreator = async (p, { aws, generatedName }) => {
-  const name = p.StateMachineName ?? generatedName(80);
+export const createStateMachine: NamedResourceCreator = async (name, p, { aws }) => {
   const definition = Object.entries((p.DefinitionSubstitutions ?? {}) as Record<string, unknown>).reduce(
     (text, [key, value]) => text.replaceAll(`\${${key}}`, String(value)),
     typeof p.DefinitionString === 'string' ? p.DefinitionString : JSON.stringify(p.Definition),
