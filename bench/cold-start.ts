@@ -1,8 +1,9 @@
 /**
- * Section 5: each Lambda entry point bundled as for deployment (esbuild with the options
- * of infra/aws/constructs/voicegate-function.ts: minified, ESM entry points preferred,
- * AWS SDK bundled in, source maps on), its size, and the time a fresh Node process takes
- * to load it and handle a first request.
+ * Section 5: each Lambda entry point bundled as for deployment (infra/aws/function-bundle.ts,
+ * the same function the CDK stack runs: minified, ESM entry points preferred, AWS SDK bundled
+ * in, source map in its own file), its size, and the time a fresh Node process takes to load
+ * it and handle a first request — next to a reference handler bundled the same way that does
+ * one DynamoDB GetItem + PutItem (bench/reference-handler.ts), probed in the same rounds.
  *
  * Two kinds of first request, because a real one needs AWS:
  * - "aws-emulator" (used for the target when moto_server is installed): a real first
@@ -18,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundleFunction, RUNTIME_PROVIDED_MODULES } from '../infra/aws/function-bundle';
 import { largestPackages } from './bundle-report';
 import { intentRequest } from '../infra/local/chat/envelope';
 import { lambdaEnvironment } from './lambda-env';
@@ -30,6 +31,8 @@ const ROOT = resolve(__dirname, '..');
 const PROBE = join(__dirname, 'cold-start-probe.cjs');
 
 export const ENTRY_POINTS = ['functions/handlers/skill.ts', 'functions/handlers/issue-challenge.ts', 'functions/handlers/perform-action.ts'];
+/** One DynamoDB GetItem + PutItem: what each function's cold start is compared with. */
+export const REFERENCE_ENTRY = 'bench/reference-handler.ts';
 
 /**
  * aws-emulator: a real first request against moto_server; refused: turned away before any
@@ -56,7 +59,17 @@ export interface BundleResult {
   /** The biggest contributors to the bundle, by package. */
   largestPackages: { name: string; bytes: number }[];
   /** Per mode: medians over fresh processes, in ms. */
-  modes: Partial<Record<ProbeMode, { runs: ProbeRun[]; medianLoadMs: number; medianFirstRequestMs: number; medianTotalMs: number; maxTotalMs: number }>>;
+  modes: Partial<Record<ProbeMode, ModeResult>>;
+  /** Median load + first request over the reference handler's, in the target mode (moto only). */
+  referenceRatio?: number;
+}
+
+export interface ModeResult {
+  runs: ProbeRun[];
+  medianLoadMs: number;
+  medianFirstRequestMs: number;
+  medianTotalMs: number;
+  maxTotalMs: number;
 }
 
 export interface ColdStartResult {
@@ -65,58 +78,89 @@ export interface ColdStartResult {
   targetMode: ProbeMode;
   note: string;
   bundles: BundleResult[];
+  /** The reference handler (aws-emulator mode only: its first request needs DynamoDB). */
+  reference?: { bytes: number; run: ModeResult };
 }
 
 export async function measureColdStart(runs: number, progress: Progress): Promise<ColdStartResult> {
   const outDir = mkdtempSync(join(tmpdir(), 'voicegate-bundles-'));
   let moto: MotoFixture | undefined;
   try {
-    progress('cold start: bundling the three Lambda entry points with esbuild as the CDK stack does (minified, SDK included)');
+    progress('cold start: bundling the three Lambda entry points and the reference handler as the CDK stack does (minified, SDK included)');
     const bundles = await Promise.all(ENTRY_POINTS.map((entry) => bundle(entry, outDir)));
+    const reference = await bundle(REFERENCE_ENTRY, outDir);
     moto = await startMotoFixture(progress).catch((error: Error) => {
       progress(`cold start: moto_server unavailable (${error.message}); only the "refused" first request is measured`);
       return undefined;
     });
-    const results: BundleResult[] = [];
-    for (const b of bundles) {
-      const modes: BundleResult['modes'] = {};
-      for (const mode of moto ? (['aws-emulator', 'refused', 'sdk-external'] as const) : (['refused', 'sdk-external'] as const)) {
-        const samples: ProbeRun[] = [];
-        for (let i = 0; i < runs; i++) {
-          const real = mode === 'aws-emulator' || (mode === 'sdk-external' && moto);
-          const { event, env } = real ? await moto!.request(b.name) : refusedRequest(b.name);
-          // The sdk-external bundles find @aws-sdk/* in node_modules, as the runtime's copy would be found.
-          const run =
-            mode === 'sdk-external'
-              ? await probe(b.fileWithoutAwsSdk, event, { ...env, NODE_PATH: join(ROOT, 'node_modules') })
-              : await probe(b.file, event, env);
-          const expected = real ? 'ok' : 'refused';
-          if (!run.outcome.startsWith(expected)) throw new Error(`cold start: ${b.name} (${mode}) should be ${expected}, got: ${run.outcome}`);
-          samples.push(run);
+    const modes = moto ? (['aws-emulator', 'refused', 'sdk-external'] as const) : (['refused', 'sdk-external'] as const);
+    const samples = new Map<string, ProbeRun[]>();
+    for (const mode of modes) {
+      // Rounds, not one bundle after another: every bundle sees the same machine load.
+      const probed = mode === 'aws-emulator' ? [reference, ...bundles] : bundles;
+      for (let i = 0; i < runs; i++) {
+        for (const b of probed) {
+          const key = `${b.name}/${mode}`;
+          samples.set(key, [...(samples.get(key) ?? []), await probeOnce(b, mode, moto)]);
         }
-        modes[mode] = {
-          runs: samples,
-          medianLoadMs: median(samples.map((s) => s.loadMs)),
-          medianFirstRequestMs: median(samples.map((s) => s.firstRequestMs)),
-          medianTotalMs: median(samples.map((s) => s.totalMs)),
-          maxTotalMs: Math.max(...samples.map((s) => s.totalMs)),
-        };
-        progress(`cold start: ${b.name} (${mode}): ${round(b.bytes / 1024, 1)} KiB, load + first request ${modes[mode]!.medianTotalMs} ms (median of ${runs})`);
       }
-      results.push({ name: b.name, entry: b.entry, bytes: b.bytes, bytesWithoutAwsSdk: b.bytesWithoutAwsSdk, largestPackages: b.largestPackages, modes });
     }
+    const summary = (name: string, mode: ProbeMode) => summarize(samples.get(`${name}/${mode}`));
+    const referenceRun = summary(reference.name, 'aws-emulator');
+    const targetMode: ProbeMode = moto ? 'aws-emulator' : 'refused';
+    const results = bundles.map((b): BundleResult => {
+      const byMode: BundleResult['modes'] = Object.fromEntries(modes.map((mode) => [mode, summary(b.name, mode)]));
+      const main = byMode[targetMode];
+      for (const mode of modes) progress(`cold start: ${b.name} (${mode}): ${round(b.bytes / 1024, 1)} KiB, load + first request ${byMode[mode]!.medianTotalMs} ms (median of ${runs})`);
+      return {
+        name: b.name,
+        entry: b.entry,
+        bytes: b.bytes,
+        bytesWithoutAwsSdk: b.bytesWithoutAwsSdk,
+        largestPackages: b.largestPackages,
+        modes: byMode,
+        ...(referenceRun && main && { referenceRatio: round(main.medianTotalMs / referenceRun.medianTotalMs, 2) }),
+      };
+    });
+    if (referenceRun) progress(`cold start: reference handler (GetItem + PutItem): ${round(reference.bytes / 1024, 1)} KiB, ${referenceRun.medianTotalMs} ms`);
     return {
       runsPerBundle: runs,
-      targetMode: moto ? 'aws-emulator' : 'refused',
+      targetMode,
       note: moto
         ? 'First request = a real request whose AWS calls go to a local moto_server (AWS_ENDPOINT_URL); "refused" = turned away before any AWS call.'
         : 'moto_server was not available: first request = one the handler refuses before any AWS call (load and middleware only).',
       bundles: results,
+      ...(referenceRun && { reference: { bytes: reference.bytes, run: referenceRun } }),
     };
   } finally {
     await moto?.stop();
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** One fresh process: a real first request (moto), one refused before AWS, or the same with the SDK left out. */
+async function probeOnce(b: Bundle, mode: ProbeMode, moto: MotoFixture | undefined): Promise<ProbeRun> {
+  const real = mode === 'aws-emulator' || (mode === 'sdk-external' && moto !== undefined);
+  const { event, env } = real ? await moto!.request(b.name) : refusedRequest(b.name);
+  // The sdk-external bundles find @aws-sdk/* in node_modules, as the runtime's copy would be found.
+  const run =
+    mode === 'sdk-external'
+      ? await probe(b.fileWithoutAwsSdk, event, { ...env, NODE_PATH: join(ROOT, 'node_modules') })
+      : await probe(b.file, event, env);
+  const expected = real ? 'ok' : 'refused';
+  if (!run.outcome.startsWith(expected)) throw new Error(`cold start: ${b.name} (${mode}) should be ${expected}, got: ${run.outcome}`);
+  return run;
+}
+
+function summarize(samples: ProbeRun[] | undefined): ModeResult | undefined {
+  if (!samples?.length) return undefined;
+  return {
+    runs: samples,
+    medianLoadMs: median(samples.map((s) => s.loadMs)),
+    medianFirstRequestMs: median(samples.map((s) => s.firstRequestMs)),
+    medianTotalMs: median(samples.map((s) => s.totalMs)),
+    maxTotalMs: Math.max(...samples.map((s) => s.totalMs)),
+  };
 }
 
 interface Bundle {
@@ -129,26 +173,13 @@ interface Bundle {
   largestPackages: { name: string; bytes: number }[];
 }
 
-/** As infra/aws/constructs/voicegate-function.ts has NodejsFunction bundle each entry point. */
+/** As the CDK stack bundles each entry point, and again with @aws-sdk/* left to the runtime. */
 async function bundle(entry: string, outDir: string): Promise<Bundle> {
-  const name = basename(entry, '.ts');
-  const options = {
-    entryPoints: [join(ROOT, entry)],
-    bundle: true,
-    minify: true,
-    platform: 'node' as const,
-    target: 'node24',
-    format: 'cjs' as const,
-    mainFields: ['module', 'main'],
-    sourcemap: true,
-    sourcesContent: false,
-    metafile: true,
-    logLevel: 'silent' as const,
-  };
+  const name = entry === REFERENCE_ENTRY ? 'reference' : basename(entry, '.ts');
   const file = join(outDir, `${name}.js`);
   const fileWithoutAwsSdk = join(outDir, `${name}.no-sdk.js`);
-  const full = await build({ ...options, outfile: file });
-  await build({ ...options, outfile: fileWithoutAwsSdk, external: ['@aws-sdk/*'] });
+  const full = await bundleFunction(join(ROOT, entry), file, { logLevel: 'silent' });
+  await bundleFunction(join(ROOT, entry), fileWithoutAwsSdk, { logLevel: 'silent', external: ['@aws-sdk/*', ...RUNTIME_PROVIDED_MODULES] });
   return {
     name,
     entry,
@@ -156,7 +187,7 @@ async function bundle(entry: string, outDir: string): Promise<Bundle> {
     fileWithoutAwsSdk,
     bytes: statSync(file).size,
     bytesWithoutAwsSdk: statSync(fileWithoutAwsSdk).size,
-    largestPackages: full.metafile ? largestPackages(full.metafile) : [],
+    largestPackages: largestPackages(full.metafile),
   };
 }
 
@@ -175,7 +206,6 @@ async function probe(bundleFile: string, event: unknown, env: Record<string, str
     env: {
       PATH: process.env.PATH ?? '',
       // As the function's environment in infra/aws/constructs/voicegate-function.ts sets them.
-      NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'voicegate',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       POWERTOOLS_LOGGER_LOG_EVENT: 'false',

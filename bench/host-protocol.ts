@@ -90,7 +90,7 @@ export type HostOp = keyof HostCalls;
 export type ParentMessage = { type: 'call'; id: number; op: HostOp; args: unknown };
 
 export type ChildMessage =
-  | { type: 'ready'; url: string; pid: number }
+  | { type: 'ready'; url: string; pid: number; dataDir: string }
   | { type: 'reply'; id: number; result?: unknown; error?: string }
   | { type: 'sms'; to: string; body: string }
   | { type: 'fatal'; error: string };

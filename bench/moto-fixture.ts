@@ -3,21 +3,23 @@
  * three functions touch on a first request (the code-hash secret, the DynamoDB tables, a
  * user, the audit bus, a tagged EC2 instance). Dummy credentials, never real ones.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/aws/dynamodb/document-client';
 import { TABLES, tableNames } from '../functions/adapters/aws/dynamodb/tables';
+import { DynamoDbChallengeStore } from '../functions/adapters/aws/dynamodb/dynamodb-challenge-store';
+import type { InstanceCommand } from '../functions/domain/command';
 import { ALIAS_TAG } from '../functions/domain/instance';
+import { storeVerifiedChallenge } from '../test/support/verified-challenge';
 import { launchRequest } from '../infra/local/chat/envelope';
 import { ensureTables } from '../infra/local/store/create-tables';
 import { lambdaEnvironment } from './lambda-env';
 import type { Progress } from './progress';
-import { freePort, onPath } from '../test/support/local-process';
+import { freePort, onPath, stopChild, waitUntilAnswering } from '../test/support/local-process';
 
 export interface MotoFixture {
   /** A first request for the named function, and the environment to run it with. */
@@ -57,7 +59,7 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
     return {
       async request(name) {
         const userId = `cold-${users++}`;
-        const command = { commandId: randomUUID(), userId, action: 'reboot', target: 'web', instanceId, requestedAt: new Date().toISOString() };
+        const command: InstanceCommand = { commandId: randomUUID(), userId, action: 'reboot', target: 'web', policyTarget: 'web', instanceId, requestedAt: new Date().toISOString() };
         if (name === 'skill') return { event: launchRequest({ skillId: env.VOICEGATE_SKILL_ID }), env };
         if (name === 'issue-challenge') {
           // A user of their own each time: S8 allows only a few codes per user.
@@ -66,7 +68,15 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
           const executionId = `arn:aws:states:us-east-1:123456789012:execution:voicegate-confirm-command:${randomUUID()}`;
           return { event: { command, executionId, taskToken: randomBytes(48).toString('base64url') }, env };
         }
-        if (name === 'perform-action') return { event: { command, verifiedAt: Date.now() }, env };
+        if (name === 'perform-action') {
+          // perform-action verifies from the stores: the user, and the challenge the spoken code verified.
+          await documents.send(new PutCommand({ TableName: names.users, Item: { userId, phone: '+15555550199', targets: ['*'] } }));
+          // It never opens the sealed task token, so a placeholder sealer is enough here.
+          const sealer = { seal: async () => 'unopened', open: async () => 'unopened' };
+          await storeVerifiedChallenge({ challenges: new DynamoDbChallengeStore(documents, names.challenges), taskTokens: sealer }, command);
+          return { event: { command }, env };
+        }
+        if (name === 'reference') return { event: { userId }, env };
         throw new Error(`no first request for ${name}`);
       },
       stop,
@@ -77,21 +87,3 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
   }
 }
 
-
-
-async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await sleep(50);
-  }
-  throw new Error('moto_server did not answer within 20 s');
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}

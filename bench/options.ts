@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench` and the counts each mode runs with. */
 import { join } from 'node:path';
 
-export const SECTIONS = ['latency', 'throughput', 'memory', 'coldStart', 'cost'] as const;
+export const SECTIONS = ['latency', 'throughput', 'memory', 'coldStart', 'cost', 'emulator'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -28,6 +28,8 @@ export interface Counts {
   pending: number;
   /** Fresh processes per bundle for the cold start. */
   coldStartRuns: number;
+  /** Confirmed commands measured on the emulator (0: the section is left out). */
+  emulatorCommands: number;
 }
 
 export const FULL_COUNTS: Counts = {
@@ -37,6 +39,7 @@ export const FULL_COUNTS: Counts = {
   concurrency: [10, 100, 1000],
   pending: 1000,
   coldStartRuns: 5,
+  emulatorCommands: 5,
 };
 
 export const QUICK_COUNTS: Counts = {
@@ -46,6 +49,8 @@ export const QUICK_COUNTS: Counts = {
   concurrency: [2, 5, 10],
   pending: 20,
   coldStartRuns: 1,
+  // Synth and deploy take minutes: the smoke run in npm test leaves it to test/emulator.
+  emulatorCommands: 0,
 };
 
 export const DEFAULT_OUT = join(__dirname, 'results.json');

@@ -4,6 +4,7 @@ import type { ColdStartResult } from './cold-start';
 import type { CostResult } from './cost';
 import type { LatencyResult } from './latency';
 import type { MemoryResult } from './memory';
+import type { EmulatorResult } from './on-emulator';
 import type { ThroughputRound } from './throughput';
 import type { TargetRow } from './targets';
 
@@ -28,6 +29,7 @@ export interface BenchResults {
   memory?: MemoryResult;
   coldStart?: ColdStartResult;
   cost?: CostResult;
+  emulator?: EmulatorResult;
   targets: TargetRow[];
 }
 

@@ -3,6 +3,7 @@ import { measureColdStart } from './cold-start';
 import { measureCost } from './cost';
 import { measureLatency } from './latency';
 import { measureMemory } from './memory';
+import { measureOnEmulator } from './on-emulator';
 import { countsFor, type BenchOptions } from './options';
 import type { Progress } from './progress';
 import { machine, round1m, type BenchResults } from './results';
@@ -43,6 +44,7 @@ export async function runBench(options: BenchOptions, progress: Progress): Promi
     }
   }
   if (wants.has('memory')) results.memory = await measureMemory(counts.pending, progress, options.cpuProfDir);
+  if (wants.has('emulator') && counts.emulatorCommands > 0) results.emulator = await measureOnEmulator(counts.emulatorCommands, progress);
 
   results.machine.loadAverage.end = round1m();
   return { ...results, durationSeconds: round((performance.now() - started) / 1000, 1), targets: evaluateTargets(results) };

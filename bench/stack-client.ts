@@ -1,6 +1,6 @@
 /**
  * The bench's side of the stack under test: starts bench/stack-host.ts in a child process,
- * talks to it over HTTP as Alexa and the console do (LOCAL-API.md), and over IPC for what
+ * talks to it over HTTP as Alexa and the console do (docs/local-api.md), and over IPC for what
  * only that process can measure. Simulated users read their codes on a simulated phone.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -10,6 +10,7 @@ import { Speech } from '../functions/domain/speech';
 import { intentRequest, type SlotValues } from '../infra/local/chat/envelope';
 import { mapLimit } from './concurrency';
 import { epochNow, type ChildMessage, type HostCalls, type HostOp } from './host-protocol';
+import { readOperatorToken } from '../infra/local/identity/operator-token';
 
 export interface BenchUser {
   userId: string;
@@ -37,10 +38,11 @@ const EXPECTED = {
 export type CommandVerdict = 'code-sent' | 'code-under-way' | 'error';
 export type AuthorizeVerdict = 'succeeded' | 'under-way' | 'error';
 
+/** A user's next command may open with the outcome of their last one ("Your earlier command is done: …"). */
 export function commandVerdict(answer: AlexaAnswer, phone: string): CommandVerdict {
   if (answer.status !== 200) return 'error';
-  if (answer.speech === Speech.codeSent(COMMAND.action, COMMAND.target, 6, 'sms', maskDestination('sms', phone))) return 'code-sent';
-  return answer.speech === EXPECTED.codeUnderWay ? 'code-under-way' : 'error';
+  if (answer.speech.endsWith(Speech.codeSent(COMMAND.action, COMMAND.target, 6, 'sms', maskDestination('sms', phone)))) return 'code-sent';
+  return answer.speech.endsWith(EXPECTED.codeUnderWay) ? 'code-under-way' : 'error';
 }
 
 export function authorizeVerdict(answer: AlexaAnswer): AuthorizeVerdict {
@@ -116,6 +118,8 @@ export class BenchStack {
     private readonly child: ChildProcess,
     readonly url: string,
     readonly pid: number,
+    /** Read from the host's data dir, as every client of the stack does. */
+    readonly operatorToken: string,
   ) {
     child.on('message', (message: ChildMessage) => {
       if (message.type === 'sms') this.phone.deliver(message.to, message.body);
@@ -140,7 +144,7 @@ export class BenchStack {
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
     child.stdout?.pipe(process.stderr);
-    const ready = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
+    const ready = await new Promise<{ url: string; pid: number; dataDir: string }>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the stack host did not start within 60 s')), 60_000);
       child.on('message', (message: ChildMessage) => {
         if (message.type === 'ready') {
@@ -153,7 +157,7 @@ export class BenchStack {
       });
       child.once('exit', (code) => reject(new Error(`the stack host exited with ${code} before it was ready`)));
     });
-    return new BenchStack(child, ready.url, ready.pid);
+    return new BenchStack(child, ready.url, ready.pid, readOperatorToken(ready.dataDir));
   }
 
   call<K extends HostOp>(op: K, args: HostCalls[K]['args']): Promise<HostCalls[K]['result']> {
@@ -251,18 +255,25 @@ export class BenchStack {
     };
   }
 
+  /** fetch on the stack as the operator. */
+  fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${this.operatorToken}`);
+    return fetch(this.url + path, { ...init, headers });
+  }
+
   async post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
     return this.postRaw(path, JSON.stringify(body));
   }
 
   async get<T>(path: string): Promise<T> {
-    const response = await fetch(this.url + path);
+    const response = await this.fetch(path);
     if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
     return (await response.json()) as T;
   }
 
   private async postRaw(path: string, body: string): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(this.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await this.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const text = await response.text();
     let parsed: unknown;
     try {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MessageSender } from '../functions/ports/message-sender';
 import { startLocalStack, type LocalStack } from '../infra/local/app';
+import { localLogger } from '../infra/local/logging/local-logger';
 import { LOCAL_DEFAULTS } from '../infra/local/config';
 import { DEFAULT_ASSUMPTIONS, dynamoItemBytes } from './cost-model';
 import { floorRunner } from './floors';
@@ -125,7 +126,9 @@ function residentParts(): { rssAnon?: number; rssFile?: number } {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-bench-'));
-  const stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, dataDir }, { wrapMessages: toParent });
+  // Warnings and errors only: a line per request would flood the progress output.
+  const logger = localLogger('WARN');
+  const stack = await startLocalStack({ ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, dataDir }, { wrapMessages: toParent, logger });
   const client = stack.storeClient;
   recordStoreCalls(client);
   timeWorkflowFunctions(stack);
@@ -201,7 +204,7 @@ async function main(): Promise<void> {
   });
   // The parent going away ends the stack too (no orphan holding ports or temp files).
   process.once('disconnect', () => void shutdown().finally(() => process.exit(0)));
-  send({ type: 'ready', url: stack.url, pid: process.pid });
+  send({ type: 'ready', url: stack.url, pid: process.pid, dataDir });
 }
 
 main().catch((error: Error) => {

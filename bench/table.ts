@@ -1,4 +1,5 @@
 /** The one table `npm run bench` prints: every measure, and each target with PASS/MISS. Pure. */
+import type { EmulatorResult } from './on-emulator';
 import type { BenchResults } from './results';
 import { KIB, type TargetRow } from './targets';
 
@@ -17,7 +18,7 @@ export function tableRows(results: BenchResults): TableRow[] {
     const t: TargetRow | undefined = targets.get(id);
     return t ? { ...row, target: t.target, verdict: t.verdict } : row;
   };
-  const { latency, throughput, memory, coldStart, cost } = results;
+  const { latency, throughput, memory, coldStart, cost, emulator } = results;
 
   if (latency) {
     const d = latency.requests;
@@ -63,6 +64,15 @@ export function tableRows(results: BenchResults): TableRow[] {
         (external ? `; SDK not bundled: ${external.medianTotalMs} ms` : '');
       rows.push(withTarget({ section: 'Cold start', measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart!.targetMode})`, value }, `first-request:${b.name}`));
     }
+    if (b.referenceRatio !== undefined) {
+      rows.push(withTarget({ section: 'Cold start', measure: `${b.name} over the reference handler`, value: `${b.referenceRatio}x` }, `reference-ratio:${b.name}`));
+    }
+  }
+  const reference = coldStart?.reference;
+  if (reference) {
+    const { run } = reference;
+    const value = `${(reference.bytes / KIB).toFixed(1)} KB; ${run.medianTotalMs} ms (load ${run.medianLoadMs} + request ${run.medianFirstRequestMs})`;
+    rows.push({ section: 'Cold start', measure: `reference handler (DynamoDB GetItem + PutItem), median of ${run.runs.length}`, value });
   }
   if (cost) {
     const u = cost.usage;
@@ -80,7 +90,24 @@ export function tableRows(results: BenchResults): TableRow[] {
     rows.push({ section: 'Cost', measure: `${e.paidVerification.name}, per 1,000 verifications`, value: usd(e.paidVerification.usdPer1000) });
     rows.push({ section: 'Cost', measure: 'hand-rolled Lambda + PIN table, per 1,000 (modeled)', value: `${usd(e.handRolled.usdPer1000ExcludingSms)} without SMS, ${usd(e.handRolled.usdPer1000IncludingSms)} with SMS` });
   }
+  if (emulator) rows.push(...emulatorRows(emulator));
   return rows;
+}
+
+function emulatorRows(emulator: EmulatorResult): TableRow[] {
+  const section = 'On the emulator';
+  const perCommand = Object.entries(emulator.callsPerCommand).map(([key, count]) => `${key} ${count}`).join(', ');
+  const total = Object.values(emulator.callsPerCommand).reduce((sum, count) => sum + count, 0);
+  const answer = (name: string, a: EmulatorResult['commandAnswer']) => ({
+    section,
+    measure: `${name} answer: calls / in sequence (skill's own: calls / in sequence), Step Functions polls, store polls`,
+    value: `${a.calls} / ${a.sequential} (${a.skillCalls} / ${a.skillSequential}), ${a.stepFunctionsPolls} polls, ${a.storePolls} GetItem`,
+  });
+  return [
+    { section, measure: `AWS API calls per confirmed command, by function and service (mean of ${emulator.commands})`, value: `${Math.round(total * 10) / 10}: ${perCommand}` },
+    answer('command', emulator.commandAnswer),
+    answer('authorize', emulator.authorizeAnswer),
+  ];
 }
 
 /** Dollars with cents, or with four decimals below a dollar (where cents would read as zero). */

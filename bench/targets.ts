@@ -4,7 +4,7 @@ import type { BenchResults } from './results';
 export type Verdict = 'PASS' | 'MISS' | 'NOT RUN';
 
 export interface TargetRow {
-  /** Stable key: authorize-floor, command-p99, throughput, memory, bundle:NAME, first-request:NAME, transitions. */
+  /** Stable key: authorize-floor, command-p99, throughput, memory, bundle:NAME, first-request:NAME, reference-ratio:NAME, transitions. */
   id: string;
   target: string;
   measured: string;
@@ -21,6 +21,8 @@ export const TARGETS = {
   bytesPerPending: 20 * KIB,
   bundleBytes: 300 * KIB,
   firstRequestMs: 100,
+  /** Load + first request over the reference handler's (one DynamoDB GetItem + PutItem). */
+  referenceRatio: 1.5,
   stateTransitions: 8,
 } as const;
 
@@ -67,10 +69,17 @@ export function evaluateTargets(results: Input): TargetRow[] {
       mode && `${mode.medianTotalMs} ms (${coldStart!.targetMode})`,
       mode && mode.medianTotalMs <= TARGETS.firstRequestMs,
     );
+    check(
+      `reference-ratio:${bundle.name}`,
+      `${bundle.name} load + first request <= ${TARGETS.referenceRatio}x the reference handler's`,
+      bundle.referenceRatio !== undefined ? `${bundle.referenceRatio}x (reference ${coldStart!.reference?.run.medianTotalMs} ms)` : undefined,
+      bundle.referenceRatio === undefined ? undefined : bundle.referenceRatio <= TARGETS.referenceRatio,
+    );
   }
   if (!coldStart) {
     check('bundle', `each bundle <= ${TARGETS.bundleBytes / KIB} KB`, undefined, undefined);
     check('first-request', `each first request <= ${TARGETS.firstRequestMs} ms`, undefined, undefined);
+    check('reference-ratio', `each first request <= ${TARGETS.referenceRatio}x the reference handler's`, undefined, undefined);
   }
   check(
     'transitions',

@@ -1,6 +1,8 @@
 import { SkillBuilders, type ErrorHandler, type Skill } from 'ask-sdk-core';
 import { Speech } from '../functions/domain/speech';
-import type { Deps } from '../functions/use-cases/deps';
+import type { Clock } from '../functions/ports/clock';
+import type { Logger } from '../functions/ports/logger';
+import type { SkillDeps } from './skill-deps';
 import { authorizeHandler } from './handlers/authorize';
 import { cancelHandler } from './handlers/cancel';
 import { conversationHandlers } from './handlers/conversation';
@@ -8,15 +10,17 @@ import { devicesHandler } from './handlers/devices';
 import { instanceCommandHandler } from './handlers/instance-command';
 import { listInstancesHandler } from './handlers/list-instances';
 import { sendCodeHandler } from './handlers/send-code';
+import { logFailure, requestLogInterceptors } from './request-log';
 
 export interface SkillOptions {
   skillId: string;
-  /** Told the error's name only: messages may carry request data (S12). */
-  onError?: (errorName: string) => void;
+  /** One line per request, and the cause of each failure. */
+  logger: Logger;
 }
 
 /** The VoiceGate skill: the same handlers behind Lambda and the local HTTP endpoint. */
-export function buildSkill(deps: Deps, options: SkillOptions): Skill {
+export function buildSkill(deps: SkillDeps, options: SkillOptions): Skill {
+  const log = requestLogInterceptors(options.logger, deps.clock);
   return SkillBuilders.custom()
     .addRequestHandlers(
       listInstancesHandler(deps),
@@ -25,18 +29,20 @@ export function buildSkill(deps: Deps, options: SkillOptions): Skill {
       sendCodeHandler(deps),
       cancelHandler(deps),
       devicesHandler(deps),
-      ...conversationHandlers(),
+      ...conversationHandlers(deps),
     )
-    .addErrorHandlers(apologize(options.onError))
+    .addRequestInterceptors(log.request)
+    .addResponseInterceptors(log.response)
+    .addErrorHandlers(apologize(options.logger, deps.clock))
     .withSkillId(options.skillId)
     .create();
 }
 
-function apologize(onError: SkillOptions['onError']): ErrorHandler {
+function apologize(logger: Logger, clock: Clock): ErrorHandler {
   return {
     canHandle: () => true,
     handle(input, error) {
-      onError?.(error.name);
+      logFailure(logger, clock, input, error);
       return input.responseBuilder.speak(Speech.tryAgain()).withShouldEndSession(false).getResponse();
     },
   };

@@ -4,6 +4,7 @@ import { Speech } from '../functions/domain/speech';
 import type { User } from '../functions/domain/user';
 import type { Deps } from '../functions/use-cases/deps';
 import { takeOutcomeNotice } from '../functions/use-cases/take-outcome-notice';
+import { noteOutcome, noteUser } from './request-log';
 
 type UserHandler = (input: HandlerInput, user: User) => Promise<Response>;
 
@@ -12,7 +13,9 @@ export async function linkedUser(input: HandlerInput, deps: Pick<Deps, 'tokens' 
   const { context, session } = input.requestEnvelope;
   const token = context?.System?.user?.accessToken ?? session?.user?.accessToken;
   const userId = await deps.tokens.verify(token);
-  return userId === undefined ? undefined : deps.users.get(userId);
+  if (userId === undefined) return undefined;
+  noteUser(input, userId);
+  return deps.users.get(userId);
 }
 
 /**
@@ -29,7 +32,10 @@ export function forLinkedUser(
     canHandle,
     async handle(input) {
       const user = await linkedUser(input, deps);
-      if (!user) return input.responseBuilder.speak(Speech.linkAccount()).withLinkAccountCard().withShouldEndSession(true).getResponse();
+      if (!user) {
+        noteOutcome(input, 'link-account');
+        return input.responseBuilder.speak(Speech.linkAccount()).withLinkAccountCard().withShouldEndSession(true).getResponse();
+      }
       const notice = await takeOutcomeNotice(deps, user.userId);
       const response = await handle(input, user);
       return notice ? prependSpeech(response, Speech.earlierOutcome(notice.action, notice.target, notice.succeeded)) : response;

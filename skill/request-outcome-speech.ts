@@ -4,11 +4,14 @@ import type { CommandAction } from '../functions/domain/command';
 import { isDeliveredFactor } from '../functions/domain/factor';
 import { Speech } from '../functions/domain/speech';
 import type { RequestOutcome } from '../functions/use-cases/request-command';
+import { noteOutcome } from './request-log';
 
 /** The answer to a sensitive command: keeps listening for "authorize ..." while a code is on its way. */
 export function requestOutcomeResponse(input: HandlerInput, outcome: RequestOutcome, action: CommandAction): Response {
+  noteOutcome(input, outcome.kind);
   const awaitingCode = outcome.kind === 'code-sent' || outcome.kind === 'delivery-pending';
-  const response = input.responseBuilder.speak(speakRequestOutcome(outcome, action));
+  const dropped = 'dropped' in outcome && outcome.dropped ? `${Speech.dropped(outcome.dropped.action, outcome.dropped.target)} ` : '';
+  const response = input.responseBuilder.speak(dropped + speakRequestOutcome(outcome, action));
   return (awaitingCode ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
 }
 
@@ -19,10 +22,16 @@ export function speakRequestOutcome(outcome: RequestOutcome, action: CommandActi
       return Speech.unknownTarget(outcome.target);
     case 'not-allowed':
       return Speech.notAllowed(outcome.target);
+    case 'already':
+      return Speech.alreadyInState(outcome.target, outcome.state);
+    case 'impossible':
+      return Speech.impossibleInState(action, outcome.target, outcome.state);
+    case 'duplicate-alias':
+      return Speech.duplicateAlias(outcome.target, outcome.count);
     case 'send-limit':
-      return Speech.sendLimitReached();
+      return Speech.sendLimitReached(outcome.retryInMinutes);
     case 'attempt-limit':
-      return Speech.attemptLimitReached();
+      return Speech.attemptLimitReached(outcome.retryInMinutes);
     case 'factor-refused':
       return Speech.factorRequired(outcome.accepted);
     case 'code-sent':

@@ -1,5 +1,4 @@
 /** Audit events as they go on the EventBridge bus; the detail-type names are part of the contract. */
-import type { Command } from './command';
 
 export const AUDIT_SOURCE = 'voicegate';
 
@@ -15,6 +14,8 @@ export const AuditDetailTypes = {
   commandSuperseded: 'Command Superseded',
   deliveryFailed: 'Delivery Failed',
   commandDenied: 'Command Denied',
+  deviceRegistered: 'Device Registered',
+  limitReset: 'Limit Reset',
 } as const;
 export type AuditDetailType = (typeof AuditDetailTypes)[keyof typeof AuditDetailTypes];
 
@@ -40,7 +41,7 @@ export type AuditExtras = Record<string, string | number>;
 
 export function auditEvent(
   detailType: AuditDetailType,
-  command: Pick<Command, 'commandId' | 'userId' | 'action' | 'target'>,
+  command: Pick<AuditDetail, 'commandId' | 'userId' | 'action' | 'target'>,
   executionId: string,
   at: Date,
   extras: AuditExtras = {},
@@ -53,4 +54,9 @@ export function auditEvent(
     time,
     detail: { ...extras, commandId, executionId, userId, action, target, time },
   };
+}
+
+/** An operator's act on a user rather than on a command: command fields read "none". */
+export function userAuditEvent(detailType: AuditDetailType, userId: string, at: Date, extras: AuditExtras = {}): AuditEvent {
+  return auditEvent(detailType, { commandId: 'none', userId, action: 'none', target: 'none' }, 'none', at, extras);
 }

@@ -10,6 +10,11 @@ interface CommandBase {
   userId: string;
   /** What the user spoke, as speech names it: the alias ("splunk") or the device ("the front door"). */
   target: string;
+  /**
+   * The name the factor policy is keyed by ("splunk", "front door"): the one target used to
+   * choose the factor at request, send and resend. The workflow checks it against the stores.
+   */
+  policyTarget: string;
   requestedAt: string;
   /** Set when an operator replays an earlier execution. */
   replayOf?: string;
@@ -36,6 +41,19 @@ export function isDeviceCommand(command: Command): command is DeviceCommand {
   return command.kind === 'device';
 }
 
+/**
+ * An operator's replay: a copy of the stored command under a new id, so it needs a fresh
+ * code and a fresh spoken confirmation; an old code can never act on it (S14).
+ */
+export function replayOfCommand(stored: Command, commandId: string, requestedAt: string, originalExecutionId: string): Command {
+  return { ...stored, commandId, requestedAt, replayOf: originalExecutionId };
+}
+
+/** What the command acts on, as the provider names it: the instance id or the thing name. */
+export function resourceOf(command: Command): string {
+  return isDeviceCommand(command) ? command.thingName : command.instanceId;
+}
+
 const PROGRESSIVE: Record<CommandAction, string> = {
   start: 'starting',
   stop: 'stopping',
@@ -60,6 +78,11 @@ const RESULTING_STATE: Partial<Record<CommandAction, string>> = { lock: 'locked'
 /** "starting splunk" */
 export function describeInProgress(action: CommandAction, target: string): string {
   return `${PROGRESSIVE[action]} ${target}`;
+}
+
+/** "rebooted", as in "it can't be rebooted" */
+export function pastParticiple(action: CommandAction): string {
+  return PAST[action];
 }
 
 /** "started splunk" */

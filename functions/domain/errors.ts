@@ -10,12 +10,28 @@ export const WorkflowErrors = {
   actionThrottled: 'ActionThrottled',
   actionFailed: 'ActionFailed',
   engineRestarted: 'EngineRestarted',
+  /** The execution's input claims something the stores do not back (wrong target, owner, alias, or no verified code). */
+  commandRefused: 'CommandRefused',
 } as const;
 export type WorkflowErrorName = (typeof WorkflowErrors)[keyof typeof WorkflowErrors];
 
+/**
+ * Why "Perform Action" failed, as the error's name: the workflow catches them all as an
+ * action failure and records the name as the reason (audit detail, execution cause), so the
+ * user is told something they can act on.
+ */
+export const ActionFailureReasons = {
+  stateChanged: 'IncorrectInstanceState',
+  deviceSilent: 'DeviceDidNotRespond',
+  confirmationTooOld: 'ConfirmationTooOld',
+  inProgress: 'ActionInProgress',
+  providerRefused: WorkflowErrors.actionFailed,
+} as const;
+export type ActionFailureReason = (typeof ActionFailureReasons)[keyof typeof ActionFailureReasons];
+
 /** An error whose `name` the workflow can catch or retry on. */
 export class WorkflowError extends Error {
-  constructor(name: WorkflowErrorName, message: string) {
+  constructor(name: WorkflowErrorName | ActionFailureReason, message: string) {
     super(message);
     this.name = name;
   }

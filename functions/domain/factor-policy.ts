@@ -24,10 +24,17 @@ export const DEFAULT_FACTOR_POLICY: FactorPolicy = {
   emailEnabled: true,
 };
 
-/** The factors that may confirm `action` on `target`, most preferred first. */
+/**
+ * The factors that may confirm `action` on `target`, most preferred first. Targets are names
+ * users choose ("constructor" is a fine device name), so only the policy's own keys count.
+ */
 export function acceptedFactors(policy: FactorPolicy, action: string, target: string): Factor[] {
-  const listed = policy.targets[target.toLowerCase()] ?? policy.actions[action] ?? policy.default;
+  const listed = ownList(policy.targets, target.toLowerCase()) ?? ownList(policy.actions, action) ?? policy.default;
   return listed.filter((factor) => factor !== 'email' || policy.emailEnabled);
+}
+
+function ownList(lists: Record<string, Factor[]>, key: string): Factor[] | undefined {
+  return Object.hasOwn(lists, key) ? lists[key] : undefined;
 }
 
 export type FactorChoice = { kind: 'chosen'; factor: Factor } | { kind: 'refused'; accepted: Factor[] };

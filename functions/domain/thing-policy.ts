@@ -10,6 +10,32 @@ export const THING_NAME_VARIABLE = '${iot:Connection.Thing.ThingName}';
 export const DEVICE_THING_TYPE = 'voicegate-device';
 export const SEARCHABLE_THING_ATTRIBUTES = ['owner', 'name', 'type'];
 
+/**
+ * AWS IoT things have no tags, so IAM tells VoiceGate's things from others by name: the
+ * functions may read and update only the shadows of things named `voicegate-...`.
+ */
+export const VOICEGATE_THING_PREFIX = 'voicegate-';
+
+/** The device policy a stack deploys, e.g. `VoiceGate-device`. */
+export function devicePolicyName(stackName: string): string {
+  return `${stackName}-device`;
+}
+
+/** What AWS IoT allows in a thing attribute value: no spaces ("garage door" is stored as "garage_door"). */
+const ATTRIBUTE_VALUE = /^[a-zA-Z0-9_.,@/:#=\[\]-]*$/;
+
+/**
+ * The thing's registry attributes: its owner and type, spaces as underscores. The spoken name
+ * ("front door") lives only in the devices table, where spaces are allowed.
+ */
+export function thingAttributes(device: { owner: string; type: string }): Record<string, string> {
+  const attributes = { owner: device.owner, type: device.type.replaceAll(' ', '_') };
+  for (const [key, value] of Object.entries(attributes)) {
+    if (!ATTRIBUTE_VALUE.test(value)) throw new TypeError(`the thing attribute ${key} may not contain ${JSON.stringify(value)}`);
+  }
+  return attributes;
+}
+
 export interface PolicyStatement {
   Effect: 'Allow' | 'Deny';
   Action: string | string[];

@@ -2,13 +2,16 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { readAwsConfig } from '../config/aws-config';
 import { issueChallenge } from '../use-cases/issue-challenge';
-import { awsDeps } from '../wiring/aws-deps';
+import { issueChallengeDeps } from '../wiring/issue-challenge-root';
+import { oncePerContainer } from '../wiring/once-per-container';
 import { logger } from './logger';
 import { parseIssueChallengePayload } from './workflow-payloads';
 
+const deps = oncePerContainer(() => issueChallengeDeps(readAwsConfig()));
+
 /** The workflow's "send code and wait" task; a thrown DeliveryFailed is caught by the workflow. */
 async function handleIssueChallenge(payload: unknown): Promise<void> {
-  await issueChallenge(await awsDeps(readAwsConfig), parseIssueChallengePayload(payload));
+  await issueChallenge(await deps(), parseIssueChallengePayload(payload));
 }
 
 export const handler = middy(handleIssueChallenge).use(injectLambdaContext(logger));

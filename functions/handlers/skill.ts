@@ -5,10 +5,14 @@ import type { Skill } from 'ask-sdk-core';
 import { buildSkill } from '../../skill/build-skill';
 import { checkRequest } from '../../skill/request-guard';
 import { readAwsConfig } from '../config/aws-config';
-import { awsDeps } from '../wiring/aws-deps';
+import { oncePerContainer } from '../wiring/once-per-container';
+import { skillDeps } from '../wiring/skill-root';
 import { logger } from './logger';
 
-let skill: Promise<Skill> | undefined;
+const skill = oncePerContainer(async (): Promise<Skill> => {
+  const config = readAwsConfig();
+  return buildSkill(await skillDeps(config), { skillId: config.skillId, logger });
+});
 
 /** Alexa → the skill: the same guard and handlers as the local HTTP endpoint (S10). */
 async function handleAlexaRequest(event: RequestEnvelope): Promise<ResponseEnvelope> {
@@ -18,10 +22,7 @@ async function handleAlexaRequest(event: RequestEnvelope): Promise<ResponseEnvel
     logger.warn('request refused', { reason: verdict.reason });
     throw new Error(`request refused: ${verdict.reason}`);
   }
-  skill ??= awsDeps(() => config).then((deps) =>
-    buildSkill(deps, { skillId: config.skillId, onError: (name) => logger.error('skill error', { errorName: name }) }),
-  );
-  return (await skill).invoke(event);
+  return (await skill()).invoke(event);
 }
 
 export const handler = middy(handleAlexaRequest).use(injectLambdaContext(logger));

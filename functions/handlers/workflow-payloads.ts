@@ -10,9 +10,13 @@ export function parseIssueChallengePayload(payload: unknown): IssueChallengeRequ
 }
 
 export function parsePerformActionPayload(payload: unknown): PerformActionRequest {
-  const { command, verifiedAt } = asRecord(payload, 'payload');
-  if (typeof verifiedAt !== 'number' || !Number.isFinite(verifiedAt)) throw new TypeError('verifiedAt must be a number');
-  return { command: parseCommand(command), verifiedAt };
+  // Any verifiedAt in the payload is ignored: the verification time comes from the store.
+  return { command: parseCommand(asRecord(payload, 'payload').command) };
+}
+
+/** The command a stored execution input carries (what a replay copies), refusing anything malformed. */
+export function parseStoredCommand(input: unknown): Command {
+  return parseCommand(asRecord(input, 'input').command);
 }
 
 function parseCommand(value: unknown): Command {
@@ -21,6 +25,7 @@ function parseCommand(value: unknown): Command {
     commandId: text(record.commandId, 'command.commandId'),
     userId: text(record.userId, 'command.userId'),
     target: text(record.target, 'command.target'),
+    policyTarget: text(record.policyTarget, 'command.policyTarget'),
     requestedAt: text(record.requestedAt, 'command.requestedAt'),
     ...(typeof record.replayOf === 'string' && { replayOf: record.replayOf }),
   };

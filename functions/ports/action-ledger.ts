@@ -1,7 +1,12 @@
 /** S14: remembers which commands have had their action performed, so it happens at most once. */
 export type ActionRecordStatus = 'acting' | 'performed' | 'failed';
 
-export interface ActionLedger {
+/** What the skill may see of the ledger: how a confirmed command's action went, never a claim. */
+export interface ActionOutcomes {
+  status(commandId: string): Promise<ActionRecordStatus | undefined>;
+}
+
+export interface ActionLedger extends ActionOutcomes {
   /**
    * Claims the right to perform the command's action. False when it was already
    * performed or another attempt holds the claim. A failed action may be claimed again.
@@ -9,5 +14,4 @@ export interface ActionLedger {
   claim(commandId: string, at: number): Promise<boolean>;
   /** Records the outcome of a claimed action; `released` lets a retry claim it again. */
   settle(commandId: string, outcome: ActionRecordStatus | 'released'): Promise<void>;
-  status(commandId: string): Promise<ActionRecordStatus | undefined>;
 }

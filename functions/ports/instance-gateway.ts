@@ -6,6 +6,11 @@ export class InstanceThrottledError extends Error {
   override name = 'InstanceThrottledError';
 }
 
+/** The instance's state does not allow the action (EC2's IncorrectInstanceState): it changed since the command. */
+export class InstanceStateError extends Error {
+  override name = 'IncorrectInstanceState';
+}
+
 /** The EC2 fleet VoiceGate may touch: only instances carrying the alias tag. */
 export interface InstanceGateway {
   list(): Promise<Instance[]>;

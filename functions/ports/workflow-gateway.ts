@@ -12,6 +12,8 @@ export interface ExecutionSummary {
   status: ExecutionStatus;
   /** The Fail state's error name when status is FAILED. */
   error?: string;
+  /** Its cause: for an action failure, the reason code (one of ActionFailureReasons). */
+  cause?: string;
 }
 
 /**

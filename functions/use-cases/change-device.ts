@@ -9,7 +9,7 @@ export class DeviceDidNotRespondError extends Error {
 }
 
 /** Polling the shadow: often enough to answer within a spoken turn, gently enough for GetThingShadow. */
-const POLL_CAP_MS = 200;
+const SHADOW_POLL_CAP_MS = 200;
 
 /**
  * The device half of "perform action": set the desired state, then wait (bounded) until the
@@ -26,7 +26,8 @@ export async function changeDevice(deps: Pick<Deps, 'devices' | 'settings'>, com
     return state === desired.value ? state : undefined;
   };
   await deps.devices.setDesired(thingName, desired.property, desired.value);
-  const done = await waitUntil(reportedNow, deps.settings.deviceResponseWaitMs, POLL_CAP_MS);
+  const pace = { firstIntervalMs: deps.settings.pollPace.firstIntervalMs, maxIntervalMs: SHADOW_POLL_CAP_MS };
+  const done = await waitUntil(reportedNow, deps.settings.deviceResponseWaitMs, pace);
   if (done) return done;
   await deps.devices.setDesired(thingName, desired.property, null);
   // It may have acted just before the request was withdrawn.

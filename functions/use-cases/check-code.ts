@@ -4,7 +4,13 @@ import { normalizeSpokenCode } from '../domain/one-time-code';
 import type { Deps } from './deps';
 import { useTotpCode } from './use-totp-code';
 
-export type CodeVerdict = 'match' | 'no-match' | 'attempt-limit';
+/** A code not even checked, because the user's attempt limit is reached until `retryAt`. */
+export interface AttemptLimited {
+  retryAt: number;
+}
+
+/** `replayed`: an authenticator code whose time step was already used (counted as a wrong code, told apart). */
+export type CodeVerdict = 'match' | 'no-match' | 'replayed' | AttemptLimited;
 
 export type CheckDeps = Pick<Deps, 'hasher' | 'settings' | 'factors' | 'sealer' | 'clock' | 'mfaDevices' | 'attemptLimiter'>;
 
@@ -30,11 +36,14 @@ export function codeChecker(deps: CheckDeps, userId: string, spokenCode: string 
 }
 
 async function checkDeviceCode(deps: CheckDeps, userId: string, factor: DeviceFactor, spokenCode: string | undefined): Promise<CodeVerdict> {
-  if (!(await deps.attemptLimiter.tryConsume(userId))) return 'attempt-limit';
+  const limit = await deps.attemptLimiter.tryConsume(userId);
+  if (!limit.allowed) return { retryAt: limit.retryAt };
   const code = normalizeSpokenCode(spokenCode, DEVICE_CODE_DIGITS);
   if (code === undefined) return 'no-match';
   const record = await deps.factors.get(userId);
   // Only an activated secret or a linked device counts; a pending enrollment never confirms.
-  if (factor === 'totp') return record?.totp && (await useTotpCode(deps, userId, record.totp, code)) === 'accepted' ? 'match' : 'no-match';
+  if (factor === 'totp') return record?.totp ? TOTP_VERDICTS[await useTotpCode(deps, userId, record.totp, code)] : 'no-match';
   return record?.mfaDevice && (await deps.mfaDevices.verify(record.mfaDevice, code)) === 'accepted' ? 'match' : 'no-match';
 }
+
+const TOTP_VERDICTS = { accepted: 'match', rejected: 'no-match', replayed: 'replayed' } as const;

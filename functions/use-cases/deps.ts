@@ -24,8 +24,12 @@ export interface Deps {
   sendLimiter: SendRateLimiter;
   /** S8 for codes VoiceGate does not send: counts authenticator and MFA-device attempts in the same windows. */
   attemptLimiter: SendRateLimiter;
+  /** The same windows for authenticator activation codes, so enrolling never uses up confirmation attempts. */
+  activationLimiter: SendRateLimiter;
   factors: FactorStore;
   sealer: SecretSealer;
+  /** Seals workflow task tokens at rest (AES-256-GCM under a key derived from the code-hash secret). */
+  taskTokens: SecretSealer;
   mfaDevices: MfaDeviceVerifier;
   ledger: ActionLedger;
   messages: MessageSender;

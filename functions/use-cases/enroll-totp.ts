@@ -33,13 +33,14 @@ export type ActivateOutcome = 'unknown-user' | 'nothing-pending' | 'attempt-limi
 /**
  * Activates the pending enrollment with the first code the app shows: proof it holds the
  * secret. The code's time step is used up like any other, and the app becomes the user's
- * preferred factor. Attempts count against the user's attempt limit.
+ * preferred factor. Activation attempts have their own limit (the same windows), apart from
+ * the attempts that confirm commands: setting an app up never locks a user out of using it.
  */
-export async function activateTotp(deps: EnrollDeps & Pick<Deps, 'attemptLimiter'>, userId: string, spokenCode: unknown): Promise<ActivateOutcome> {
+export async function activateTotp(deps: EnrollDeps & Pick<Deps, 'activationLimiter'>, userId: string, spokenCode: unknown): Promise<ActivateOutcome> {
   if (!(await deps.users.get(userId))) return 'unknown-user';
   const pending = (await deps.factors.get(userId))?.pendingTotp;
   if (!pending) return 'nothing-pending';
-  if (!(await deps.attemptLimiter.tryConsume(userId))) return 'attempt-limit';
+  if (!(await deps.activationLimiter.tryConsume(userId)).allowed) return 'attempt-limit';
   const code = typeof spokenCode === 'string' ? normalizeSpokenCode(spokenCode, DEVICE_CODE_DIGITS) : undefined;
   if (code === undefined) return 'wrong-code';
   const verdict = await useTotpCode(deps, userId, pending, code);

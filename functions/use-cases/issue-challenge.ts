@@ -1,13 +1,15 @@
 import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
-import type { Challenge } from '../domain/challenge';
+import { taskTokenContext, type Challenge } from '../domain/challenge';
 import { codeMessage } from '../domain/code-message';
-import type { Command } from '../domain/command';
+import { resourceOf, type Command } from '../domain/command';
 import { WorkflowError, WorkflowErrors, isTaskTokenError } from '../domain/errors';
 import { isDeliveredFactor, type Factor } from '../domain/factor';
 import { maskDestination } from '../domain/masking';
 import { destinationFor, type Channel, type User } from '../domain/user';
 import { factorFor } from './choose-factor';
 import type { Deps } from './deps';
+import { deny } from './request-command';
+import { verifyCommand } from './verify-command';
 
 export interface IssueChallengeRequest {
   command: Command;
@@ -15,46 +17,86 @@ export interface IssueChallengeRequest {
   taskToken: string;
 }
 
-type IssueDeps = Pick<
+export type IssueChallengeDeps = Pick<
   Deps,
-  'users' | 'sendLimiter' | 'codes' | 'hasher' | 'challenges' | 'messages' | 'workflow' | 'audit' | 'clock' | 'settings' | 'factors'
+  | 'users'
+  | 'instances'
+  | 'deviceDirectory'
+  | 'sendLimiter'
+  | 'codes'
+  | 'hasher'
+  | 'challenges'
+  | 'messages'
+  | 'workflow'
+  | 'audit'
+  | 'clock'
+  | 'settings'
+  | 'factors'
+  | 'taskTokens'
 >;
 
 /**
- * The workflow's "send code and wait" step: pick the factor (policy and the user's
- * preference), make and deliver a code when the factor is sms or e-mail (an authenticator
- * app or MFA device needs nothing sent), store the challenge with the task token, and
- * supersede the user's previous pending command (S13).
- * Throws DeliveryFailed (caught by the workflow) when no code could be delivered.
+ * The workflow's "send code and wait" step: check the command against the stores (its input
+ * is not trusted), pick the factor (policy and the user's preference), make and deliver a
+ * code when the factor is sms or e-mail (an authenticator app or MFA device needs nothing
+ * sent), store the challenge with the sealed task token, and supersede the user's previous
+ * pending command (S13). Throws CommandRefused for a command the stores do not back, and
+ * DeliveryFailed (both caught by the workflow) when no code could be delivered.
  */
-export async function issueChallenge(deps: IssueDeps, request: IssueChallengeRequest): Promise<void> {
+export async function issueChallenge(deps: IssueChallengeDeps, request: IssueChallengeRequest): Promise<void> {
   const { command } = request;
-  const user = await deps.users.get(command.userId);
-  if (!user) throw new WorkflowError(WorkflowErrors.deliveryFailed, 'the user no longer exists');
-  const choice = await factorFor(deps, user, command.action, command.target);
+  const check = await verifyCommand(deps, command);
+  if (!check.ok) {
+    await deny(deps, command, check.reason);
+    throw new WorkflowError(WorkflowErrors.commandRefused, check.reason);
+  }
+  if (await tookOverRetriedAttempt(deps, request)) return;
+  const { user, policyTarget } = check;
+  const choice = await factorFor(deps, user, command.action, policyTarget);
   if (choice.kind === 'refused') throw new WorkflowError(WorkflowErrors.deliveryFailed, 'the user has no factor the policy accepts');
   const now = deps.clock.now();
-  const challenge = isDeliveredFactor(choice.factor)
-    ? await deliveredChallenge(deps, request, user, choice.factor, now)
-    : newChallenge(deps, request, user, choice.factor, '', now);
+  const draft = await newChallenge(deps, request, policyTarget, user, choice.factor, now);
+  const challenge = isDeliveredFactor(choice.factor) ? await withDeliveredCode(deps, draft, user) : draft;
   const previous = await deps.challenges.replace(challenge);
   if (previous?.status === 'pending' && previous.commandId !== command.commandId) {
-    await failTask(deps, previous.taskToken, WorkflowErrors.superseded, 'a newer command replaced this one');
+    await failTask(deps, previous, WorkflowErrors.superseded, 'a newer command replaced this one');
   }
 }
 
+/**
+ * The workflow retries this task after a transient Lambda error, with a new task token. When
+ * an earlier attempt already issued this execution's challenge (its code may be on the
+ * phone), the retry only moves the challenge to the new token: no second code, no second
+ * send counted, and the spoken code completes the task that is actually waiting.
+ */
+async function tookOverRetriedAttempt(deps: Pick<IssueChallengeDeps, 'challenges' | 'taskTokens'>, request: IssueChallengeRequest): Promise<boolean> {
+  const { command, executionId, taskToken } = request;
+  for (let attempt = 0; attempt < MAX_TAKEOVER_TRIES; attempt++) {
+    const current = await deps.challenges.get(command.userId);
+    if (current?.commandId !== command.commandId || current.executionId !== executionId) return false;
+    if (current.status !== 'pending') throw new WorkflowError(WorkflowErrors.cancelled, 'the command ended while its code was being sent');
+    if ((await taskTokenOf(deps, current)) === taskToken) return true;
+    const sealedTaskToken = await deps.taskTokens.seal(taskToken, taskTokenContext(command));
+    if (await deps.challenges.save({ ...current, sealedTaskToken, version: current.version + 1 }, current.version)) return true;
+  }
+  throw new Error('the pending command kept changing during a retried send');
+}
+
+/** A spoken code racing the retry can change the challenge; a few re-reads settle it. */
+const MAX_TAKEOVER_TRIES = 5;
+
 /** S8: counts the send, then delivers before storing, so a failed delivery leaves no usable code behind. */
-async function deliveredChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: User, channel: Channel, now: number): Promise<Challenge> {
-  if (!(await deps.sendLimiter.tryConsume(user.userId))) {
+async function withDeliveredCode(deps: IssueChallengeDeps, challenge: Challenge, user: User): Promise<Challenge> {
+  if (!(await deps.sendLimiter.tryConsume(user.userId)).allowed) {
     throw new WorkflowError(WorkflowErrors.deliveryFailed, 'code send limit reached');
   }
   const code = deps.codes.generate(deps.settings.codeDigits);
-  const challenge = newChallenge(deps, request, user, channel, deps.hasher.hash(code, user.userId, request.command.commandId), now);
-  await deliverCode(deps, user, challenge, code, request.executionId);
-  return challenge;
+  const delivered = { ...challenge, codeHash: deps.hasher.hash(code, user.userId, challenge.commandId) };
+  await deliverCode(deps, user, delivered, code, challenge.executionId);
+  return delivered;
 }
 
-function newChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: User, factor: Factor, codeHash: string, now: number): Challenge {
+async function newChallenge(deps: IssueChallengeDeps, request: IssueChallengeRequest, policyTarget: string, user: User, factor: Factor, now: number): Promise<Challenge> {
   const { command, executionId, taskToken } = request;
   // A device factor has no destination; `channel` is where "send the code by text" would go.
   const channel: Channel = isDeliveredFactor(factor) ? factor : user.preferredChannel;
@@ -64,9 +106,11 @@ function newChallenge(deps: IssueDeps, request: IssueChallengeRequest, user: Use
     executionId,
     action: command.action,
     target: command.target,
-    taskToken,
+    resource: resourceOf(command),
+    policyTarget,
+    sealedTaskToken: await deps.taskTokens.seal(taskToken, taskTokenContext(command)),
     factor,
-    codeHash,
+    codeHash: '',
     channel,
     maskedDestination: isDeliveredFactor(factor) ? maskDestination(channel, destinationFor(user, channel)) : '',
     issuedAt: now,
@@ -97,15 +141,20 @@ export async function deliverCode(
   await deps.audit.publish(event);
 }
 
-/** Ends a waiting workflow task; a token that already finished is not an error here. */
+/** The challenge's workflow task token, unsealed just for the call that completes the task. */
+export function taskTokenOf(deps: Pick<Deps, 'taskTokens'>, challenge: Challenge): Promise<string> {
+  return deps.taskTokens.open(challenge.sealedTaskToken, taskTokenContext(challenge));
+}
+
+/** Ends the challenge's waiting workflow task; a token that already finished is not an error here. */
 export async function failTask(
-  deps: Pick<Deps, 'workflow'>,
-  taskToken: string,
+  deps: Pick<Deps, 'workflow' | 'taskTokens'>,
+  challenge: Challenge,
   error: string,
   cause: string,
 ): Promise<void> {
   try {
-    await deps.workflow.sendTaskFailure(taskToken, error, cause);
+    await deps.workflow.sendTaskFailure(await taskTokenOf(deps, challenge), error, cause);
   } catch (failure) {
     if (!isTaskTokenError(failure)) throw failure;
   }

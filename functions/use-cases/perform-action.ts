@@ -1,14 +1,15 @@
-import { isDeviceCommand, type Command } from '../domain/command';
-import { WorkflowError, WorkflowErrors } from '../domain/errors';
+import { confirmationAge, verifiesCommand } from '../domain/challenge';
+import { isDeviceCommand, resourceOf, type Command } from '../domain/command';
+import { ActionFailureReasons, WorkflowError, WorkflowErrors } from '../domain/errors';
 import { DeviceThrottledError } from '../ports/device-gateway';
-import { InstanceThrottledError } from '../ports/instance-gateway';
+import { InstanceStateError, InstanceThrottledError } from '../ports/instance-gateway';
 import { changeDevice, DeviceDidNotRespondError } from './change-device';
 import type { Deps } from './deps';
+import { verifyCommand } from './verify-command';
 
 export interface PerformActionRequest {
+  /** The execution's command: a claim, checked against the stores before anything happens. */
   command: Command;
-  /** When the code was verified (epoch ms), from the workflow's state. */
-  verifiedAt: number;
 }
 
 export interface PerformActionResult {
@@ -17,25 +18,31 @@ export interface PerformActionResult {
   alreadyPerformed: boolean;
 }
 
-type PerformDeps = Pick<Deps, 'instances' | 'devices' | 'ledger' | 'clock' | 'settings'>;
+export type PerformActionDeps = Pick<Deps, 'users' | 'challenges' | 'instances' | 'devices' | 'deviceDirectory' | 'ledger' | 'clock' | 'settings'>;
 
 /**
- * The workflow's "perform action" step, for instances and devices alike. S14: at most once
- * per command (a redrive finds it performed), never on a confirmation older than the
- * configured age. Throttling is thrown as ActionThrottled for the workflow's Retry;
- * anything else as ActionFailed.
+ * The workflow's "perform action" step, for instances and devices alike. It acts only on a
+ * verification VoiceGate recorded for exactly this user, command and target, and only on what
+ * the stores say the user may control (CommandRefused otherwise: nothing is touched). S14: at
+ * most once per command (a redrive finds it performed), never on a confirmation older than
+ * the configured age, timed by the stored verification. Throttling is thrown as
+ * ActionThrottled for the workflow's Retry; anything else as one of ActionFailureReasons.
  */
-export async function performAction(deps: PerformDeps, request: PerformActionRequest): Promise<PerformActionResult> {
-  const { command, verifiedAt } = request;
+export async function performAction(deps: PerformActionDeps, request: PerformActionRequest): Promise<PerformActionResult> {
+  const { command } = request;
+  const verifiedAt = await storedVerificationTime(deps, command);
+  const check = await verifyCommand(deps, command);
+  if (!check.ok) throw new WorkflowError(WorkflowErrors.commandRefused, check.reason);
   const now = deps.clock.now();
-  if (!(now - verifiedAt <= deps.settings.maxConfirmationAgeMs)) {
-    throw new WorkflowError(WorkflowErrors.actionFailed, 'the confirmation is too old');
+  const age = confirmationAge(verifiedAt, now);
+  if (age === undefined || age > deps.settings.maxConfirmationAgeMs) {
+    throw new WorkflowError(ActionFailureReasons.confirmationTooOld, 'the confirmation is too old');
   }
   if (!(await deps.ledger.claim(command.commandId, now))) {
     if ((await deps.ledger.status(command.commandId)) === 'performed') {
       return { instanceState: 'unchanged', alreadyPerformed: true };
     }
-    throw new WorkflowError(WorkflowErrors.actionFailed, 'another attempt holds this action');
+    throw new WorkflowError(ActionFailureReasons.inProgress, 'another attempt holds this action');
   }
   try {
     const instanceState = isDeviceCommand(command)
@@ -47,7 +54,17 @@ export async function performAction(deps: PerformDeps, request: PerformActionReq
     const throttled = error instanceof InstanceThrottledError || error instanceof DeviceThrottledError;
     await deps.ledger.settle(command.commandId, throttled ? 'released' : 'failed');
     if (throttled) throw new WorkflowError(WorkflowErrors.actionThrottled, 'the provider is throttling');
-    if (error instanceof DeviceDidNotRespondError) throw new WorkflowError(WorkflowErrors.actionFailed, error.message);
-    throw new WorkflowError(WorkflowErrors.actionFailed, `${command.target} could not be changed`);
+    if (error instanceof DeviceDidNotRespondError) throw new WorkflowError(ActionFailureReasons.deviceSilent, error.message);
+    if (error instanceof InstanceStateError) throw new WorkflowError(ActionFailureReasons.stateChanged, `${command.target} changed state`);
+    throw new WorkflowError(ActionFailureReasons.providerRefused, `${command.target} could not be changed`);
   }
+}
+
+/** When the user's code was verified for exactly this command, from the challenge store. */
+async function storedVerificationTime(deps: Pick<Deps, 'challenges'>, command: Command): Promise<number> {
+  const challenge = await deps.challenges.get(command.userId);
+  if (!verifiesCommand(challenge, { ...command, resource: resourceOf(command) })) {
+    throw new WorkflowError(WorkflowErrors.commandRefused, 'no verified code for this command');
+  }
+  return challenge.verifiedAt;
 }

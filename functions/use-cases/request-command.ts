@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
-import { factorOf } from '../domain/challenge';
-import { isDeviceCommand, type Command, type InstanceAction } from '../domain/command';
+import { AuditDetailTypes, auditEvent, type AuditExtras } from '../domain/audit-event';
+import { factorOf, isExpired } from '../domain/challenge';
+import type { Command, InstanceAction } from '../domain/command';
 import { isDeliveredFactor, type Factor } from '../domain/factor';
+import { minutesUntil } from '../domain/send-limits';
+import { actionFit, sameAlias } from '../domain/instance';
 import { mayControl, type Channel, type User } from '../domain/user';
 import { factorFor } from './choose-factor';
 import type { Deps } from './deps';
@@ -11,12 +13,19 @@ import { waitUntil } from './wait-until';
 export type RequestOutcome =
   | { kind: 'unknown-target'; target: string }
   | { kind: 'not-allowed'; target: string }
-  | { kind: 'send-limit' }
-  | { kind: 'attempt-limit' }
+  | { kind: 'already' | 'impossible'; target: string; state: string }
+  | { kind: 'duplicate-alias'; target: string; count: number }
+  | { kind: 'send-limit'; retryInMinutes: number }
+  | { kind: 'attempt-limit'; retryInMinutes: number }
   | { kind: 'factor-refused'; accepted: Factor[] }
-  | { kind: 'code-sent'; command: Command; factor: Factor; channel: Channel; maskedDestination: string; digits: number }
+  | ({ kind: 'code-sent'; command: Command; factor: Factor; channel: Channel; maskedDestination: string; digits: number } & Superseding)
   | { kind: 'delivery-failed'; command: Command }
-  | { kind: 'delivery-pending'; command: Command };
+  | ({ kind: 'delivery-pending'; command: Command } & Superseding);
+
+/** The user's earlier pending command that this one replaced (S13), to be told "I dropped ...". */
+interface Superseding {
+  dropped?: Pick<Command, 'action' | 'target'>;
+}
 
 type RequestDeps = Pick<Deps, 'instances' | 'sendLimiter' | 'attemptLimiter' | 'factors' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
 
@@ -28,13 +37,15 @@ export async function requestCommand(
   spokenTarget: string,
 ): Promise<RequestOutcome> {
   const target = spokenTarget.trim().toLowerCase();
-  const instance = (await deps.instances.list()).find((i) => i.alias.toLowerCase() === target);
+  const namesakes = (await deps.instances.list()).filter((i) => sameAlias(i.alias, target));
+  const [instance] = namesakes;
   if (!instance) return { kind: 'unknown-target', target };
   const command: Command = {
     commandId: randomUUID(),
     userId: user.userId,
     action,
     target: instance.alias,
+    policyTarget: instance.alias,
     instanceId: instance.instanceId,
     requestedAt: new Date(deps.clock.now()).toISOString(),
   };
@@ -42,32 +53,46 @@ export async function requestCommand(
     await deny(deps, command, 'target not allowed by policy');
     return { kind: 'not-allowed', target: instance.alias };
   }
-  return confirmCommand(deps, user, command, instance.alias);
+  // Taking the first match would let a second instance tagged "web" take over "stop web".
+  if (namesakes.length > 1) {
+    await deny(deps, command, 'duplicate alias', { instances: namesakes.length });
+    return { kind: 'duplicate-alias', target: instance.alias, count: namesakes.length };
+  }
+  // A command that cannot change anything is refused before a code is spent on it.
+  const fit = actionFit(action, instance.state);
+  if (fit.kind !== 'possible') {
+    await deny(deps, command, fit.kind === 'already' ? 'AlreadyInState' : 'IncorrectInstanceState', { state: fit.state });
+    return { kind: fit.kind, target: instance.alias, state: fit.state };
+  }
+  return confirmCommand(deps, user, command);
 }
 
 type ConfirmDeps = Pick<Deps, 'sendLimiter' | 'attemptLimiter' | 'factors' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
 
 /**
- * A command the user may give: choose the factor that confirms it (the factor policy names
- * targets as `policyTarget`, e.g. "splunk", "front door"), check the limits, then start
- * the confirmation workflow. Shared by instance and device commands.
+ * A command the user may give: choose the factor that confirms it (by the command's policy
+ * target, e.g. "splunk", "front door"), check the limits, then start the confirmation
+ * workflow. Shared by instance and device commands.
  */
-export async function confirmCommand(deps: ConfirmDeps, user: User, command: Command, policyTarget: string): Promise<RequestOutcome> {
-  const choice = await factorFor(deps, user, command.action, policyTarget);
+export async function confirmCommand(deps: ConfirmDeps, user: User, command: Command): Promise<RequestOutcome> {
+  const choice = await factorFor(deps, user, command.action, command.policyTarget);
   if (choice.kind === 'refused') {
     await deny(deps, command, 'no enrolled factor the policy accepts', { accepts: choice.accepted.join(' ') });
     return { kind: 'factor-refused', accepted: choice.accepted };
   }
-  if (isDeliveredFactor(choice.factor)) {
-    if (!(await deps.sendLimiter.canSend(user.userId))) {
-      await deny(deps, command, 'code send limit reached');
-      return { kind: 'send-limit' };
-    }
-  } else if (!(await deps.attemptLimiter.canSend(user.userId))) {
-    await deny(deps, command, 'code attempt limit reached');
-    return { kind: 'attempt-limit' };
+  const delivered = isDeliveredFactor(choice.factor);
+  const limit = await (delivered ? deps.sendLimiter : deps.attemptLimiter).check(user.userId);
+  if (!limit.allowed) {
+    await deny(deps, command, delivered ? 'code send limit reached' : 'code attempt limit reached');
+    return { kind: delivered ? 'send-limit' : 'attempt-limit', retryInMinutes: minutesUntil(limit.retryAt, deps.clock.now()) };
   }
-  return (await startConfirmation(deps, command)).outcome;
+  const previous = await deps.challenges.get(user.userId);
+  const { outcome } = await startConfirmation(deps, command);
+  const replacedPending = previous?.status === 'pending' && !isExpired(previous, deps.clock.now());
+  if (replacedPending && (outcome.kind === 'code-sent' || outcome.kind === 'delivery-pending')) {
+    return { ...outcome, dropped: { action: previous.action, target: previous.target } };
+  }
+  return outcome;
 }
 
 /** Starts a workflow for `command` and waits (bounded) until its code is out or delivery failed. */
@@ -84,41 +109,11 @@ export async function startConfirmation(
     }
     const execution = await deps.workflow.describe(executionId);
     return execution && execution.status !== 'RUNNING' ? { kind: 'delivery-failed', command } : undefined;
-  }, deps.settings.deliveryWaitMs);
+  }, deps.settings.deliveryWaitMs, deps.settings.pollPace);
   return { executionId, outcome: outcome ?? { kind: 'delivery-pending', command } };
 }
 
-export type ReplayOutcome = { kind: 'user-gone' } | { kind: 'not-allowed' } | { kind: 'started'; executionId: string };
-
-/**
- * An operator's replay: a new execution of the same command under a new command id, so it
- * needs a fresh code and a fresh spoken confirmation; an old code can never act (S14).
- */
-export async function replayCommand(
-  deps: Pick<Deps, 'users' | 'deviceDirectory' | 'workflow' | 'challenges' | 'clock' | 'settings'>,
-  original: Command,
-  originalExecutionId: string,
-): Promise<ReplayOutcome> {
-  const user = await deps.users.get(original.userId);
-  if (!user) return { kind: 'user-gone' };
-  if (!(await mayStillControl(deps, user, original))) return { kind: 'not-allowed' };
-  const command: Command = {
-    ...original,
-    commandId: randomUUID(),
-    requestedAt: new Date(deps.clock.now()).toISOString(),
-    replayOf: originalExecutionId,
-  };
-  const { executionId } = await startConfirmation(deps, command);
-  return { kind: 'started', executionId };
-}
-
-/** An instance by the user's policy (S11); a device only while the user still owns the thing. */
-async function mayStillControl(deps: Pick<Deps, 'deviceDirectory'>, user: User, command: Command): Promise<boolean> {
-  if (!isDeviceCommand(command)) return mayControl(user, command.target);
-  return (await deps.deviceDirectory.ownedBy(user.userId)).some((device) => device.thingName === command.thingName);
-}
-
-async function deny(deps: Pick<Deps, 'audit' | 'clock'>, command: Command, reason: string, extras: Record<string, string> = {}): Promise<void> {
+export async function deny(deps: Pick<Deps, 'audit' | 'clock'>, command: Command, reason: string, extras: AuditExtras = {}): Promise<void> {
   const event = auditEvent(AuditDetailTypes.commandDenied, command, 'none', new Date(deps.clock.now()), { reason, ...extras });
   await deps.audit.publish(event);
 }

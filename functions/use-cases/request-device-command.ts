@@ -27,9 +27,10 @@ export async function requestDeviceCommand(deps: DeviceRequestDeps, user: User, 
     userId: user.userId,
     action,
     target: spokenDevice(device.name),
+    policyTarget: device.name,
     thingName: device.thingName,
     deviceType: device.type,
     requestedAt: new Date(deps.clock.now()).toISOString(),
   };
-  return confirmCommand(deps, user, command, device.name);
+  return confirmCommand(deps, user, command);
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_FACTOR_POLICY, type FactorPolicy } from '../domain/factor-policy';
 import type { SendLimit } from '../domain/send-limits';
 import { DEFAULT_SEND_LIMITS } from '../domain/send-limits';
+import { LAMBDA_POLL_PACE, type PollPace } from './wait-until';
 
 /** Tunables shared by both hosts; read once from the environment by each host's wiring. */
 export interface Settings {
@@ -18,6 +19,8 @@ export interface Settings {
   maxConfirmationAgeMs: number;
   /** How long "perform action" waits for a device to report the desired state (below the task's 30 s timeout). */
   deviceResponseWaitMs: number;
+  /** How often those waits read again: a host setting (fast on one machine, gentle on Lambda). */
+  pollPace: PollPace;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,4 +33,5 @@ export const DEFAULT_SETTINGS: Settings = {
   deliveryWaitMs: 3000,
   maxConfirmationAgeMs: 10 * 60 * 1000,
   deviceResponseWaitMs: 10_000,
+  pollPace: LAMBDA_POLL_PACE,
 };

@@ -1,11 +1,12 @@
 import { AuditDetailTypes, auditEvent } from '../domain/audit-event';
 import { factorOf, isExpired, judgeAttempt, type Challenge } from '../domain/challenge';
 import type { CommandAction } from '../domain/command';
-import { WorkflowErrors, isTaskTokenError } from '../domain/errors';
-import type { ExecutionSummary } from '../ports/workflow-gateway';
+import { ActionFailureReasons, WorkflowErrors, isTaskTokenError } from '../domain/errors';
+import type { ActionOutcomes } from '../ports/action-ledger';
+import { minutesUntil } from '../domain/send-limits';
 import { codeChecker, type CheckDeps } from './check-code';
 import type { Deps } from './deps';
-import { failTask } from './issue-challenge';
+import { failTask, taskTokenOf } from './issue-challenge';
 import { waitUntil } from './wait-until';
 
 interface Subject {
@@ -16,12 +17,14 @@ interface Subject {
 export type SubmitOutcome =
   | { kind: 'nothing-pending' }
   | { kind: 'expired' }
-  | { kind: 'attempt-limit' }
+  | { kind: 'attempt-limit'; retryInMinutes: number }
   | ({ kind: 'rejected'; attemptsLeft: number } & Subject)
   | ({ kind: 'locked-out' } & Subject)
-  | ({ kind: 'accepted'; result: 'succeeded' | 'failed' | 'under-way' } & Subject);
+  | ({ kind: 'reused'; attemptsLeft: number } & Subject)
+  | ({ kind: 'accepted'; result: 'succeeded' | 'under-way' } & Subject)
+  | ({ kind: 'accepted'; result: 'failed'; reason: string } & Subject);
 
-type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit'> & CheckDeps;
+type SubmitDeps = Pick<Deps, 'challenges' | 'workflow' | 'audit' | 'taskTokens'> & { ledger: ActionOutcomes } & CheckDeps;
 
 /** Conditional writes can lose a race; a few re-reads settle it. */
 const MAX_CONFLICT_RETRIES = 5;
@@ -36,7 +39,7 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     // Checked before the code: an authenticator code must not be used up on an expired command.
     if (isExpired(challenge, now)) return { kind: 'expired' };
     const verdict = await check(challenge);
-    if (verdict === 'attempt-limit') return { kind: 'attempt-limit' };
+    if (typeof verdict === 'object') return { kind: 'attempt-limit', retryInMinutes: minutesUntil(verdict.retryAt, now) };
     const outcome = judgeAttempt(challenge, now, verdict === 'match');
     if (outcome.kind === 'expired') return outcome;
     if (outcome.kind === 'not-pending') return { kind: 'nothing-pending' };
@@ -44,43 +47,55 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     const subject = { action: challenge.action, target: challenge.target };
     if (outcome.kind === 'accepted') {
       const result = await resumeWorkflow(deps, outcome.next);
-      return result === 'expired' ? { kind: 'expired' } : { kind: 'accepted', result, ...subject };
+      if ('kind' in result) return result;
+      return { kind: 'accepted', ...result, ...subject };
     }
-    await recordRejection(deps, challenge, outcome.next.attemptsLeft);
-    if (outcome.kind === 'rejected') return { kind: 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
-    await failTask(deps, challenge.taskToken, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
+    await recordRejection(deps, challenge, outcome.next.attemptsLeft, verdict === 'replayed');
+    if (outcome.kind === 'rejected') return { kind: verdict === 'replayed' ? 'reused' : 'rejected', attemptsLeft: outcome.attemptsLeft, ...subject };
+    await failTask(deps, challenge, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
     return { kind: 'locked-out', ...subject };
   }
   throw new Error('the pending command kept changing; try again');
 }
 
-async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsLeft: number): Promise<void> {
+async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsLeft: number, reused: boolean): Promise<void> {
   const at = new Date(deps.clock.now());
-  const extras = { attemptsLeft, factor: factorOf(challenge) };
+  const extras = { attemptsLeft, factor: factorOf(challenge), ...(reused && { reason: 'CodeReused' }) };
   await deps.audit.publish(auditEvent(AuditDetailTypes.codeRejected, challenge, challenge.executionId, at, extras));
 }
 
 /**
  * Hands the verification to the workflow and waits briefly for the action's outcome; when
- * it is still under way, the user is told the outcome on their next request.
+ * it is still under way, the user is told the outcome on their next request. While the action
+ * ledger shows the action claimed (EC2 or the device at work, most of the wait) the workflow
+ * is not asked at all: on AWS each DescribeExecution is throttled per account and costs a KMS
+ * decrypt of the history.
  */
-async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<'succeeded' | 'failed' | 'under-way' | 'expired'> {
-  const verifiedAt = deps.clock.now();
+type ResumeResult = { kind: 'expired' } | { result: 'succeeded' | 'under-way' } | { result: 'failed'; reason: string };
+
+async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<ResumeResult> {
   try {
     // The workflow's "Code Verified" audit records which factor verified (never the code).
-    await deps.workflow.sendTaskSuccess(challenge.taskToken, { verifiedAt, factor: factorOf(challenge) });
+    // Perform-action reads the verification time from the challenge, never from this output.
+    await deps.workflow.sendTaskSuccess(await taskTokenOf(deps, challenge), { factor: factorOf(challenge) });
   } catch (error) {
     // The workflow's wait ended first (its timeout starts a moment before the code's).
-    if (isTaskTokenError(error)) return 'expired';
+    if (isTaskTokenError(error)) return { kind: 'expired' };
     throw error;
   }
-  const finished = await waitUntil(async (): Promise<ExecutionSummary | undefined> => {
-    const execution = await deps.workflow.describe(challenge.executionId);
-    return execution && execution.status !== 'RUNNING' ? execution : undefined;
-  }, deps.settings.authorizeWaitMs);
+  const finished = await waitUntil(() => actionOutcome(deps, challenge), deps.settings.authorizeWaitMs, deps.settings.pollPace);
   if (!finished) {
     await deps.challenges.save({ ...challenge, awaitingOutcome: true, version: challenge.version + 1 }, challenge.version);
-    return 'under-way';
+    return { result: 'under-way' };
   }
-  return finished.status === 'SUCCEEDED' ? 'succeeded' : 'failed';
+  if (finished.kind === 'succeeded') return { result: 'succeeded' };
+  return { result: 'failed', reason: finished.reason };
+}
+
+async function actionOutcome(deps: SubmitDeps, challenge: Challenge): Promise<{ kind: 'succeeded' } | { kind: 'failed'; reason: string } | undefined> {
+  if ((await deps.ledger.status(challenge.commandId)) === 'acting') return undefined;
+  const execution = await deps.workflow.describe(challenge.executionId);
+  if (!execution || execution.status === 'RUNNING') return undefined;
+  if (execution.status === 'SUCCEEDED') return { kind: 'succeeded' };
+  return { kind: 'failed', reason: execution.cause ?? execution.error ?? ActionFailureReasons.providerRefused };
 }

@@ -1,16 +1,27 @@
+/** How often a waiting request reads again: the first interval, doubling up to the cap. */
+export interface PollPace {
+  firstIntervalMs: number;
+  maxIntervalMs: number;
+}
+
+/** On one machine a read costs about a millisecond: answer as soon as the outcome lands. */
+export const LOCAL_POLL_PACE: PollPace = { firstIntervalMs: 1, maxIntervalMs: 10 };
+
 /**
- * Polls `probe` with a growing interval (up to `maxIntervalMs`) until it returns a value or
- * `timeoutMs` passes. The default cap is short because the user is waiting for the answer;
- * each probe is one or two small reads.
+ * On Lambda every read is a billed API call, and DescribeExecution is throttled per account
+ * and decrypts the history with KMS: reads at least 100 ms apart.
  */
-export async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number, maxIntervalMs = 10): Promise<T | undefined> {
+export const LAMBDA_POLL_PACE: PollPace = { firstIntervalMs: 100, maxIntervalMs: 100 };
+
+/** Polls `probe` at `pace` until it returns a value or `timeoutMs` passes. */
+export async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number, pace: PollPace): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
-  let intervalMs = 1;
+  let intervalMs = pace.firstIntervalMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() + intervalMs > deadline) return undefined;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    intervalMs = Math.min(intervalMs * 2, maxIntervalMs);
+    intervalMs = Math.min(intervalMs * 2, pace.maxIntervalMs);
   }
 }

@@ -1,3 +1,4 @@
+import { parseFactorPolicy, type FactorPolicy } from '../../functions/domain/factor-policy';
 import { MAX_CODE_DIGITS, MIN_CODE_DIGITS } from '../../functions/domain/one-time-code';
 
 /**
@@ -22,6 +23,8 @@ export interface DeploymentSettings {
   alarmEmail?: string;
   /** The account's IoT data endpoint (`aws iot describe-endpoint --endpoint-type iot:Data-ATS`); the SDK's regional default when absent. */
   iotDataEndpoint?: string;
+  /** Which factors confirm which command (docs/factors.md); the functions' built-in default when absent. */
+  factorPolicy?: FactorPolicy;
 }
 
 export const CONTEXT_PREFIX = 'voicegate:';
@@ -33,6 +36,7 @@ export function readDeploymentSettings(context: ContextReader): DeploymentSettin
   const smsSenderId = optionalText(read('smsSenderId'));
   const alarmEmail = optionalText(read('alarmEmail'));
   const iotDataEndpoint = optionalText(read('iotDataEndpoint'));
+  const factorPolicy = optionalFactorPolicy(read('factorPolicy'));
   return {
     skillId: matching(read('skillId'), 'skillId', /^amzn1\.ask\.skill\.[0-9a-f-]+$/, 'amzn1.ask.skill.<uuid>'),
     sesFromAddress: matching(read('sesFromAddress'), 'sesFromAddress', EMAIL, 'an e-mail address'),
@@ -46,6 +50,7 @@ export function readDeploymentSettings(context: ContextReader): DeploymentSettin
     codeDigits: whole(read('codeDigits'), 'codeDigits', MIN_CODE_DIGITS, MAX_CODE_DIGITS),
     ...(alarmEmail && { alarmEmail: matching(alarmEmail, 'alarmEmail', EMAIL, 'an e-mail address') }),
     ...(iotDataEndpoint && { iotDataEndpoint: matching(iotDataEndpoint, 'iotDataEndpoint', IOT_DATA_ENDPOINT, 'an IoT data endpoint like abc123-ats.iot.us-east-1.amazonaws.com') }),
+    ...(factorPolicy && { factorPolicy }),
   };
 }
 
@@ -62,6 +67,16 @@ function matching(value: unknown, name: string, pattern: RegExp, expected: strin
 
 function optionalText(value: unknown): string | undefined {
   return value === undefined || value === null || value === '' ? undefined : String(value);
+}
+
+/** `-c key='{...}'` gives JSON text, cdk.json an object; checked as the functions check VOICEGATE_FACTOR_POLICY. */
+function optionalFactorPolicy(value: unknown): FactorPolicy | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  try {
+    return parseFactorPolicy(typeof value === 'string' ? JSON.parse(value) : value);
+  } catch (error) {
+    throw new Error(`context ${CONTEXT_PREFIX}factorPolicy is not a valid factor policy: ${(error as Error).message}`);
+  }
 }
 
 /** cdk.json gives a JSON array; `-c key=a,b` gives a comma-separated string. */

@@ -3,7 +3,9 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { readDeploymentSettings } from './deployment-settings';
 import { VoiceGateStack } from './voicegate-stack';
 
-export const STACK_NAME = 'VoiceGate';
+import { STACK_NAME } from './stack-name';
+
+export { STACK_NAME };
 
 /**
  * The whole app: one stack configured from CDK context, checked by cdk-nag's AwsSolutions

@@ -1,5 +1,6 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { FACTOR_POLICY_VARIABLE } from '../../functions/config/factor-policy-config';
 import { AccountLinking } from './constructs/account-linking';
 import { AuditDashboard } from './constructs/audit-dashboard';
 import { AuditMetrics } from './constructs/audit-metrics';
@@ -9,11 +10,13 @@ import { ConfirmCommandWorkflow, stateMachineArn } from './constructs/confirm-co
 import { DataTables } from './constructs/data-tables';
 import { DeviceDashboard } from './constructs/device-dashboard';
 import { DeviceFleet } from './constructs/device-fleet';
+import { FactorSecrets } from './constructs/factor-secrets';
 import { grantFunctionPermissions } from './constructs/function-permissions';
 import { Messaging } from './constructs/messaging';
 import { VoiceGateAlarms } from './constructs/voicegate-alarms';
 import { VoiceGateFunctions } from './constructs/voicegate-functions';
 import type { DeploymentSettings } from './deployment-settings';
+import { RetainExceptOnCreate } from './retain-except-on-create';
 
 export interface VoiceGateStackProps extends StackProps {
   settings: DeploymentSettings;
@@ -23,6 +26,7 @@ export interface VoiceGateStackProps extends StackProps {
 export class VoiceGateStack extends Stack {
   constructor(scope: Construct, id: string, { settings, ...props }: VoiceGateStackProps) {
     super(scope, id, props);
+    Aspects.of(this).add(new RetainExceptOnCreate(), { priority: AspectPriority.MUTATING });
     const stateMachineName = `${this.stackName}-confirm-command`;
 
     const tables = new DataTables(this, 'Data', { prefix: `${this.stackName}-` });
@@ -30,6 +34,7 @@ export class VoiceGateStack extends Stack {
     const messaging = new Messaging(this, 'Messaging', settings);
     const audit = new AuditTrail(this, 'Audit');
     const devices = new DeviceFleet(this, 'Devices');
+    const factorSecrets = new FactorSecrets(this, 'FactorSecrets');
     const linking = new AccountLinking(this, 'AccountLinking', {
       callbackUrls: settings.alexaRedirectUrls,
       domainPrefix: settings.authDomainPrefix,
@@ -52,6 +57,8 @@ export class VoiceGateStack extends Stack {
         VOICEGATE_CODE_TTL_SECONDS: String(settings.codeTtlSeconds),
         VOICEGATE_CODE_DIGITS: String(settings.codeDigits),
         ...(settings.iotDataEndpoint && { VOICEGATE_IOT_DATA_ENDPOINT: settings.iotDataEndpoint }),
+        VOICEGATE_FACTOR_KEY_ARN: factorSecrets.key.keyArn,
+        ...(settings.factorPolicy && { [FACTOR_POLICY_VARIABLE]: JSON.stringify(settings.factorPolicy) }),
       },
     });
 
@@ -62,7 +69,7 @@ export class VoiceGateStack extends Stack {
       performAction: functions.performAction.function,
       codeTtlSeconds: settings.codeTtlSeconds,
     });
-    grantFunctionPermissions(functions, { tables, secret, messaging, audit, workflow, devices });
+    grantFunctionPermissions(functions, { tables, secret, messaging, audit, workflow, devices, factorSecrets });
 
     const auditMetrics = new AuditMetrics(this, 'AuditMetrics', audit.logGroup);
     const { dashboard } = new AuditDashboard(this, 'AuditDashboard', {

@@ -1,5 +1,4 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Express } from 'express';
 import { JwtAccessTokenVerifier } from '../../functions/adapters/aws/auth/jwt-access-token-verifier';
 import { createDocumentClient } from '../../functions/adapters/aws/dynamodb/document-client';
+import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../../functions/adapters/crypto/aes-gcm-secret-sealer';
 import { DynamoDbActionLedger } from '../../functions/adapters/aws/dynamodb/dynamodb-action-ledger';
 import { DynamoDbChallengeStore } from '../../functions/adapters/aws/dynamodb/dynamodb-challenge-store';
 import { DynamoDbFactorStore } from '../../functions/adapters/aws/dynamodb/dynamodb-factor-store';
@@ -17,9 +17,11 @@ import { CodeHasher } from '../../functions/domain/one-time-code';
 import { systemClock, type Clock } from '../../functions/ports/clock';
 import { secureCodeGenerator, type CodeGenerator } from '../../functions/ports/code-generator';
 import type { InstanceGateway } from '../../functions/ports/instance-gateway';
+import type { Logger } from '../../functions/ports/logger';
 import type { MessageSender } from '../../functions/ports/message-sender';
 import { countedSeparately } from '../../functions/ports/send-rate-limiter';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/use-cases/settings';
+import { LOCAL_POLL_PACE } from '../../functions/use-cases/wait-until';
 import { buildSkill } from '../../skill/build-skill';
 import { AlexaSignatureVerifier, type CertChainSource } from '../../skill/signature/alexa-signature-verifier';
 import { httpsCertChainSource } from '../../skill/signature/https-cert-chain-source';
@@ -28,12 +30,17 @@ import { OutboxMessageSender } from './adapters/outbox-message-sender';
 import { SimulatedMfaDevices } from './adapters/simulated-mfa-devices';
 import { SimulatedFleet } from './adapters/simulated-fleet';
 import type { LocalConfig } from './config';
+import { loadConsoleAssets, type ConsoleAssets } from './console/console-assets';
+import { prepareDataDir } from './data-dir';
 import { createLocalDevices, type DeviceOverrides } from './devices/local-devices';
 import { createHttpApp } from './http/server';
+import { localLogger } from './logging/local-logger';
 import { loadCodeHashSecret } from './identity/code-hash-secret';
+import { loadOrCreateOperatorToken } from './identity/operator-token';
 import { DevTokenIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity/dev-token-issuer';
 import { LocalSecretSealer } from './identity/local-secret-sealer';
 import type { LocalStackParts } from './local-stack-parts';
+import { StackLock } from './stack-lock';
 import { seed } from './seed';
 import { ensureTables } from './store/create-tables';
 import { startDynalite, type RunningStore } from './store/dynalite-server';
@@ -57,29 +64,41 @@ export interface LocalStackOverrides {
   /** Signature checking against a test CA instead of Alexa's real chain and the system roots. */
   signatures?: { source: CertChainSource; trustedRoots: X509Certificate[] };
   devices?: DeviceOverrides;
+  /** Where request lines and errors go; Powertools JSON on stdout when absent. */
+  logger?: Logger;
 }
 
 export interface LocalStack extends LocalStackParts {
   url: string;
+  /** The secret every /api/* request and the console need (docs/local-api.md "Operator access"). */
+  operatorToken: string;
+  /** Opening it logs the browser in as the operator (sets the cookie) and shows the console. */
+  consoleUrl: string;
   /** Executions found RUNNING from an earlier run: resumed, or ended visibly. */
   recovered: RecoveryReport;
+  /** This stack's hold on its data dir (one stack per data dir). */
+  lock: StackLock;
   /** Stops as a restart would: waiting executions stay RUNNING on disk for the next start. */
   close(): Promise<void>;
 }
 
 /** Wires and starts everything `npm start` runs: store, workflow runner, skill, HTTP server. */
 export async function startLocalStack(config: LocalConfig, overrides: LocalStackOverrides = {}): Promise<LocalStack> {
-  mkdirSync(config.dataDir, { recursive: true });
-  const store = await startDynalite(join(config.dataDir, 'store'));
-  const client = createDocumentClient({
-    endpoint: store.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  // First, so a console that does not bundle stops the start before anything on disk is touched.
+  const consoleAssets = await loadConsoleAssets();
+  prepareDataDir(config.dataDir);
+  const lock = StackLock.acquire(config.dataDir);
   try {
-    return await startOnStore(config, overrides, client, store);
+    const store = await startDynalite(join(config.dataDir, 'store'));
+    const client = createDocumentClient(store.clientConfig);
+    try {
+      return await startOnStore(config, overrides, client, store, lock, consoleAssets);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
   } catch (error) {
-    await store.close();
+    lock.release();
     throw error;
   }
 }
@@ -89,6 +108,8 @@ async function startOnStore(
   overrides: LocalStackOverrides,
   client: DynamoDBDocumentClient,
   store: RunningStore,
+  lock: StackLock,
+  consoleAssets: ConsoleAssets,
 ): Promise<LocalStack> {
   await ensureTables(client, allLocalTables());
   const parts = await wire(config, overrides, client);
@@ -97,19 +118,26 @@ async function startOnStore(
   // their keys take a moment on first start), so stacks that never meet a device skip it.
   await parts.devices.seed();
   const recovered = await recoverAbandonedExecutions(parts);
-  const skill = buildSkill(parts.deps, { skillId: config.skillId, onError: (name) => console.error(`skill error: ${name}`) });
+  const skill = buildSkill(parts.deps, { skillId: config.skillId, logger: parts.logger });
   const signatures = config.verifySignature ? signatureVerifier(overrides) : undefined;
-  const server = await listen(createHttpApp(parts, skill, config.skillId, signatures), config.port);
+  const operatorToken = loadOrCreateOperatorToken(config.dataDir);
+  const server = await listen(createHttpApp(parts, skill, { skillId: config.skillId, operatorToken, consoleAssets, signatures }), config.port);
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  lock.listening({ port });
   return {
     ...parts,
-    url: `http://127.0.0.1:${port}`,
+    url,
+    operatorToken,
+    consoleUrl: `${url}/?token=${operatorToken}`,
     recovered,
+    lock,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await parts.devices.close();
       await parts.engine.stop();
       await store.close();
+      lock.release();
     },
   };
 }
@@ -118,6 +146,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const clock = overrides.clock ?? systemClock;
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
+    pollPace: LOCAL_POLL_PACE,
     codeTtlSeconds: config.codeTtlSeconds,
     ...(config.factorPolicy && { factorPolicy: config.factorPolicy }),
     ...overrides.settings,
@@ -137,14 +166,18 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
   const sendLimiter = new DynamoDbSendRateLimiter(client, T.sendCounters, settings.sendLimits, clock);
   const sealer = LocalSecretSealer.forDataDir(config.dataDir);
   const mfaDevices = new SimulatedMfaDevices({ factors: new DynamoDbFactorStore(client, T.mfaDevices), sealer, clock });
-  const devices = createLocalDevices(client, clock, config, overrides.devices);
+  const logger = overrides.logger ?? localLogger();
+  const devices = createLocalDevices(client, clock, config, auditLog, logger, overrides.devices);
+  const codeHashSecret = loadCodeHashSecret(config.dataDir);
   const deps = {
     users: new DynamoDbUserDirectory(client, T.users),
     challenges: new DynamoDbChallengeStore(client, T.challenges),
     sendLimiter,
     attemptLimiter: countedSeparately('attempts', sendLimiter),
+    activationLimiter: countedSeparately('activations', sendLimiter),
     factors: new DynamoDbFactorStore(client, T.factors),
     sealer,
+    taskTokens: AesGcmSecretSealer.derivedFrom(codeHashSecret, TASK_TOKEN_KEY_PURPOSE),
     mfaDevices,
     ledger: new DynamoDbActionLedger(client, T.actionLedger),
     messages: overrides.wrapMessages?.(outbox) ?? outbox,
@@ -156,11 +189,11 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     tokens: new JwtAccessTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri: `${LOCAL_ISSUER}/jwks.json`, jwks: issuer.jwks }),
     clock,
     codes: overrides.codes ?? secureCodeGenerator,
-    hasher: new CodeHasher(loadCodeHashSecret(config.dataDir)),
+    hasher: new CodeHasher(codeHashSecret),
     settings,
   };
   Object.assign(targets.functions, localFunctions(deps));
-  return { deps, issuer, outbox, auditLog, fleet, devices, mfaDevices, executions, engine, storeClient: client, workflowFunctions: targets.functions };
+  return { deps, logger, issuer, outbox, auditLog, fleet, devices, mfaDevices, executions, engine, storeClient: client, workflowFunctions: targets.functions };
 }
 
 function signatureVerifier(overrides: LocalStackOverrides): AlexaSignatureVerifier {

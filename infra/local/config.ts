@@ -1,7 +1,7 @@
 import { factorPolicyFromEnv } from '../../functions/config/factor-policy-config';
 import type { FactorPolicy } from '../../functions/domain/factor-policy';
 
-/** The local stack's settings (LOCAL-API.md), read once and checked with the variable's name. */
+/** The local stack's settings (docs/local-api.md), read once and checked with the variable's name. */
 export interface LocalConfig {
   port: number;
   /** The MQTTS port devices connect to, bound on 127.0.0.1. */

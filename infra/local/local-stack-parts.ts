@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Logger } from '../../functions/ports/logger';
 import type { Deps } from '../../functions/use-cases/deps';
 import type { LocalAuditLog } from './adapters/local-audit-log';
 import type { OutboxMessageSender } from './adapters/outbox-message-sender';
@@ -13,6 +14,7 @@ import type { LocalFunction } from './workflow/service-integrations';
 /** The wired local stack: the use cases' dependencies plus what only the local host has. */
 export interface LocalStackParts {
   deps: Deps;
+  logger: Logger;
   issuer: DevTokenIssuer;
   outbox: OutboxMessageSender;
   auditLog: LocalAuditLog;

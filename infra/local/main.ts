@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { readLocalConfig } from './config';
+import { OPERATOR_TOKEN_FILE } from './identity/operator-token';
 import { startLocalStack } from './app';
+import { toolCommand } from './tool-hints';
 
 /** `npm start`: the whole product on this machine, no AWS account. */
 async function main(): Promise<void> {
@@ -10,22 +13,27 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = readLocalConfig();
   const stack = await startLocalStack(config);
+  const address = { port: Number(new URL(stack.url).port), dataDir: config.dataDir };
   console.log(`VoiceGate is running (started in ${Date.now() - started} ms, data in ${config.dataDir})`);
-  console.log(`  Operator console:  ${stack.url}/`);
+  console.log(`  Operator console:  ${stack.consoleUrl}`);
+  console.log(`                     (the token in it is your operator secret, kept in ${join(config.dataDir, OPERATOR_TOKEN_FILE)})`);
   console.log(`  Alexa endpoint:    POST ${stack.url}/alexa   (skill id ${config.skillId})`);
   // The stack serves without devices if the MQTT port is taken; say so rather than fail.
   const devicesUp = await stack.devices.start().then(() => true, () => false);
-  if (devicesUp) console.log(`  Device broker:     ${stack.devices.mqttUrl}   (TLS, client certificates; \`npm run device -- front-door\`)`);
-  else console.log(`  Device broker:     not running: port ${config.mqttPort} is in use? Set VOICEGATE_MQTT_PORT.`);
+  if (devicesUp) {
+    stack.lock.listening({ port: address.port, mqttPort: Number(new URL(stack.devices.mqttUrl!).port) });
+    console.log(`  Device broker:     ${stack.devices.mqttUrl}   (TLS, client certificates; \`${toolCommand('device', address, 'front-door')}\`)`);
+  } else console.log(`  Device broker:     not running: port ${config.mqttPort} is in use? Set VOICEGATE_MQTT_PORT.`);
   const { resumed, ended } = stack.recovered;
   if (resumed > 0) console.log(`  Resumed ${resumed} command(s) still waiting for their code.`);
   if (ended > 0) console.log(`  Ended ${ended} command(s) the previous run left unfinished (see the audit trail).`);
-  console.log(`Try it: in another terminal run "npm run chat", then say "list instances", "start splunk" or "what is the status of the front door".`);
+  console.log(`Try it: in another terminal run "${toolCommand('chat', address)}", then say "list instances", "start splunk" or "what is the status of the front door".`);
   const shutdown = () => void stack.close().then(() => process.exit(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }
 
+// A second start on a held data dir (StackAlreadyRunning) is one line too: its message says who holds it.
 main().catch((error: Error & { code?: string }) => {
   if (error.code === 'EADDRINUSE') console.error(`error: port ${process.env.PORT ?? 3000} is in use. Stop the other program or set PORT, e.g. PORT=3001 npm start`);
   else console.error(`error: ${error.message}`);

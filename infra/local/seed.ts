@@ -3,7 +3,7 @@ import type { User } from '../../functions/domain/user';
 import type { UserDirectory } from '../../functions/ports/user-directory';
 import type { SimulatedFleet } from './adapters/simulated-fleet';
 
-/** The seeded data of LOCAL-API.md: tests and demos rely on these exact values. */
+/** The seeded data of docs/local-api.md: tests and demos rely on these exact values. */
 export const SEED_USERS: User[] = [
   { userId: 'alice', phone: '+15555550101', email: 'alice@example.com', targets: ['*'], preferredChannel: 'sms' },
   { userId: 'bob', phone: '+15555550102', email: 'bob@example.com', targets: ['web'], preferredChannel: 'sms' },

@@ -1,18 +1,20 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { Speech } from '../../functions/domain/speech';
-import type { Deps } from '../../functions/use-cases/deps';
+import type { SkillDeps } from '../skill-deps';
 import { submitCode, type SubmitOutcome } from '../../functions/use-cases/submit-code';
 import { isIntent, slotValue } from '../intents';
 import { forLinkedUser } from '../linked-user';
+import { noteOutcome } from '../request-log';
 
 /** "authorize 482913": works in the same session or as a one-shot, found by the linked user. */
-export function authorizeHandler(deps: Deps): RequestHandler {
+export function authorizeHandler(deps: SkillDeps): RequestHandler {
   return forLinkedUser(deps, isIntent('AuthorizeIntent'), async (input, user) => {
     const code = slotValue(input, 'code');
     if (code === undefined) return input.responseBuilder.speak(Speech.missingCode()).reprompt(Speech.missingCode()).getResponse();
     const outcome = await submitCode(deps, user.userId, code);
+    noteOutcome(input, outcome.kind === 'accepted' ? `accepted-${outcome.result}` : outcome.kind);
     const response = input.responseBuilder.speak(speak(outcome));
-    return (outcome.kind === 'rejected' ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
+    return (outcome.kind === 'rejected' || outcome.kind === 'reused' ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
   });
 }
 
@@ -23,18 +25,15 @@ function speak(outcome: SubmitOutcome): string {
     case 'expired':
       return Speech.codeExpired();
     case 'attempt-limit':
-      return Speech.attemptLimitReached();
+      return Speech.attemptLimitReached(outcome.retryInMinutes);
     case 'rejected':
       return Speech.codeRejected(outcome.attemptsLeft);
+    case 'reused':
+      return Speech.codeReused();
     case 'locked-out':
       return Speech.lockedOut(outcome.action, outcome.target);
     case 'accepted':
-      return ACCEPTED_SPEECH[outcome.result](outcome.action, outcome.target);
+      if (outcome.result === 'failed') return Speech.codeAcceptedActionFailed(outcome.action, outcome.target, outcome.reason);
+      return outcome.result === 'succeeded' ? Speech.codeAccepted(outcome.action, outcome.target) : Speech.codeAcceptedUnderWay(outcome.action, outcome.target);
   }
 }
-
-const ACCEPTED_SPEECH = {
-  succeeded: Speech.codeAccepted,
-  failed: Speech.codeAcceptedActionFailed,
-  'under-way': Speech.codeAcceptedUnderWay,
-} as const;

@@ -4,7 +4,7 @@ import { isDeviceAction } from '../../functions/domain/device';
 import { DeviceSpeech } from '../../functions/domain/device-speech';
 import { Speech } from '../../functions/domain/speech';
 import type { User } from '../../functions/domain/user';
-import type { Deps } from '../../functions/use-cases/deps';
+import type { SkillDeps } from '../skill-deps';
 import { deviceStatus } from '../../functions/use-cases/device-status';
 import { requestDeviceCommand } from '../../functions/use-cases/request-device-command';
 import { isIntent, slotValue } from '../intents';
@@ -12,7 +12,7 @@ import { forLinkedUser } from '../linked-user';
 import { requestOutcomeResponse } from '../request-outcome-speech';
 
 /** "unlock the front door" (confirmed with a code) and "what is the status of the front door" (never a code). */
-export function devicesHandler(deps: Deps): RequestHandler {
+export function devicesHandler(deps: SkillDeps): RequestHandler {
   return forLinkedUser(deps, isIntent('DeviceCommandIntent', 'DeviceStatusIntent'), async (input, user) => {
     const device = slotValue(input, 'device');
     if (!device) return ask(input, DeviceSpeech.missingDevice());
@@ -20,7 +20,7 @@ export function devicesHandler(deps: Deps): RequestHandler {
   });
 }
 
-async function command(deps: Deps, input: HandlerInput, user: User, device: string): Promise<Response> {
+async function command(deps: SkillDeps, input: HandlerInput, user: User, device: string): Promise<Response> {
   const action = slotValue(input, 'action')?.toLowerCase();
   if (!isDeviceAction(action)) return ask(input, DeviceSpeech.missingAction());
   const outcome = await requestDeviceCommand(deps, user, action, device);
@@ -29,7 +29,7 @@ async function command(deps: Deps, input: HandlerInput, user: User, device: stri
   return requestOutcomeResponse(input, outcome, action);
 }
 
-async function status(deps: Deps, input: HandlerInput, user: User, device: string): Promise<Response> {
+async function status(deps: SkillDeps, input: HandlerInput, user: User, device: string): Promise<Response> {
   const outcome = await deviceStatus(deps, user, device);
   if (outcome.kind === 'unknown-device') return say(input, Speech.unknownDevice());
   const { device: known, state, lastReportAt } = outcome;

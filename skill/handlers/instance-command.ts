@@ -1,7 +1,7 @@
 import { getIntentName, type RequestHandler } from 'ask-sdk-core';
 import type { InstanceAction } from '../../functions/domain/command';
 import { Speech } from '../../functions/domain/speech';
-import type { Deps } from '../../functions/use-cases/deps';
+import type { SkillDeps } from '../skill-deps';
 import { requestCommand } from '../../functions/use-cases/request-command';
 import { isIntent, slotValue } from '../intents';
 import { forLinkedUser } from '../linked-user';
@@ -14,7 +14,7 @@ const ACTION_BY_INTENT: Record<string, InstanceAction> = {
 };
 
 /** "start splunk": starts a confirmation and tells the user where the code went. */
-export function instanceCommandHandler(deps: Deps): RequestHandler {
+export function instanceCommandHandler(deps: SkillDeps): RequestHandler {
   return forLinkedUser(deps, isIntent(...Object.keys(ACTION_BY_INTENT)), async (input, user) => {
     const target = slotValue(input, 'instance');
     if (!target) return input.responseBuilder.speak(Speech.missingTarget()).reprompt(Speech.missingTarget()).getResponse();

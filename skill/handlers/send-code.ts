@@ -1,19 +1,29 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { Speech } from '../../functions/domain/speech';
 import type { Channel } from '../../functions/domain/user';
-import type { Deps } from '../../functions/use-cases/deps';
+import type { SkillDeps } from '../skill-deps';
 import { resendCode, type ResendOutcome } from '../../functions/use-cases/resend-code';
 import { isIntent, slotValue } from '../intents';
 import { forLinkedUser } from '../linked-user';
+import { noteOutcome } from '../request-log';
 
 /** Spoken channel names (slot values and synonyms) to delivery channels. */
-const CHANNELS: Record<string, Channel> = { text: 'sms', sms: 'sms', phone: 'sms', 'text message': 'sms', email: 'email', 'e-mail': 'email', mail: 'email' };
+const CHANNELS = new Map<string, Channel>([
+  ['text', 'sms'],
+  ['sms', 'sms'],
+  ['phone', 'sms'],
+  ['text message', 'sms'],
+  ['email', 'email'],
+  ['e-mail', 'email'],
+  ['mail', 'email'],
+]);
 
 /** "send the code again" / "authenticate text" / "send it by email". */
-export function sendCodeHandler(deps: Deps): RequestHandler {
+export function sendCodeHandler(deps: SkillDeps): RequestHandler {
   return forLinkedUser(deps, isIntent('SendCodeIntent'), async (input, user) => {
     const spoken = slotValue(input, 'channel')?.toLowerCase();
-    const outcome = await resendCode(deps, user.userId, spoken === undefined ? undefined : CHANNELS[spoken]);
+    const outcome = await resendCode(deps, user.userId, spoken === undefined ? undefined : CHANNELS.get(spoken));
+    noteOutcome(input, `resend-${outcome.kind}`);
     const response = input.responseBuilder.speak(speak(outcome));
     const awaitingCode = outcome.kind === 'sent' || outcome.kind === 'device-code';
     return (awaitingCode ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
@@ -25,7 +35,7 @@ function speak(outcome: ResendOutcome): string {
     case 'nothing-pending':
       return Speech.nothingPending();
     case 'send-limit':
-      return Speech.sendLimitReached();
+      return Speech.sendLimitReached(outcome.retryInMinutes);
     case 'delivery-failed':
       return Speech.tryAgain();
     case 'device-code':

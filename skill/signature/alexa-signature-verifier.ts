@@ -1,5 +1,6 @@
 import { X509Certificate, verify as verifySignature } from 'node:crypto';
-import { isAlexaCertChainUrl } from './cert-chain-url';
+import { isAlexaCertChainUrl, normalizedCertChainUrl } from './cert-chain-url';
+import { mayIssueCertificates } from './key-usage';
 
 /** Where the signing certificate chain comes from (HTTPS in production, fixtures in tests). */
 export interface CertChainSource {
@@ -16,6 +17,9 @@ export type SignatureVerdict = { ok: true } | { ok: false; reason: string };
 
 /** The name Alexa's signing certificate must carry. */
 export const ALEXA_SIGNING_NAME = 'echo-api.amazon.com';
+
+/** Alexa uses a handful of chain URLs; a cap keeps forged headers from growing the cache without bound. */
+const CHAIN_CACHE_SIZE = 16;
 
 /**
  * S10 for an HTTPS endpoint: the chain URL follows Alexa's rules, the chain is valid now
@@ -42,12 +46,19 @@ export class AlexaSignatureVerifier {
     return verifySignature('sha256', body, chain[0]!.publicKey, signature) ? { ok: true } : refuse('signature mismatch');
   }
 
+  /** Least recently used first out: a Map iterates in insertion order, and a hit is re-inserted. */
   private async chainFor(url: string): Promise<X509Certificate[]> {
-    const cached = this.chains.get(url);
-    if (cached) return cached;
-    const chain = splitPem(await this.source.fetch(url)).map((pem) => new X509Certificate(pem));
+    const key = normalizedCertChainUrl(url);
+    const cached = this.chains.get(key);
+    if (cached) {
+      this.chains.delete(key);
+      this.chains.set(key, cached);
+      return cached;
+    }
+    const chain = splitPem(await this.source.fetch(key)).map((pem) => new X509Certificate(pem));
     if (chain.length === 0) throw new Error('empty chain');
-    this.chains.set(url, chain);
+    this.chains.set(key, chain);
+    if (this.chains.size > CHAIN_CACHE_SIZE) this.chains.delete(this.chains.keys().next().value!);
     return chain;
   }
 
@@ -65,8 +76,9 @@ export class AlexaSignatureVerifier {
   }
 }
 
+/** A signature alone is not enough: the signer must be a CA allowed to sign certificates (what `openssl verify` checks). */
 function issued(issuer: X509Certificate, subject: X509Certificate): boolean {
-  return subject.checkIssued(issuer) && subject.verify(issuer.publicKey);
+  return subject.checkIssued(issuer) && subject.verify(issuer.publicKey) && mayIssueCertificates(issuer);
 }
 
 function splitPem(bundle: string): string[] {

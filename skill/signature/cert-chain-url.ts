@@ -10,12 +10,16 @@ export function isAlexaCertChainUrl(value: string | undefined): boolean {
   } catch {
     return false;
   }
-  const rawPath = value.replace(/^[a-z]+:\/\/[^/]+/i, '');
   return (
     url.protocol === 'https:' &&
     url.hostname.toLowerCase() === 's3.amazonaws.com' &&
     (url.port === '' || url.port === '443') &&
-    url.pathname.startsWith('/echo.api/') &&
-    !/\/\.\.?(\/|$)/.test(rawPath)
+    // The URL parser has already resolved "." and "..": only where the path ends up counts.
+    url.pathname.startsWith('/echo.api/')
   );
+}
+
+/** One cache key per chain however the header spells it (host case, :443, ".." segments). */
+export function normalizedCertChainUrl(value: string): string {
+  return new URL(value).href;
 }

@@ -1,9 +1,9 @@
 import { EC2Client, RunInstancesCommand, type Tag } from '@aws-sdk/client-ec2';
 import { Ec2InstanceGateway } from '../../functions/adapters/aws/ec2/ec2-instance-gateway';
 import { ALIAS_TAG } from '../../functions/domain/instance';
-import { InstanceThrottledError } from '../../functions/ports/instance-gateway';
 import { awsTestConfig } from '../support/aws-test-config';
 import { describeWithMoto } from '../support/moto';
+import { instanceGatewayContract, SEEDED_FLEET } from '../contract/suites/instance-gateway.contract';
 
 /** Six tagged instances, more than the smallest page EC2 allows (5). */
 const ALIASES = ['splunk', 'web', 'build', 'db', 'cache', 'ci'];
@@ -62,17 +62,14 @@ describeWithMoto('Ec2InstanceGateway over the wire (moto EC2)', (moto) => {
     expect(await stateOf(build)).toBe('running');
   });
 
-  it('reboot answers "running" and the instance stays running', async () => {
-    const db = idOf.get('db')!;
-
-    expect(await gateway.perform('reboot', db)).toBe('running');
-    expect(await stateOf(db)).toBe('running');
-  });
-
-  it('lets errors other than throttling through unchanged', async () => {
-    const error = await gateway.perform('start', 'i-0000000000000dead').catch((e: unknown) => e);
-
-    expect(error).not.toBeInstanceOf(InstanceThrottledError);
-    expect(error).toHaveProperty('name', 'InvalidInstanceID.NotFound');
+  // Last: its instances would otherwise show up in the listing test above.
+  instanceGatewayContract('Ec2InstanceGateway on moto', async () => {
+    const ids = new Map<string, string>();
+    for (const { alias, state } of SEEDED_FLEET) {
+      const instanceId = await runInstance([{ Key: ALIAS_TAG, Value: alias }]);
+      if (state === 'stopped') await gateway.perform('stop', instanceId);
+      ids.set(alias, instanceId);
+    }
+    return { subject: { gateway, idOf: (alias) => ids.get(alias)! }, cleanup: async () => undefined };
   });
 });

@@ -1,9 +1,10 @@
 import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { EventBridgeAuditPublisher } from '../../functions/adapters/aws/eventbridge/eventbridge-audit-publisher';
-import { AUDIT_SOURCE, AuditDetailTypes, auditEvent } from '../../functions/domain/audit-event';
+import { AUDIT_SOURCE, AuditDetailTypes, auditEvent, type AuditEvent } from '../../functions/domain/audit-event';
 import { awsTestConfig } from '../support/aws-test-config';
 import { describeWithMoto } from '../support/moto';
 import { MotoQueue } from '../support/moto-sqs';
+import { auditPublisherContract } from '../contract/suites/audit-publisher.contract';
 
 const BUS = 'voicegate-audit';
 const command = { commandId: 'cmd-1', userId: 'user-alice', action: 'start', target: 'splunk' } as const;
@@ -24,18 +25,20 @@ describeWithMoto('EventBridgeAuditPublisher over the wire (moto EventBridge)', (
   });
   afterAll(() => events.destroy());
 
-  it('puts the event on the bus with its source, detail-type, time and detail', async () => {
-    const event = auditEvent(AuditDetailTypes.codeSent, command, 'exec-1', new Date('2026-01-01T10:00:00Z'), {
-      channel: 'sms',
-      destination: '***01',
-    });
-
-    await new EventBridgeAuditPublisher(events, BUS).publish(event);
-
-    const received = JSON.parse(await delivered.take());
-    expect(received).toMatchObject({ source: AUDIT_SOURCE, 'detail-type': 'Code Sent', time: '2026-01-01T10:00:00Z' });
-    expect(received.detail).toEqual(event.detail);
-  });
+  auditPublisherContract('EventBridgeAuditPublisher on moto (read back through a rule to SQS)', async () => ({
+    subject: {
+      publisher: new EventBridgeAuditPublisher(events, BUS),
+      delivered: async (count) => {
+        const received: AuditEvent[] = [];
+        while (received.length < count) {
+          const { source, 'detail-type': detailType, time, detail } = JSON.parse(await delivered.take());
+          received.push({ source, detailType, time, detail });
+        }
+        return received;
+      },
+    },
+    cleanup: async () => undefined,
+  }));
 
   it('rejects when the bus does not exist', async () => {
     const event = auditEvent(AuditDetailTypes.commandRequested, command, 'exec-1', new Date());

@@ -51,8 +51,18 @@ describe('JwtAccessTokenVerifier (S9)', () => {
     ['that is unsigned (alg none)', async () => new UnsecuredJWT(validClaims()).encode()],
     ['that is not a JWT at all', async () => 'not-a-jwt'],
     ['that is empty', async () => ''],
+    ['without an expiry (exp)', () => token({ exp: undefined })],
+    ['that is an ID token (token_use id)', () => token({ token_use: 'id' })],
+    ['without a token_use', () => token({ token_use: undefined })],
+    ['issued an hour in the future (iat)', () => token({ iat: nowSeconds() + 3600 })],
+    ['not valid before an hour from now (nbf)', () => token({ nbf: nowSeconds() + 3600 })],
+    ['with a non-numeric iat', () => token({ iat: 'yesterday' as unknown as number })],
   ])('returns undefined for a token %s', async (_reason, makeToken) => {
     expect(await verifier.verify(await makeToken())).toBeUndefined();
+  });
+
+  it("accepts an iat a little ahead of this machine's clock", async () => {
+    expect(await verifier.verify(await token({ iat: nowSeconds() + 30 }))).toBe(USER);
   });
 
   it('accepts a Cognito-style access token whose audience is its client_id claim', async () => {

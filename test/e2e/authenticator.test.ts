@@ -18,7 +18,7 @@ async function enrollAuthenticator(vg: LocalStackHarness, userId = 'alice'): Pro
 }
 
 async function getRaw(vg: LocalStackHarness, path: string): Promise<{ status: number; type: string; text: string }> {
-  const response = await fetch(vg.stack.url + path);
+  const response = await vg.fetch(path);
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
 }
 
@@ -93,7 +93,7 @@ describe('authenticator apps and MFA devices', () => {
 
     // The same code (its time step) never confirms again.
     await vg.say('alice', 'RebootInstanceIntent', { instance: 'web' });
-    expect(await vg.say('alice', 'AuthorizeIntent', { code })).toBe("That code didn't match. You have 2 tries left.");
+    expect(await vg.say('alice', 'AuthorizeIntent', { code })).toBe('That code was already used; wait for the next one.');
   });
 
   it('"send the code again" has nothing to send; "send the code by text" switches to SMS where the policy allows', async () => {

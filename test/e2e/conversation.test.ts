@@ -1,6 +1,6 @@
 import { ALICE_EMAIL, ALICE_PHONE, LocalStackHarness, speechOf } from '../support/local-stack-harness';
 
-/** Every row of PRODUCT.md's conversation table, over HTTP with Alexa envelopes. */
+/** Every row of docs/product.md's conversation table, over HTTP with Alexa envelopes. */
 describe('the conversation', () => {
   let vg: LocalStackHarness;
 

@@ -13,6 +13,7 @@ const rowOf = async (vg: LocalStackHarness, thingName: string) => (await devices
 function realDevice(vg: LocalStackHarness, thingName: string, newThing?: { owner: string; name: string; type: string }): Promise<DeviceAgent> {
   return runDevice({
     baseUrl: vg.stack.url,
+    operatorToken: vg.operatorToken,
     devicesDir: join(vg.config.dataDir, 'devices'),
     thingName,
     ...(newThing && { newThing }),
@@ -98,7 +99,7 @@ describe('devices', () => {
     await vg.say('alice', 'DeviceCommandIntent', { action: 'start', device: '3D printer' });
 
     expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe(
-      'Code accepted, but starting the 3D printer failed. Please try again later.',
+      'Code accepted, but starting the 3D printer failed: the 3D printer did not respond. Check that it is powered and online, then ask again.',
     );
 
     const execution = await vg.settled((await vg.latestExecution()).executionId);

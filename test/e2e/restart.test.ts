@@ -62,9 +62,8 @@ describe('restarting the local stack', () => {
 
     expect(vg.stack.recovered).toEqual({ resumed: 0, ended: 1 });
     const execution = await vg.latestExecution();
-    expect(execution).toMatchObject({ status: 'FAILED', error: 'EngineRestarted' });
-    const cancelled = (await vg.audit()).filter((e) => e.detailType === 'Command Cancelled');
-    expect(cancelled.map((e) => e.detail.reason)).toEqual(['EngineRestarted']);
+    expect(execution).toMatchObject({ status: 'FAILED', error: 'ChallengeExpired' });
+    expect((await vg.audit()).filter((e) => e.detailType === 'Challenge Expired')).toHaveLength(1);
     expect(await vg.say('alice', 'AuthorizeIntent', { code })).toBe('There is no command waiting for a code.');
     expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' })).toMatch(/^To confirm starting splunk/);
   });

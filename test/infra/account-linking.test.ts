@@ -45,6 +45,14 @@ describe('account linking (Cognito)', () => {
     });
   });
 
+  it('keeps an Alexa account linked for at least a year (the refresh token), with one-hour access tokens', () => {
+    const client = onlyResource(voiceGate.template, 'AWS::Cognito::UserPoolClient').Properties;
+    const minutesIn = (unit: string) => ({ minutes: 1, hours: 60, days: 24 * 60 })[unit]!;
+
+    expect(client.RefreshTokenValidity * minutesIn(client.TokenValidityUnits.RefreshToken)).toBeGreaterThanOrEqual(365 * 24 * 60);
+    expect(client.AccessTokenValidity * minutesIn(client.TokenValidityUnits.AccessToken)).toBe(60);
+  });
+
   it('hosts sign-in on the configured Cognito domain prefix', () => {
     expect(onlyResource(voiceGate.template, 'AWS::Cognito::UserPoolDomain').Properties.Domain).toBe('voicegate-test');
   });

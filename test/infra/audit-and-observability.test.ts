@@ -166,4 +166,14 @@ describe('alarms', () => {
     voiceGate.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topicId } });
     expect(JSON.stringify(onlyResource(voiceGate.template, 'AWS::SNS::TopicPolicy').Properties)).toContain('"aws:SecureTransport":"false"');
   });
+
+  it("lets CloudWatch publish to the alarm topic, for this account's alarms only (the TLS policy replaces SNS's default)", () => {
+    const statements = onlyResource(voiceGate.template, 'AWS::SNS::TopicPolicy').Properties.PolicyDocument.Statement as Record<string, any>[];
+    const allows = statements.filter((statement) => statement.Effect === 'Allow');
+
+    expect(allows).toHaveLength(1);
+    expect(allows[0]).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: logicalIdOf('AWS::SNS::Topic') } });
+    expect(allows[0]!.Condition.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+    expect(asText(allows[0]!.Condition.ArnLike['aws:SourceArn'])).toBe('arn:<Ref:AWS::Partition>:cloudwatch:<Ref:AWS::Region>:<Ref:AWS::AccountId>:alarm:*');
+  });
 });

@@ -28,10 +28,19 @@ describe('data', () => {
     });
   });
 
-  it('keeps the tables when the stack is deleted', () => {
+  it('keeps the tables when the stack is deleted or a table is replaced', () => {
     const tables = Object.values(voiceGate.template.findResources('AWS::DynamoDB::Table'));
 
-    expect(tables.map((table) => table.DeletionPolicy)).toEqual(tables.map(() => 'Retain'));
+    expect(tables.map((table) => [table.DeletionPolicy, table.UpdateReplacePolicy])).toEqual(tables.map(() => ['RetainExceptOnCreate', 'Retain']));
+  });
+
+  it('lets a failed first deploy be retried: nothing it created is kept on rollback, except the user pool (deletion protection, no unique name)', () => {
+    const resources = Object.values(voiceGate.template.toJSON().Resources) as { Type: string; DeletionPolicy?: string }[];
+    const keptOnRollback = resources.filter((resource) => resource.DeletionPolicy === 'Retain').map((resource) => resource.Type);
+    const retained = resources.filter((resource) => resource.DeletionPolicy === 'RetainExceptOnCreate').map((resource) => resource.Type);
+
+    expect(keptOnRollback).toEqual(['AWS::Cognito::UserPool']);
+    expect(new Set(retained)).toEqual(new Set(['AWS::DynamoDB::Table', 'AWS::Logs::LogGroup', 'AWS::KMS::Key']));
   });
 
   it('generates the code-hash key in Secrets Manager (64 characters), never in the template', () => {

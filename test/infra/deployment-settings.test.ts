@@ -30,6 +30,14 @@ describe('deployment settings (CDK context voicegate:*)', () => {
     expect(settings.alarmEmail).toBe('ops@example.org');
   });
 
+  it('reads a factor policy as JSON text (-c) or an object (cdk.json)', () => {
+    const policy = { default: ['totp', 'sms'], actions: { unlock: ['totp'] }, emailEnabled: false };
+    const expected = { default: ['totp', 'sms'], actions: { unlock: ['totp'] }, targets: {}, emailEnabled: false };
+
+    expect(readDeploymentSettings(withSetting('factorPolicy', JSON.stringify(policy))).factorPolicy).toEqual(expected);
+    expect(readDeploymentSettings(withSetting('factorPolicy', policy)).factorPolicy).toEqual(expected);
+  });
+
   it.each([
     ['skillId', 'my-skill', /voicegate:skillId must be amzn1\.ask\.skill/],
     ['sesFromAddress', 'not-an-address', /voicegate:sesFromAddress/],
@@ -41,6 +49,9 @@ describe('deployment settings (CDK context voicegate:*)', () => {
     ['codeTtlSeconds', '30', /from 60 to 3600/],
     ['codeTtlSeconds', 'five', /from 60 to 3600/],
     ['codeDigits', 9, /from 6 to 8/],
+    ['factorPolicy', '{"default": ["sms"', /voicegate:factorPolicy is not a valid factor policy/],
+    ['factorPolicy', '{"default": ["carrier-pigeon"]}', /voicegate:factorPolicy is not a valid factor policy: default must be/],
+    ['factorPolicy', { actions: { unlock: [] } }, /voicegate:factorPolicy is not a valid factor policy: actions\.unlock/],
   ])('refuses %s = %j before anything is deployed', (name, value, message) => {
     expect(() => readDeploymentSettings(withSetting(name, value))).toThrow(message);
   });

@@ -30,11 +30,12 @@ describe('functions', () => {
     );
   });
 
-  it.each(['Skill', 'IssueChallenge', 'PerformAction'])('%s runs nodejs24.x on arm64 with source-mapped stack traces', (name) => {
+  it.each(['Skill', 'IssueChallenge', 'PerformAction'])('%s runs nodejs24.x on arm64 without parsing a source map at cold start', (name) => {
     const { Properties } = functions[functionId(name)]!;
 
     expect(Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
-    expect(Properties.Environment.Variables).toMatchObject({ NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_LOGGER_LOG_EVENT: 'false' });
+    expect(Properties.Environment.Variables).toMatchObject({ POWERTOOLS_LOGGER_LOG_EVENT: 'false' });
+    expect(Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
   });
 
   it('answers Alexa within its 8 seconds, and ends the perform-action task before its 30-second workflow timeout', () => {
@@ -61,6 +62,20 @@ describe('functions', () => {
     expect(config.tokenIssuer).toMatch(/^https:\/\/cognito-idp\.<Ref:AWS::Region>\.<Ref:AWS::URLSuffix>\/<Ref:AccountLinkingUsers[0-9A-F]+>$/);
     expect(config.tokenJwksUri).toBe(`${config.tokenIssuer}/.well-known/jwks.json`);
     expect(config.tokenAudience).toMatch(/^<Ref:AccountLinkingUsersAlexa/);
+    // Authenticator apps and MFA devices are on: the key that seals their secrets.
+    expect(config.factorKeyArn).toMatch(/^<GetAtt:FactorSecretsKey[0-9A-F]+\.Arn>$/);
+    expect(config.factorPolicy).toBeUndefined();
+  });
+
+  it('hands the functions the factor policy given as voicegate:factorPolicy, as the JSON they parse', () => {
+    const policy = { default: ['sms'], actions: { unlock: ['totp'] }, targets: { Build: ['email'] }, emailEnabled: true };
+    const { template } = synthesizeVoiceGate({ ...TEST_SETTINGS, 'voicegate:factorPolicy': JSON.stringify(policy) });
+    const skill = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('FunctionsSkillFunction'))![1];
+    const variables = skill.Properties.Environment.Variables as Record<string, unknown>;
+
+    const config = readAwsConfig(Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, asText(value)])));
+
+    expect(config.factorPolicy).toEqual({ ...policy, targets: { build: ['email'] } });
   });
 
   it('lets only the Alexa Skills Kit invoke the skill function, and only for the configured skill id', () => {

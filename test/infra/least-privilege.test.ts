@@ -48,11 +48,13 @@ const sendCodes = [
       `ses:SendEmail arn:<Ref:AWS::Partition>:ses:<Ref:AWS::Region>:<Ref:AWS::AccountId>:identity/${identity} if {"StringEquals":{"ses:FromAddress":"codes@mail.example.org"}}`,
   ),
 ];
+const factorKey = '<GetAtt:FactorSecretsKey.Arn> if {"StringEquals":{"kms:EncryptionContext:purpose":"voicegate-factor-secret"}}';
+const mfaCredentials = 'arn:<Ref:AWS::Partition>:secretsmanager:<Ref:AWS::Region>:<Ref:AWS::AccountId>:secret:voicegate/mfa/*';
 const voiceGateThings = 'arn:<Ref:AWS::Partition>:iot:<Ref:AWS::Region>:<Ref:AWS::AccountId>:thing/voicegate-*';
 const logsTo = (logGroup: string) => [`logs:CreateLogStream <GetAtt:${logGroup}.Arn>`, `logs:PutLogEvents <GetAtt:${logGroup}.Arn>`];
 
 describe('least privilege: each function gets what its use cases call', () => {
-  it('skill: linked user, challenge, send limits, listing instances and own devices, driving the workflow, resending codes, audit', () => {
+  it('skill: linked user, challenge, send limits, factors, listing instances and own devices, driving the workflow, resending codes, audit', () => {
     expect(grantsOf('FunctionsSkillRole')).toEqual(
       [
         ...logsTo('FunctionsSkillLog'),
@@ -61,9 +63,14 @@ describe('least privilege: each function gets what its use cases call', () => {
         'dynamodb:GetItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:PutItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:DeleteItem <GetAtt:Datachallenges.Arn>',
-        'dynamodb:BatchGetItem <GetAtt:DatasendCounters.Arn>',
-        'dynamodb:UpdateItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:GetItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:PutItem <GetAtt:DatasendCounters.Arn>',
         'dynamodb:Query <GetAtt:Datadevices.Arn>',
+        'dynamodb:GetItem <GetAtt:DataactionLedger.Arn>',
+        'dynamodb:GetItem <GetAtt:Datafactors.Arn>',
+        'dynamodb:UpdateItem <GetAtt:Datafactors.Arn>',
+        `kms:Decrypt ${factorKey}`,
+        `secretsmanager:GetSecretValue ${mfaCredentials}`,
         `iot:GetThingShadow ${voiceGateThings}`,
         'ec2:DescribeInstances *',
         `states:StartExecution ${stateMachine}`,
@@ -78,17 +85,20 @@ describe('least privilege: each function gets what its use cases call', () => {
     );
   });
 
-  it('issue-challenge: user, challenge, send limits, delivering codes, failing a superseded task, audit', () => {
+  it("issue-challenge: user, the user's factors (never their secrets), challenge, send limits, checking the command against instances and devices, delivering codes, failing a superseded task, audit", () => {
     expect(grantsOf('FunctionsIssueChallengeRole')).toEqual(
       [
         ...logsTo('FunctionsIssueChallengeLog'),
         ...secret,
+        'dynamodb:Query <GetAtt:Datadevices.Arn>',
+        'ec2:DescribeInstances *',
         'dynamodb:GetItem <GetAtt:Datausers.Arn>',
         'dynamodb:GetItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:PutItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:DeleteItem <GetAtt:Datachallenges.Arn>',
-        'dynamodb:BatchGetItem <GetAtt:DatasendCounters.Arn>',
-        'dynamodb:UpdateItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:GetItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:PutItem <GetAtt:DatasendCounters.Arn>',
+        'dynamodb:GetItem <GetAtt:Datafactors.Arn>',
         `states:SendTaskFailure ${stateMachine}`,
         `kms:Decrypt ${historyKey}`,
         `kms:GenerateDataKey ${historyKey}`,
@@ -98,14 +108,17 @@ describe('least privilege: each function gets what its use cases call', () => {
     );
   });
 
-  it(`perform-action: the action ledger, start/stop/reboot only on instances tagged ${ALIAS_TAG}, shadows only of VoiceGate things`, () => {
+  it(`perform-action: reads (never writes) users, challenges, devices and instances to verify; the action ledger; start/stop/reboot only on instances tagged ${ALIAS_TAG}; shadows only of VoiceGate things`, () => {
     const tagged = `{"StringLike":{"aws:ResourceTag/${ALIAS_TAG}":"*"},"Null":{"aws:ResourceTag/${ALIAS_TAG}":"false"}}`;
     const instances = 'arn:<Ref:AWS::Partition>:ec2:<Ref:AWS::Region>:<Ref:AWS::AccountId>:instance/*';
 
     expect(grantsOf('FunctionsPerformActionRole')).toEqual(
       [
         ...logsTo('FunctionsPerformActionLog'),
-        ...secret,
+        'dynamodb:GetItem <GetAtt:Datausers.Arn>',
+        'dynamodb:GetItem <GetAtt:Datachallenges.Arn>',
+        'dynamodb:Query <GetAtt:Datadevices.Arn>',
+        'ec2:DescribeInstances *',
         ...['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'].map((action) => `dynamodb:${action} <GetAtt:DataactionLedger.Arn>`),
         ...['StartInstances', 'StopInstances', 'RebootInstances'].map((action) => `ec2:${action} ${instances} if ${tagged}`),
         `iot:UpdateThingShadow ${voiceGateThings}`,
@@ -131,6 +144,21 @@ describe('least privilege across the stack', () => {
 
     expect(sendTask.length).toBeGreaterThan(0);
     for (const grant of sendTask) expect(grant).toMatch(new RegExp(`^states:SendTask\\w+ ${escape(stateMachine)}$`));
+  });
+
+  it('lets no function seal a factor secret (no enrollment on AWS) and only the skill open one', () => {
+    const factorKeyGrants = allGrants().filter((grant) => grant.includes('FactorSecretsKey'));
+
+    expect(factorKeyGrants).toEqual([`kms:Decrypt ${factorKey}`]);
+    expect(grantsOf('FunctionsSkillRole')).toContain(factorKeyGrants[0]);
+  });
+
+  it('lets only the skill and issue-challenge read the code-hash key; perform-action never can', () => {
+    const readers = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) =>
+      grants(roleStatements(template, id)).some((grant) => grant.startsWith('secretsmanager:GetSecretValue <Ref:CodeHashKeySecret')),
+    );
+
+    expect(readers.map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['FunctionsIssueChallengeRole', 'FunctionsSkillRole']);
   });
 
   it('grants events:PutEvents only on the audit bus', () => {

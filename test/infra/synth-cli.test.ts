@@ -36,9 +36,9 @@ beforeAll(async () => {
       HTTPS_PROXY: 'http://127.0.0.1:9',
       HTTP_PROXY: 'http://127.0.0.1:9',
     },
-    timeout: 120_000,
+    timeout: 300_000,
   });
-}, 150_000);
+}, 330_000);
 
 afterAll(() => {
   for (const dir of [outdir, fakeBin]) rmSync(dir, { recursive: true, force: true });

@@ -53,6 +53,16 @@ describe('confirm-command workflow', () => {
     expect(definition.States['Send Code And Wait'].TimeoutSeconds).toBe(240);
   });
 
+  it('retries transient Lambda errors in both Lambda tasks, as deployed', () => {
+    const { DefinitionString, DefinitionSubstitutions } = stateMachine.Properties;
+    const { States } = JSON.parse(substituted(DefinitionString, DefinitionSubstitutions));
+    const retried = (name: string) => (States[name].Retry as { ErrorEquals: string[] }[]).flatMap((retrier) => retrier.ErrorEquals);
+    const transient = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'];
+
+    expect(retried('Send Code And Wait')).toEqual(expect.arrayContaining(transient));
+    expect(retried('Perform Action')).toEqual(expect.arrayContaining(transient));
+  });
+
   it('is the definition the local runner loads, given the same values', () => {
     const { DefinitionString, DefinitionSubstitutions } = stateMachine.Properties;
     const values = Object.fromEntries(Object.entries(DefinitionSubstitutions).map(([name, value]) => [name, asText(value)]));

@@ -60,7 +60,7 @@ function judge(userIds: string[], executions: Execution[], audit: AuditEvent[]) 
 }
 
 async function get<T>(stack: BenchStack, path: string): Promise<T> {
-  const response = await fetch(stack.url + path);
+  const response = await stack.fetch(path);
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
   return (await response.json()) as T;
 }

@@ -11,6 +11,8 @@ describe('S10: the HTTPS endpoint checks the SignatureCertChainUrl rules', () =>
     'https://s3.amazonaws.com/echo.api/echo-api-cert.pem',
     'https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem',
     'https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem',
+    // Alexa's documented example: ".." segments that normalize back into /echo.api/
+    'https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem',
   ])('accepts %s', (url) => {
     expect(isAlexaCertChainUrl(url)).toBe(true);
   });
@@ -50,6 +52,20 @@ describe('S10: the request signature is checked against a trusted chain', () => 
     expect(source.fetches).toBe(1);
   });
 
+  it('keys its chain cache by the normalized URL and keeps it bounded', async () => {
+    const source = sourceOf(pki.chainPem);
+    const verifier = new AlexaSignatureVerifier(source, [pki.root]);
+    const signature256 = pki.signBody(body);
+    const spellings = ['https://S3.amazonaws.com:443/echo.api/echo-api-cert-12.pem', 'https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert-12.pem'];
+
+    for (const certChainUrl of [CHAIN_URL, ...spellings]) expect(await verifier.verify(body, { certChainUrl, signature256 })).toEqual({ ok: true });
+    expect(source.fetches).toBe(1);
+
+    for (let i = 0; i < 40; i++) await verifier.verify(body, { certChainUrl: `https://s3.amazonaws.com/echo.api/cert-${i}.pem`, signature256 });
+    await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256 });
+    expect(source.fetches).toBe(42); // the first URL was evicted: at most a bounded number of chains stay cached
+  });
+
   it('refuses a body changed after signing', async () => {
     const verifier = new AlexaSignatureVerifier(sourceOf(pki.chainPem), [pki.root]);
     const signature256 = pki.signBody(body);
@@ -65,6 +81,18 @@ describe('S10: the request signature is checked against a trusted chain', () => 
     const verdict = await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: stranger.signBody(body) });
 
     expect(verdict).toEqual({ ok: false, reason: 'chain does not lead to a trusted root' });
+  });
+
+  it.each([
+    ['is not a CA', { isCa: false }],
+    ['is a CA without keyCertSign in its key usage', { isCa: true, keyCertSign: false }],
+  ])('refuses a chain in which the certificate that signed the leaf %s', async (_label, intermediate) => {
+    const forged = makeTestPki({}, intermediate);
+    const verifier = new AlexaSignatureVerifier(sourceOf(forged.chainPem), [forged.root]);
+
+    const verdict = await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: forged.signBody(body) });
+
+    expect(verdict).toEqual({ ok: false, reason: 'broken certificate chain' });
   });
 
   it('refuses a signing certificate that is not for echo-api.amazon.com', async () => {

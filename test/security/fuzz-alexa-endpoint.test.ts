@@ -140,7 +140,7 @@ describe('fuzzing the Alexa endpoint (S15)', () => {
   });
 
   it(`runs ${HANDLER_RUNS} type-confused envelopes through the request guard and the skill handlers without a throw`, async () => {
-    const skill = buildSkill(vg.stack.deps, { skillId: vg.config.skillId });
+    const skill = buildSkill(vg.stack.deps, { skillId: vg.config.skillId, logger: vg.log });
     let reachedHandlers = 0;
     await fc.assert(
       fc.asyncProperty(typeConfused(token), async (envelope) => {

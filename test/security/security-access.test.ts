@@ -7,14 +7,14 @@ import {
   worldState,
 } from '../support/security-probes';
 
-/** PRODUCT.md section 3, the rules about who may ask and what a request must look like (S9-S11, S15). */
+/** docs/product.md section 3, the rules about who may ask and what a request must look like (S9-S11, S15). */
 describe('security rules: access and input', () => {
   const start = stackPerTest();
 
   const LINK_ACCOUNT = 'Please link your account in the Alexa app.';
   const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-  it('S9: a missing, forged, expired, misaddressed or unsigned token, or an unknown user, gets the LinkAccount card and changes nothing', async () => {
+  it('S9: a missing, forged, expired, never-expiring, ID, future, misaddressed or unsigned token, or an unknown user, gets the LinkAccount card and changes nothing', async () => {
     const vg = await start();
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const code = await vg.lastCodeSentTo(ALICE_PHONE);
@@ -28,6 +28,9 @@ describe('security rules: access and input', () => {
       ['no token', undefined],
       ['signed by another key', await tokenSignedByOtherKey(vg)],
       ['expired', await tokenSignedByStack(vg, { exp: nowSeconds() - 60 })],
+      ['without an expiry', await tokenSignedByStack(vg, { exp: null })],
+      ['an ID token, not an access token', await tokenSignedByStack(vg, { token_use: 'id' })],
+      ['issued an hour from now', await tokenSignedByStack(vg, { iat: nowSeconds() + 3600 })],
       ['wrong issuer', await tokenSignedByStack(vg, { iss: 'https://issuer.example.com' })],
       ['wrong audience', await tokenSignedByStack(vg, { aud: 'some-other-skill' })],
       ['alg none', unsignedToken(vg)],
@@ -88,7 +91,7 @@ describe('security rules: access and input', () => {
     const past = await vg.alexa(startSplunk({ timestamp: at(-149_000) }));
     expect([past.status, speechOf(past)]).toEqual([200, expect.stringMatching(/^To confirm starting splunk I sent/)]);
     const future = await vg.alexa(intentRequest('StopInstanceIntent', { instance: 'web' }, { accessToken, timestamp: at(149_000) }));
-    expect([future.status, speechOf(future)]).toEqual([200, expect.stringMatching(/^To confirm stopping web I sent/)]);
+    expect([future.status, speechOf(future)]).toEqual([200, expect.stringMatching(/^I dropped starting splunk\. To confirm stopping web I sent/)]);
     expect((await vg.executions()).map((e) => `${e.action} ${e.target}`)).toEqual(['stop web', 'start splunk']);
   });
 

@@ -7,8 +7,9 @@ import { performAction } from '../../functions/use-cases/perform-action';
 import { intentRequest } from '../fixtures/alexa/envelopes';
 import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, speechOf, stackPerTest } from '../support/local-stack-harness';
 import { codeSequence, commandFor, leaks, otherCode, recordConsole, recordHttpBodies, worldState } from '../support/security-probes';
+import { storeVerifiedChallenge } from '../support/verified-challenge';
 
-/** PRODUCT.md section 3: what never leaks (S12), what acts at most once (S14), and what survives a restart. */
+/** docs/product.md section 3: what never leaks (S12), what acts at most once (S14), and what survives a restart. */
 describe('security rules: secrets, actions and restarts', () => {
   const start = stackPerTest();
 
@@ -31,7 +32,7 @@ describe('security rules: secrets, actions and restarts', () => {
       const carol = { userId: 'carol', phone: '+15555550103', email: 'carol@example.com', targets: ['build'] };
       expect((await vg.post('/api/dev/users', carol)).status).toBe(201);
       const taskTokens: string[] = [];
-      const takeTaskToken = async (userId: string) => taskTokens.push((await vg.stack.deps.challenges.get(userId))!.taskToken);
+      const takeTaskToken = async (userId: string) => taskTokens.push(await vg.pendingTaskToken(userId));
 
       // carol's command is left to expire while the rest runs
       await vg.say('carol', 'StartInstanceIntent', { instance: 'build' });
@@ -76,6 +77,7 @@ describe('security rules: secrets, actions and restarts', () => {
         haystacks[`response ${i} to ${x.method} ${new URL(x.url).pathname}`] = x.body;
       });
       haystacks['console output'] = consoleOutput.lines.join('\n');
+      haystacks['log lines'] = vg.log.text();
 
       const accessTokens = await Promise.all(['alice', 'bob', 'carol'].map((u) => vg.tokenFor(u)));
       const contacts = [ALICE_PHONE, ALICE_EMAIL, BOB_PHONE, 'bob@example.com', carol.phone, carol.email];
@@ -154,8 +156,9 @@ describe('security rules: secrets, actions and restarts', () => {
     const vg = await start({}, { clock: { now: () => Date.now() + skew }, wrapInstances: countingFleet(calls) });
     const ids = Object.fromEntries((await vg.stack.fleet.list()).map((i) => [i.alias, i.instanceId]));
     const stopWeb = commandFor('alice', 'stop', 'web', ids.web!);
+    await storeVerifiedChallenge(vg.stack.deps, stopWeb);
 
-    expect(await performAction(vg.stack.deps, { command: stopWeb, verifiedAt: Date.now() })).toEqual({
+    expect(await performAction(vg.stack.deps, { command: stopWeb })).toEqual({
       instanceState: 'stopping',
       alreadyPerformed: false,
     });
@@ -164,7 +167,7 @@ describe('security rules: secrets, actions and restarts', () => {
     skew += 2000;
     expect(await vg.instanceState('web')).toBe('running');
 
-    expect(await performAction(vg.stack.deps, { command: stopWeb, verifiedAt: Date.now() })).toEqual({
+    expect(await performAction(vg.stack.deps, { command: stopWeb })).toEqual({
       instanceState: 'unchanged',
       alreadyPerformed: true,
     });
@@ -173,9 +176,10 @@ describe('security rules: secrets, actions and restarts', () => {
     expect(await vg.stack.deps.ledger.status(stopWeb.commandId)).toBe('performed');
 
     const startBuild = commandFor('alice', 'start', 'build', ids.build!);
+    await storeVerifiedChallenge(vg.stack.deps, startBuild);
     const raced = await Promise.allSettled([
-      performAction(vg.stack.deps, { command: startBuild, verifiedAt: Date.now() }),
-      performAction(vg.stack.deps, { command: startBuild, verifiedAt: Date.now() }),
+      performAction(vg.stack.deps, { command: startBuild }),
+      performAction(vg.stack.deps, { command: startBuild }),
     ]);
     const performedNow = raced.filter((r) => r.status === 'fulfilled' && !r.value.alreadyPerformed);
     expect(performedNow).toHaveLength(1);
@@ -188,20 +192,21 @@ describe('security rules: secrets, actions and restarts', () => {
     const ids = Object.fromEntries((await vg.stack.fleet.list()).map((i) => [i.alias, i.instanceId]));
     const TEN_MINUTES = 10 * 60 * 1000;
 
-    // Through the workflow: the task token is completed with a stale verification time.
+    // Through the workflow: the code was verified (by the code path) longer ago than the limit.
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const { executionId, commandId } = await vg.latestExecution();
-    const { taskToken } = (await vg.stack.deps.challenges.get('alice'))!;
-    await vg.stack.engine.sendTaskSuccess(taskToken, { verifiedAt: Date.now() - TEN_MINUTES - 1000 });
-    expect(await vg.settled(executionId)).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
+    await vg.markVerified('alice', Date.now() - TEN_MINUTES - 1000);
+    await vg.stack.engine.sendTaskSuccess(await vg.pendingTaskToken('alice'), {});
+    expect(await vg.settled(executionId, 20_000)).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
     const failed = (await vg.audit()).filter((e) => e.detail.commandId === commandId && e.detailType === 'Action Failed');
-    expect(failed.map((e) => e.detail.reason)).toEqual(['ActionFailed']);
+    expect(failed.map((e) => e.detail.reason)).toEqual(['ConfirmationTooOld']);
     expect(await vg.trailOf(commandId)).not.toContain('Action Succeeded');
 
     // The use case itself, on both sides of the limit.
     const stale = commandFor('alice', 'start', 'build', ids.build!);
-    await expect(performAction(vg.stack.deps, { command: stale, verifiedAt: Date.now() - TEN_MINUTES - 1000 })).rejects.toMatchObject({
-      name: 'ActionFailed',
+    await storeVerifiedChallenge(vg.stack.deps, stale, Date.now() - TEN_MINUTES - 1000);
+    await expect(performAction(vg.stack.deps, { command: stale })).rejects.toMatchObject({
+      name: 'ConfirmationTooOld',
     });
     expect(await vg.stack.deps.ledger.status(stale.commandId)).toBeUndefined();
     expect(calls).toEqual([]);
@@ -209,12 +214,13 @@ describe('security rules: secrets, actions and restarts', () => {
     expect(await vg.instanceState('build')).toBe('stopped');
 
     const fresh = commandFor('alice', 'start', 'build', ids.build!);
-    await performAction(vg.stack.deps, { command: fresh, verifiedAt: Date.now() - TEN_MINUTES + 5000 });
+    await storeVerifiedChallenge(vg.stack.deps, fresh, Date.now() - TEN_MINUTES + 5000);
+    await performAction(vg.stack.deps, { command: fresh });
     expect(calls).toEqual([`start ${ids.build}`]);
     expect(await vg.instanceState('build')).toBe('pending');
   });
 
-  it('restart: outbox, audit, fleet, users and keys survive; a waiting command resumes, one whose code lapsed ends as EngineRestarted', async () => {
+  it('restart: outbox, audit, fleet, users and keys survive; a waiting command resumes, one whose code lapsed ends as Challenge Expired', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-restart-'));
     let vg = await start({ dataDir }, { codes: codeSequence('111111', '222222', '333333') });
     const carol = { userId: 'carol', phone: '+15555550103', email: 'carol@example.com', targets: ['web'] };
@@ -254,17 +260,17 @@ describe('security rules: secrets, actions and restarts', () => {
     // A command whose code lapsed while the stack was down is ended visibly, not left hanging.
     await vg.say('alice', 'StartInstanceIntent', { instance: 'build' });
     const lapsed = await vg.latestExecution();
-    const { taskToken } = (await vg.stack.deps.challenges.get('alice'))!;
+    const taskToken = await vg.pendingTaskToken('alice');
     const auditBefore = await vg.audit();
     await vg.close(true);
     vg = await start({ dataDir }, { clock: { now: () => Date.now() + 10 * 60_000 } });
 
     expect(vg.stack.recovered).toEqual({ resumed: 0, ended: 1 });
-    expect(await vg.execution(lapsed.executionId)).toMatchObject({ status: 'FAILED', error: 'EngineRestarted' });
+    expect(await vg.execution(lapsed.executionId)).toMatchObject({ status: 'FAILED', error: 'ChallengeExpired' });
     const auditAfter = await vg.audit();
     expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
     expect(auditAfter.slice(auditBefore.length).map((e) => [e.detailType, e.detail])).toEqual([
-      ['Command Cancelled', expect.objectContaining({ commandId: lapsed.commandId, executionId: lapsed.executionId, reason: 'EngineRestarted' })],
+      ['Challenge Expired', expect.objectContaining({ commandId: lapsed.commandId, executionId: lapsed.executionId })],
     ]);
     expect(await vg.say('alice', 'AuthorizeIntent', { code: '333333' })).toBe('There is no command waiting for a code.');
     expect(await vg.stack.deps.challenges.get('alice')).toBeUndefined();

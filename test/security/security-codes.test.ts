@@ -1,10 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { taskTokenOf } from '../../functions/use-cases/issue-challenge';
 import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, stackPerTest } from '../support/local-stack-harness';
 import { codeSequence, otherCode } from '../support/security-probes';
 
-/** PRODUCT.md section 3, the rules about the codes themselves (S1-S8, S13), end to end over HTTP. */
+/** docs/product.md section 3, the rules about the codes themselves (S1-S8, S13), end to end over HTTP. */
 describe('security rules: one-time codes', () => {
   const start = stackPerTest();
 
@@ -63,7 +64,7 @@ describe('security rules: one-time codes', () => {
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const code = await vg.lastCodeSentTo(ALICE_PHONE);
     const { executionId, commandId } = await vg.latestExecution();
-    const { taskToken } = (await vg.stack.deps.challenges.get('alice'))!;
+    const taskToken = await vg.pendingTaskToken('alice');
     await vg.tokenFor('alice');
 
     const replies = await Promise.all(Array.from({ length: 20 }, () => vg.say('alice', 'AuthorizeIntent', { code })));
@@ -109,7 +110,7 @@ describe('security rules: one-time codes', () => {
     expect(await vg.outbox()).toHaveLength(1);
     expect(await vg.stack.deps.ledger.status(commandId)).toBeUndefined();
     expect(await vg.instanceState('splunk')).toBe('stopped');
-    await expect(vg.stack.engine.sendTaskSuccess(challenge.taskToken, {})).rejects.toMatchObject({ name: 'TaskTimedOut' });
+    await expect(vg.stack.engine.sendTaskSuccess(await taskTokenOf(vg.stack.deps, challenge), {})).rejects.toMatchObject({ name: 'TaskTimedOut' });
   });
 
   it("S5: the third wrong code cancels the command; 'Command Cancelled' carries reason TooManyAttempts", async () => {
@@ -166,9 +167,9 @@ describe('security rules: one-time codes', () => {
     const vg = await start({}, { codes: codeSequence('111111', '222222') });
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const first = await vg.latestExecution();
-    const firstToken = (await vg.stack.deps.challenges.get('alice'))!.taskToken;
+    const firstToken = await vg.pendingTaskToken('alice');
 
-    expect(await vg.say('alice', 'StopInstanceIntent', { instance: 'web' })).toMatch(/^To confirm stopping web I sent/);
+    expect(await vg.say('alice', 'StopInstanceIntent', { instance: 'web' })).toMatch(/^I dropped starting splunk\. To confirm stopping web I sent/);
     const second = await vg.latestExecution();
 
     expect(await vg.settled(first.executionId)).toMatchObject({ status: 'FAILED', error: 'CommandSuperseded' });
@@ -195,25 +196,26 @@ describe('security rules: one-time codes', () => {
     await expect(vg.stack.engine.sendTaskSuccess(firstToken, {})).rejects.toMatchObject({ name: 'TaskTimedOut' });
   });
 
-  it('S8: the 6th code send in 15 minutes is refused (resends count), other users are unaffected, the window reopens', async () => {
-    const windowStart = Date.UTC(2026, 10, 5, 10, 0, 0); // on a 15-minute boundary
+  it('S8: the 6th code send in 15 minutes is refused (resends count, a channel switch does not), saying when; other users are unaffected; it reopens', async () => {
+    const windowStart = Date.UTC(2026, 10, 5, 10, 0, 0);
     let now = windowStart;
     const vg = await start({}, { clock: { now: () => now } });
-    const LIMIT = 'You have asked for too many codes. Please try again later.';
+    const limit = (minutes: number) => `You have asked for too many codes. You can ask for a new code in ${minutes} minutes.`;
 
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' }); // 1
     expect(await vg.say('alice', 'SendCodeIntent', {})).toBe('I sent a new code to your phone ending in 0 1.'); // 2
-    expect(await vg.say('alice', 'SendCodeIntent', { channel: 'email' })).toBe('I sent a new code to your e-mail.'); // 3
-    await vg.say('alice', 'StopInstanceIntent', { instance: 'web' }); // 4
+    expect(await vg.say('alice', 'SendCodeIntent', { channel: 'email' })).toBe('I sent a new code to your e-mail.'); // a switch: free
+    await vg.say('alice', 'StopInstanceIntent', { instance: 'web' }); // 3
     const pending = await vg.latestExecution();
+    expect(await vg.say('alice', 'SendCodeIntent', {})).toBe('I sent a new code to your phone ending in 0 1.'); // 4
     expect(await vg.say('alice', 'SendCodeIntent', {})).toBe('I sent a new code to your phone ending in 0 1.'); // 5
     now += 60_000;
 
-    expect(await vg.say('alice', 'SendCodeIntent', {})).toBe(LIMIT);
-    expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'build' })).toBe(LIMIT);
+    expect(await vg.say('alice', 'SendCodeIntent', {})).toBe(limit(14));
+    expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'build' })).toBe(limit(14));
 
-    expect((await vg.outbox()).map((m) => m.to)).toEqual([ALICE_PHONE, ALICE_PHONE, ALICE_EMAIL, ALICE_PHONE, ALICE_PHONE]);
-    expect((await vg.audit()).filter((e) => e.detailType === 'Code Sent')).toHaveLength(5);
+    expect((await vg.outbox()).map((m) => m.to)).toEqual([ALICE_PHONE, ALICE_PHONE, ALICE_EMAIL, ALICE_PHONE, ALICE_PHONE, ALICE_PHONE]);
+    expect((await vg.audit()).filter((e) => e.detailType === 'Code Sent')).toHaveLength(6);
     const denied = (await vg.audit()).filter((e) => e.detailType === 'Command Denied');
     expect(denied.map((e) => e.detail)).toEqual([
       expect.objectContaining({ userId: 'alice', action: 'start', target: 'build', reason: 'code send limit reached' }),
@@ -225,7 +227,9 @@ describe('security rules: one-time codes', () => {
     expect((await vg.outbox()).at(-1)?.to).toBe(BOB_PHONE);
 
     now = windowStart + 15 * 60_000 - 1000;
-    expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'build' })).toBe(LIMIT);
+    expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'build' })).toBe(
+      'You have asked for too many codes. You can ask for a new code in 1 minute.',
+    );
     now = windowStart + 15 * 60_000;
     expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'build' })).toMatch(/^To confirm starting build I sent/);
     expect((await vg.outbox()).at(-1)).toMatchObject({ to: ALICE_PHONE, body: expect.stringMatching(/ to start build\./) });

@@ -49,7 +49,7 @@ const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
 const SEND_CODE = 'Send Code And Wait';
 const PERFORM = 'Perform Action';
 
-/** PRODUCT.md section 2: the detail-types the workflow's own steps emit. */
+/** docs/product.md section 2: the detail-types the workflow's own steps emit. */
 const WORKFLOW_AUDIT_TYPES = [
   'Command Requested',
   'Code Verified',
@@ -210,6 +210,13 @@ describe('the definition file', () => {
     expect(retrierFor(state(PERFORM), 'ActionFailed')).toBeUndefined();
   });
 
+  it.each([SEND_CODE, PERFORM])('"%s" retries the transient Lambda errors with backoff', (name) => {
+    for (const error of ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException']) {
+      const retrier = retrierFor(state(name), error);
+      expect({ error, retried: retrier !== undefined && retrier.BackoffRate! > 1 && retrier.MaxAttempts! >= 2 }).toEqual({ error, retried: true });
+    }
+  });
+
   it('never retries the wait on an outcome the user caused (that would send another code)', () => {
     for (const error of ['States.Timeout', 'CommandCancelled', 'TooManyAttempts', 'CommandSuperseded', 'DeliveryFailed']) {
       expect(retrierFor(state(SEND_CODE), error)).toBeUndefined();
@@ -251,9 +258,10 @@ describe('a confirmed command, executed', () => {
 
   it('records the verifying factor as "unrecorded" when the skill does not name it, and still performs the action', async () => {
     await vg.say('alice', 'RebootInstanceIntent', { instance: 'web' });
-    const { taskToken, executionId, commandId } = (await vg.stack.deps.challenges.get('alice'))!;
+    const { executionId, commandId } = (await vg.stack.deps.challenges.get('alice'))!;
+    await vg.markVerified('alice');
 
-    await vg.stack.engine.sendTaskSuccess(taskToken, { verifiedAt: Date.now() });
+    await vg.stack.engine.sendTaskSuccess(await vg.pendingTaskToken('alice'), {});
 
     expect((await vg.settled(executionId)).status).toBe('SUCCEEDED');
     const verified = (await vg.audit()).filter((e) => e.detailType === 'Code Verified' && e.detail.commandId === commandId);

@@ -1,6 +1,6 @@
 import { ALICE_PHONE, LocalStackHarness, type ApiExecution } from '../support/local-stack-harness';
 
-/** LOCAL-API.md: GET /api/executions and GET /api/executions/{id}. */
+/** docs/local-api.md: GET /api/executions and GET /api/executions/{id}. */
 const SUMMARY_FIELDS = ['executionId', 'status', 'commandId', 'userId', 'action', 'target', 'startedAt', 'stoppedAt'];
 const STEP_FUNCTIONS_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -113,7 +113,7 @@ describe('execution records over the local API', () => {
   });
 
   it('answers 404 for an execution it does not know', async () => {
-    const response = await fetch(`${vg.stack.url}/api/executions/00000000-0000-4000-8000-000000000000`);
+    const response = await vg.fetch(`/api/executions/00000000-0000-4000-8000-000000000000`);
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'no such execution' });

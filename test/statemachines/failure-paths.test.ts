@@ -37,7 +37,7 @@ describe('the workflow on its failure paths', () => {
   /** "start splunk", the right code back; returns what the user heard and the finished execution. */
   async function confirmStartSplunk(stack: LocalStackHarness) {
     await stack.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
-    const token = (await stack.stack.deps.challenges.get('alice'))!.taskToken;
+    const token = await stack.pendingTaskToken('alice');
     const code = await stack.lastCodeSentTo(ALICE_PHONE);
     const heard = await stack.say('alice', 'AuthorizeIntent', { code });
     const execution = await stack.settled((await stack.latestExecution()).executionId);
@@ -100,8 +100,8 @@ describe('the workflow on its failure paths', () => {
 
     const { heard, execution } = await confirmStartSplunk(stack);
 
-    expect(heard).toBe(Speech.codeAcceptedActionFailed('start', 'splunk'));
-    expect(execution).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
+    expect(heard).toBe('Code accepted, but starting splunk failed: AWS is too busy right now. Please try again in a minute.');
+    expect(execution).toMatchObject({ status: 'FAILED', error: 'ActionFailed', cause: 'ActionThrottled' });
     const retries = execution.history!.filter((e) => e.type === 'StateRetried').length;
     expect(retries).toBeGreaterThanOrEqual(2);
     expect(fleet.calls).toEqual({ attempted: retries + 1, reachedReal: 0 });
@@ -117,7 +117,7 @@ describe('the workflow on its failure paths', () => {
 
     const { heard, execution, token, code } = await confirmStartSplunk(stack);
 
-    expect(heard).toBe('Code accepted, but starting splunk failed. Please try again later.');
+    expect(heard).toBe('Code accepted, but starting splunk failed: the provider refused to change splunk. Please ask your administrator to look into it.');
     expect(execution).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
     expect(execution.history!.some((e) => e.type === 'StateRetried')).toBe(false);
     expect(fleet.calls).toEqual({ attempted: 1, reachedReal: 0 });
@@ -129,31 +129,38 @@ describe('the workflow on its failure paths', () => {
     await expectNoSecrets(stack, execution, [token, code]);
   });
 
-  it("the simulated fleet's own refusal (reboot a stopped instance) takes the same path", async () => {
+  it("an instance whose state changed before the code (the fleet's own refusal) fails with IncorrectInstanceState, said in words", async () => {
     const stack = await startWith({});
-    await stack.say('alice', 'RebootInstanceIntent', { instance: 'splunk' });
+    await stack.say('alice', 'RebootInstanceIntent', { instance: 'web' });
+    const web = (await stack.stack.fleet.list()).find((instance) => instance.alias === 'web')!;
+    await stack.stack.fleet.perform('stop', web.instanceId); // someone stops web meanwhile
 
     const heard = await stack.say('alice', 'AuthorizeIntent', { code: await stack.lastCodeSentTo(ALICE_PHONE) });
 
-    expect(heard).toBe('Code accepted, but rebooting splunk failed. Please try again later.');
+    expect(heard).toBe(
+      'Code accepted, but rebooting web failed: web changed state since you asked, so it can\'t be rebooted now. Say "list instances" to see where it stands.',
+    );
     const execution = await stack.settled((await stack.latestExecution()).executionId);
-    expect(execution).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
-    expect((await stack.trailOf(execution.commandId)).at(-1)).toBe('Action Failed');
+    expect(execution).toMatchObject({ status: 'FAILED', error: 'ActionFailed', cause: 'IncorrectInstanceState' });
+    expect(execution.history).toContainEqual(expect.objectContaining({ error: 'IncorrectInstanceState' }));
+    const failed = (await stack.audit()).find((e) => e.detailType === 'Action Failed' && e.detail.commandId === execution.commandId);
+    expect(failed?.detail.reason).toBe('IncorrectInstanceState');
   });
 
   it('a superseded command ends FAILED with "Command Superseded", and its token can no longer complete', async () => {
     const stack = await startWith({});
     await stack.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const first = (await stack.stack.deps.challenges.get('alice'))!;
+    const firstToken = await stack.pendingTaskToken('alice');
 
     await stack.say('alice', 'StopInstanceIntent', { instance: 'web' });
 
     const execution = await stack.settled(first.executionId);
     expect(execution).toMatchObject({ status: 'FAILED', error: 'CommandSuperseded' });
     expect((await stack.trailOf(first.commandId)).at(-1)).toBe('Command Superseded');
-    await expect(stack.stack.engine.sendTaskSuccess(first.taskToken, { verifiedAt: Date.now() })).rejects.toMatchObject({
+    await expect(stack.stack.engine.sendTaskSuccess(firstToken, {})).rejects.toMatchObject({
       name: 'TaskTimedOut',
     });
-    await expectNoSecrets(stack, execution, [first.taskToken]);
+    await expectNoSecrets(stack, execution, [firstToken]);
   });
 });

@@ -19,16 +19,20 @@ describe('task tokens', () => {
     vg = await LocalStackHarness.start(config, { wrapInstances: counting });
   }
 
-  /** "start splunk" as alice; the token is the one the send-code step stored with the challenge. */
-  async function pendingToken(): Promise<{ token: string; executionId: string; commandId: string }> {
+  /**
+   * "start splunk" as alice; the token is the one the send-code step stored (sealed) with the
+   * challenge. `verified` records her code as spoken, so a successful completion may act.
+   */
+  async function pendingToken({ verified = true } = {}): Promise<{ token: string; executionId: string; commandId: string }> {
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const challenge = await vg.stack.deps.challenges.get('alice');
     if (!challenge) throw new Error('no challenge was stored');
-    return { token: challenge.taskToken, executionId: challenge.executionId, commandId: challenge.commandId };
+    if (verified) await vg.markVerified('alice');
+    return { token: await vg.pendingTaskToken('alice'), executionId: challenge.executionId, commandId: challenge.commandId };
   }
 
   const engine = () => vg.stack.engine;
-  const succeed = (token: string) => engine().sendTaskSuccess(token, { verifiedAt: Date.now() });
+  const succeed = (token: string) => engine().sendTaskSuccess(token, {});
   const errorName = (promise: Promise<unknown>) =>
     promise.then(
       () => 'resolved',
@@ -97,7 +101,7 @@ describe('task tokens', () => {
   it('times out on its own after the code TTL; the token then answers TaskTimedOut and the code is refused', async () => {
     await start({ codeTtlSeconds: 1 });
     const startedAt = Date.now();
-    const { token, executionId, commandId } = await pendingToken();
+    const { token, executionId, commandId } = await pendingToken({ verified: false });
     const code = await vg.lastCodeSentTo(ALICE_PHONE);
 
     const execution = await vg.settled(executionId, 4000);
@@ -143,11 +147,12 @@ describe('task tokens', () => {
 
   it('keeps a waiting token across a restart: it completes at once after start-up, once, then answers TaskTimedOut', async () => {
     await start();
-    const { token, executionId } = await pendingToken();
+    const { token, executionId } = await pendingToken({ verified: false });
     await vg.close(true);
     vg = await LocalStackHarness.start({ dataDir: vg.config.dataDir }, { wrapInstances: counting });
 
     expect(vg.stack.recovered).toEqual({ resumed: 1, ended: 0 });
+    await vg.markVerified('alice');
     await expect(succeed(token)).resolves.toBeUndefined();
     expect((await vg.settled(executionId)).status).toBe('SUCCEEDED');
     expect(await errorName(succeed(token))).toBe('TaskTimedOut');

@@ -11,4 +11,8 @@ export class FakeClock implements Clock {
   advance(millis: number): void {
     this.millis += millis;
   }
+
+  set(millis: number): void {
+    this.millis = millis;
+  }
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type MqttClient } from 'mqtt';
 import { createDocumentClient } from '../../functions/adapters/aws/dynamodb/document-client';
+import type { AuditEvent } from '../../functions/domain/audit-event';
 import type { User } from '../../functions/domain/user';
 import { systemClock } from '../../functions/ports/clock';
 import { DeviceIdentity, type DeviceCredentials } from '../../infra/local/devices/agent/device-identity';
@@ -22,6 +23,8 @@ const USERS: Record<string, User> = {
 export interface DevicesFixture {
   devices: LocalDevices;
   dataDir: string;
+  /** What the devices published on the audit bus. */
+  audit: AuditEvent[];
   /** Makes the thing's key and CSR in its own folder and registers it; returns its credentials. */
   enroll(thingName: string, newThing?: { owner: string; name: string; type: string }): Promise<DeviceCredentials>;
   /** A raw MQTT client over TLS with these credentials. */
@@ -33,11 +36,12 @@ export interface DevicesFixture {
 export async function startDevicesFixture({ simulate = false } = {}): Promise<DevicesFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-devices-'));
   const store: RunningStore = await startDynalite();
-  const client = createDocumentClient({ endpoint: store.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = createDocumentClient(store.clientConfig);
   await ensureTables(client, [
     { tableName: 'things', partitionKey: 'thingName' },
     { tableName: 'shadows', partitionKey: 'thingName' },
   ]);
+  const audit: AuditEvent[] = [];
   const users = { get: async (userId: string) => USERS[userId], create: async () => false };
   const devices = new LocalDevices(client, { things: 'things', shadows: 'shadows' }, users, systemClock, {
     dataDir,
@@ -45,6 +49,7 @@ export async function startDevicesFixture({ simulate = false } = {}): Promise<De
     simulate,
     actDelayMs: 0,
     log: () => undefined,
+    audit: { publish: async (event) => void audit.push(event) },
   });
   await devices.seed();
   await devices.start();
@@ -52,6 +57,7 @@ export async function startDevicesFixture({ simulate = false } = {}): Promise<De
   return {
     devices,
     dataDir,
+    audit,
     async enroll(thingName, newThing) {
       const identity = await DeviceIdentity.open(join(dataDir, 'devices'), thingName);
       const outcome = await devices.registrar.register({ thingName, csr: identity.csrPem, ...newThing });

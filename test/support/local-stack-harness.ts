@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack, type LocalStackOverrides } from '../../infra/local/app';
+import { taskTokenOf } from '../../functions/use-cases/issue-challenge';
 import { LOCAL_DEFAULTS, type LocalConfig } from '../../infra/local/config';
+import { readOperatorToken } from '../../infra/local/identity/operator-token';
 import type { ExecutionSummaryRecord, HistoryEvent } from '../../infra/local/workflow/execution-store';
+import { CapturedLog } from './captured-log';
 import { intentRequest, launchRequest, type EnvelopeOptions, type SlotValues } from '../fixtures/alexa/envelopes';
 
 export interface AlexaReply {
@@ -44,15 +47,23 @@ export interface ApiAuditEvent {
 export class LocalStackHarness {
   private readonly tokens = new Map<string, string>();
 
+  /** Read from the data dir, as every client of the stack does (docs/local-api.md "Operator access"). */
+  readonly operatorToken: string;
+
   private constructor(
     readonly stack: LocalStack,
     readonly config: LocalConfig,
-  ) {}
+    /** What the stack logged: captured, so expected errors are asserted rather than printed. */
+    readonly log: CapturedLog,
+  ) {
+    this.operatorToken = readOperatorToken(config.dataDir);
+  }
 
   static async start(config: Partial<LocalConfig> = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
     const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), 'voicegate-test-'));
     const full = { ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, ...config, dataDir };
-    return new LocalStackHarness(await startLocalStack(full, overrides), full);
+    const log = new CapturedLog();
+    return new LocalStackHarness(await startLocalStack(full, { logger: log, ...overrides }), full, log);
   }
 
   /** Stops the stack; the data dir is removed unless `keepData` (restart tests). */
@@ -91,8 +102,15 @@ export class LocalStackHarness {
     return this.postRaw('/alexa', JSON.stringify(envelope)) as Promise<AlexaReply>;
   }
 
+  /** fetch on the stack as the operator: the bearer token rides along. */
+  fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${this.operatorToken}`);
+    return fetch(this.stack.url + path, { ...init, headers });
+  }
+
   async postRaw(path: string, body: string, contentType = 'application/json'): Promise<{ status: number; body: never }> {
-    const response = await fetch(this.stack.url + path, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const response = await this.fetch(path, { method: 'POST', headers: { 'content-type': contentType }, body });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
   }
@@ -101,8 +119,14 @@ export class LocalStackHarness {
     return this.postRaw(path, JSON.stringify(body));
   }
 
+  async delete(path: string): Promise<{ status: number; body: unknown }> {
+    const response = await this.fetch(path, { method: 'DELETE' });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
   async get<T>(path: string): Promise<T> {
-    const response = await fetch(this.stack.url + path);
+    const response = await this.fetch(path);
     if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
     return (await response.json()) as T;
   }
@@ -149,6 +173,24 @@ export class LocalStackHarness {
       if (execution.status !== 'RUNNING' || Date.now() > deadline) return execution;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /** The user's pending workflow task token, unsealed as the skill unseals it to complete the task. */
+  async pendingTaskToken(userId: string): Promise<string> {
+    const challenge = await this.stack.deps.challenges.get(userId);
+    if (!challenge) throw new Error(`no challenge is stored for ${userId}`);
+    return taskTokenOf(this.stack.deps, challenge);
+  }
+
+  /**
+   * Records the user's pending code as verified at `verifiedAt`, as speaking the right code
+   * would, without completing the workflow task (tests of the engine's token calls do that).
+   */
+  async markVerified(userId: string, verifiedAt = Date.now()): Promise<void> {
+    const challenge = await this.stack.deps.challenges.get(userId);
+    if (!challenge) throw new Error(`no challenge is stored for ${userId}`);
+    const verified = { ...challenge, status: 'verified' as const, verifiedAt, version: challenge.version + 1 };
+    if (!(await this.stack.deps.challenges.save(verified, challenge.version))) throw new Error('the challenge changed meanwhile');
   }
 
   async latestExecution(): Promise<ApiExecution> {

@@ -43,7 +43,7 @@ export async function worldState(vg: LocalStackHarness): Promise<WorldState> {
 
 /** A command shaped as the workflow carries it, for calling use cases directly. */
 export function commandFor(userId: string, action: InstanceAction, target: string, instanceId: string): Command {
-  return { commandId: randomUUID(), userId, action, target, instanceId, requestedAt: new Date().toISOString() };
+  return { commandId: randomUUID(), userId, action, target, policyTarget: target, instanceId, requestedAt: new Date().toISOString() };
 }
 
 // ---- Access tokens (S9) ----------------------------------------------------------------
@@ -52,14 +52,16 @@ export interface TokenClaims {
   sub?: string;
   iss?: string;
   aud?: string;
-  /** Seconds since the epoch. */
-  exp?: number;
+  /** Seconds since the epoch; null leaves the claim out. */
+  exp?: number | null;
+  iat?: number;
+  token_use?: string;
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function claimsOf({ sub = 'alice', iss = LOCAL_ISSUER, aud = LOCAL_AUDIENCE, exp = nowSeconds() + 3600 }: TokenClaims) {
-  return { sub, iss, aud, exp, iat: nowSeconds() - 60, token_use: 'access' };
+function claimsOf({ sub = 'alice', iss = LOCAL_ISSUER, aud = LOCAL_AUDIENCE, exp = nowSeconds() + 3600, iat = nowSeconds() - 60, token_use = 'access' }: TokenClaims) {
+  return { sub, iss, aud, ...(exp !== null && { exp }), iat, token_use };
 }
 
 /** Signed with the local issuer's own key (read from the data dir): only the claims are wrong. */

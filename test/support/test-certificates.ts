@@ -14,6 +14,8 @@ function keyPair() {
 interface CertOptions {
   commonName: string;
   isCa: boolean;
+  /** Defaults to isCa. */
+  keyCertSign?: boolean;
   altNames?: string[];
   notBefore?: Date;
   notAfter?: Date;
@@ -32,7 +34,7 @@ function certificate(subjectKeys: KeyPair, options: CertOptions, issuer?: { keys
   cert.setIssuer(issuer ? issuer.cert.subject.attributes : subject);
   cert.setExtensions([
     { name: 'basicConstraints', cA: options.isCa },
-    { name: 'keyUsage', keyCertSign: options.isCa, digitalSignature: true },
+    { name: 'keyUsage', keyCertSign: options.keyCertSign ?? options.isCa, digitalSignature: true },
     ...(options.altNames ? [{ name: 'subjectAltName', altNames: options.altNames.map((value) => ({ type: 2, value })) }] : []),
   ]);
   cert.sign((issuer ?? { keys: subjectKeys }).keys.forgePrivate, forge.md.sha256.create());
@@ -47,12 +49,19 @@ export interface TestPki {
   signBody(body: string | Buffer): string;
 }
 
-/** A local CA → intermediate → "echo-api.amazon.com" signing certificate, for S10 tests. */
-export function makeTestPki(leaf: Partial<CertOptions> = {}): TestPki {
+/**
+ * A local CA → intermediate → "echo-api.amazon.com" signing certificate, for S10 tests;
+ * `intermediate` can make the middle certificate one that is no CA or may not sign certificates.
+ */
+export function makeTestPki(leaf: Partial<CertOptions> = {}, intermediate: { isCa?: boolean; keyCertSign?: boolean } = {}): TestPki {
   const rootKeys = keyPair();
   const rootCert = certificate(rootKeys, { commonName: 'VoiceGate Test Root', isCa: true });
   const midKeys = keyPair();
-  const midCert = certificate(midKeys, { commonName: 'VoiceGate Test Intermediate', isCa: true }, { keys: rootKeys, cert: rootCert });
+  const midCert = certificate(
+    midKeys,
+    { commonName: 'VoiceGate Test Intermediate', isCa: intermediate.isCa ?? true, keyCertSign: intermediate.keyCertSign },
+    { keys: rootKeys, cert: rootCert },
+  );
   const leafKeys = keyPair();
   const leafCert = certificate(
     leafKeys,

@@ -12,6 +12,9 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
+/** How long an Alexa account link lasts before the user must link again. */
+export const REFRESH_TOKEN_VALIDITY = Duration.days(365);
+
 export interface AccountLinkingProps {
   /** Alexa's redirect URLs from the skill's account-linking page. */
   callbackUrls: string[];
@@ -62,8 +65,11 @@ export class AccountLinking extends Construct {
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
-      // Alexa refreshes the access token on its own; a month without use means linking again.
-      refreshTokenValidity: Duration.days(30),
+      // Alexa refreshes the access token on its own; the refresh token bounds how long a link
+      // lasts (sliding is not offered), so a year keeps users from re-linking every month. The
+      // cost: a leaked refresh token works for that long unless revoked (docs/deploy.md), and
+      // it still never acts without the owner's code.
+      refreshTokenValidity: REFRESH_TOKEN_VALIDITY,
     });
   }
 

@@ -7,7 +7,9 @@ import { TABLES, type TableKey, type TableSpec } from '../../../functions/adapte
 export const TABLE_OPERATIONS: Record<TableKey, readonly string[]> = {
   users: ['dynamodb:GetItem'],
   challenges: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
-  sendCounters: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
+  // A rolling send log per user, appended with conditional puts. Lifting a limit (deleting the
+  // item) is an operator's step on AWS (docs/deploy.md), so no function may delete.
+  sendCounters: ['dynamodb:GetItem', 'dynamodb:PutItem'],
   actionLedger: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
   factors: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   // Registration is an operator's step (docs/deploy.md); the functions only look devices up.
@@ -55,8 +57,18 @@ export class DataTables extends Construct {
     return this.tables[key];
   }
 
-  /** Exactly the operations the adapter for this table uses, on this table only. */
-  grantAdapterAccess(grantee: IGrantable, key: TableKey): void {
-    this.tables[key].grant(grantee, ...TABLE_OPERATIONS[key]);
+  /** Reading single items of this table and nothing else: for a function that checks, never writes. */
+  grantItemRead(grantee: IGrantable, key: TableKey): void {
+    this.tables[key].grant(grantee, 'dynamodb:GetItem');
+  }
+
+  /**
+   * The operations the adapter for this table uses, on this table only; `only` narrows them
+   * for a function that calls part of the adapter.
+   */
+  grantAdapterAccess(grantee: IGrantable, key: TableKey, only: readonly string[] = TABLE_OPERATIONS[key]): void {
+    const unused = only.filter((operation) => !TABLE_OPERATIONS[key].includes(operation));
+    if (unused.length > 0) throw new Error(`the ${key} adapter never calls ${unused.join(', ')}`);
+    this.tables[key].grant(grantee, ...only);
   }
 }

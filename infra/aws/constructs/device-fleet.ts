@@ -2,19 +2,14 @@ import { Aws, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy, CfnThingType } from 'aws-cdk-lib/aws-iot';
 import { Construct } from 'constructs';
-import { DEVICE_THING_TYPE, SEARCHABLE_THING_ATTRIBUTES, thingPolicyDocument } from '../../../functions/domain/thing-policy';
+import { DEVICE_THING_TYPE, devicePolicyName, SEARCHABLE_THING_ATTRIBUTES, thingPolicyDocument, VOICEGATE_THING_PREFIX } from '../../../functions/domain/thing-policy';
 import { attachNamedPolicy } from './named-policy';
 
-/**
- * AWS IoT things have no tags, so IAM tells VoiceGate's things from others by name: the
- * functions may read and update only the shadows of things named `voicegate-...`.
- */
-export const VOICEGATE_THING_PREFIX = 'voicegate-';
 
 /**
  * Devices on AWS IoT Core: the thing type (owner searchable), and the one policy every device
  * certificate gets. Things and certificates are registered by an operator from each device's
- * CSR (docs/deploy.md); the functions only touch shadows.
+ * CSR with `npm run device -- register ... --aws` (docs/deploy.md); the functions only touch shadows.
  */
 export class DeviceFleet extends Construct {
   readonly thingType: CfnThingType;
@@ -30,7 +25,7 @@ export class DeviceFleet extends Construct {
       },
     });
     this.thingPolicy = new CfnPolicy(this, 'ThingPolicy', {
-      policyName: `${Stack.of(this).stackName}-device`,
+      policyName: devicePolicyName(Stack.of(this).stackName),
       policyDocument: thingPolicyDocument(`arn:${Aws.PARTITION}:iot:${Aws.REGION}:${Aws.ACCOUNT_ID}:`),
     });
   }

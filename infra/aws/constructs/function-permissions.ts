@@ -6,6 +6,7 @@ import type { CodeHashSecret } from './code-hash-secret';
 import type { ConfirmCommandWorkflow } from './confirm-command-workflow';
 import type { DataTables } from './data-tables';
 import type { DeviceFleet } from './device-fleet';
+import type { FactorSecrets } from './factor-secrets';
 import type { Messaging } from './messaging';
 import { attachNamedPolicy } from './named-policy';
 import type { VoiceGateFunctions } from './voicegate-functions';
@@ -17,19 +18,23 @@ export interface GrantedResources {
   audit: AuditTrail;
   workflow: ConfirmCommandWorkflow;
   devices: DeviceFleet;
+  factorSecrets: FactorSecrets;
 }
 
 /** Each function gets what its use cases call, and nothing more. */
 export function grantFunctionPermissions(functions: VoiceGateFunctions, resources: GrantedResources): void {
-  const { tables, secret, messaging, audit, workflow, devices } = resources;
+  const { tables, secret, messaging, audit, workflow, devices, factorSecrets } = resources;
   const { skill, issueChallenge, performAction } = functions;
 
-  // Every entry point builds the same dependencies at cold start, which reads the code-hash key.
-  for (const { role } of functions.all) secret.secret.grantRead(role);
+  // The code-hash key (S2): the skill checks codes, issue-challenge hashes them; perform-action
+  // acts on a confirmation and never touches a code, so it may not read the key.
+  for (const { role } of [skill, issueChallenge]) secret.secret.grantRead(role);
 
   // The skill: linked user, pending challenge and send limits; lists instances; starts the
   // workflow and reports codes to it; resends codes (S8); records rejections and denials.
   for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(skill.role, table);
+  // "authorize": how the action went, read where perform-action records it, never a claim.
+  tables.grantItemRead(skill.role, 'actionLedger');
   grantListInstances(skill.role);
   // Devices: the user's own (a Query on the owner key) and their reported state; never a shadow write.
   tables.grantAdapterAccess(skill.role, 'devices');
@@ -37,14 +42,30 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   workflow.grantDriveCommands(skill.role);
   messaging.grantSendCodes(skill.role);
   audit.grantPublish(skill.role);
+  // Authenticator and MFA-device codes: the user's factors, each TOTP step claimed once, the
+  // sealed secret opened; no function enrolls on AWS, so none may seal (kms:Encrypt) or save a record.
+  tables.grantAdapterAccess(skill.role, 'factors', ['dynamodb:GetItem', 'dynamodb:UpdateItem']);
+  factorSecrets.grantOpen(skill.role);
+  factorSecrets.grantReadMfaCredentials(skill.role);
 
-  // issue-challenge: sends the code, stores the challenge, supersedes the previous command (S13).
-  for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(issueChallenge.role, table);
+  // issue-challenge: checks the command against the stores (the user, their policy, the one
+  // instance with that alias, the device's owner), sends the code, stores the challenge,
+  // supersedes the previous command (S13).
+  for (const table of ['users', 'challenges', 'sendCounters', 'devices'] as const) tables.grantAdapterAccess(issueChallenge.role, table);
+  grantListInstances(issueChallenge.role);
+  // Which factor confirms the command: the user's enrolled factors, never their secrets.
+  tables.grantItemRead(issueChallenge.role, 'factors');
   messaging.grantSendCodes(issueChallenge.role);
   workflow.grantFailWaitingTasks(issueChallenge.role);
   audit.grantPublish(issueChallenge.role);
 
-  // perform-action: the at-most-once ledger (S14) and VoiceGate-tagged instances only (S11).
+  // perform-action: acts only on a verified challenge for exactly this command, re-checking the
+  // user, their policy, the instance's alias tag and the device's owner (read-only: it never
+  // writes a challenge); the at-most-once ledger (S14); VoiceGate-tagged instances only (S11).
+  tables.grantItemRead(performAction.role, 'users');
+  tables.grantItemRead(performAction.role, 'challenges');
+  tables.grantAdapterAccess(performAction.role, 'devices');
+  grantListInstances(performAction.role);
   tables.grantAdapterAccess(performAction.role, 'actionLedger');
   grantControlTaggedInstances(performAction.role);
   // Device actions: desired-state updates of VoiceGate things' shadows, then reading the report.

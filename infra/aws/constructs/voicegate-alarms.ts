@@ -1,6 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -31,6 +32,7 @@ export class VoiceGateAlarms extends Construct {
   constructor(scope: Construct, id: string, { stateMachine, auditMetrics, codeTtlSeconds, alarmEmail }: VoiceGateAlarmsProps) {
     super(scope, id);
     this.topic = new Topic(this, 'Topic', { displayName: 'VoiceGate alarms', enforceSSL: true });
+    this.allowAlarmsToPublish();
     if (alarmEmail) this.topic.addSubscription(new EmailSubscription(alarmEmail));
 
     const limitSeconds = codeTtlSeconds + EXECUTION_MARGIN.toSeconds();
@@ -61,6 +63,26 @@ export class VoiceGateAlarms extends Construct {
       }),
       threshold: 0,
     });
+  }
+
+  /**
+   * The topic policy CDK writes for enforceSSL replaces SNS's default policy, so CloudWatch
+   * must be allowed explicitly, for this account's alarms only.
+   */
+  private allowAlarmsToPublish(): void {
+    const stack = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisAccount',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        },
+      }),
+    );
   }
 
   private alarm(id: string, { description, metric, threshold }: { description: string; metric: IMetric; threshold: number }): void {

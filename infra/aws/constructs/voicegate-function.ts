@@ -1,7 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { spawnSync } from 'node:child_process';
+import { AssetHashType, DockerImage, Duration, type ILocalBundling } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { projectPath } from '../project-paths';
@@ -15,13 +15,13 @@ export interface VoiceGateFunctionProps {
 }
 
 /**
- * One Lambda entry point, bundled by the locally installed esbuild (never Docker) into a
- * minified arm64 bundle with a source map. It gets its own role and log group and nothing
+ * One Lambda entry point, bundled by the locally installed esbuild (never Docker) as
+ * infra/aws/function-bundle.ts says, for arm64. It gets its own role and log group and nothing
  * else: what it may call is granted by the caller, statement by statement.
  */
 export class VoiceGateFunction extends Construct {
   readonly role: Role;
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, { handlerFile, description, timeout, environment }: VoiceGateFunctionProps) {
     super(scope, id);
@@ -30,11 +30,13 @@ export class VoiceGateFunction extends Construct {
     const logGroup = new LogGroup(this, 'Log', { retention: RetentionDays.THREE_MONTHS });
     logGroup.grantWrite(this.role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: projectPath('functions', 'handlers', `${handlerFile}.ts`),
-      projectRoot: projectPath(),
-      depsLockFilePath: projectPath('package-lock.json'),
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: Code.fromAsset(projectPath(), {
+        // The hash of the bundle, not of the project folder it is built from.
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: { image: DockerImage.fromRegistry('voicegate-bundles-locally'), local: new LocalEsbuild(projectPath('functions', 'handlers', `${handlerFile}.ts`)) },
+      }),
+      handler: 'index.handler',
       description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -48,21 +50,23 @@ export class VoiceGateFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         // Events carry access tokens and spoken codes: never log them (S12).
         POWERTOOLS_LOGGER_LOG_EVENT: 'false',
-        // Stack traces point into the TypeScript sources through the bundle's source map.
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.CJS,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Prefer the packages' ES module builds: esbuild tree-shakes them (the SDK clients shrink by about half).
-        mainFields: ['module', 'main'],
-        // Bundle the AWS SDK versions the adapters were tested with instead of the runtime's copy.
-        externalModules: [],
       },
     });
+  }
+}
+
+/**
+ * Runs infra/aws/bundle-function-cli.ts; a failure stops the synth (Docker is never tried).
+ * `entry` is a field on purpose: CDK reuses a bundle for equal bundling options, and the
+ * options are compared by their fields.
+ */
+class LocalEsbuild implements ILocalBundling {
+  constructor(readonly entry: string) {}
+
+  tryBundle(outputDir: string): boolean {
+    const tsx = projectPath('node_modules', '.bin', 'tsx');
+    const run = spawnSync(tsx, [projectPath('infra', 'aws', 'bundle-function-cli.ts'), this.entry, outputDir], { cwd: projectPath(), stdio: 'inherit' });
+    if (run.status !== 0) throw new Error(`bundling ${this.entry} failed (${run.error?.message ?? `exit ${run.status}`})`);
+    return true;
   }
 }

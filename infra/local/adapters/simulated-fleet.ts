@@ -3,7 +3,7 @@ import { isConditionFailure } from '../../../functions/adapters/aws/dynamodb/tab
 import type { InstanceAction } from '../../../functions/domain/command';
 import type { Instance } from '../../../functions/domain/instance';
 import type { Clock } from '../../../functions/ports/clock';
-import type { InstanceGateway } from '../../../functions/ports/instance-gateway';
+import { InstanceStateError, type InstanceGateway } from '../../../functions/ports/instance-gateway';
 import { scanAll } from '../store/scan-all';
 
 /** A stored instance; a transition settles lazily on read, so no timer is lost on restart. */
@@ -19,9 +19,9 @@ const TRANSITIONS: Record<InstanceAction, Record<string, [string, string]>> = {
   reboot: { running: ['running', 'running'] },
 };
 
-/** Mirrors EC2's error for an action the instance's state does not allow. */
-export class IncorrectInstanceStateError extends Error {
-  override name = 'IncorrectInstanceState';
+/** Mirrors EC2's error for an instance id it does not know. */
+export class UnknownInstanceError extends Error {
+  override name = 'InvalidInstanceID.NotFound';
 }
 
 /** A simulated EC2 fleet with EC2's state names and transition timing. */
@@ -40,10 +40,10 @@ export class SimulatedFleet implements InstanceGateway {
 
   async perform(action: InstanceAction, instanceId: string): Promise<string> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { instanceId } }));
-    if (!Item) throw new Error(`no such instance: ${instanceId}`);
+    if (!Item) throw new UnknownInstanceError(`no such instance: ${instanceId}`);
     const current = this.settled(Item as FleetItem);
     const transition = TRANSITIONS[action][current.state];
-    if (!transition) throw new IncorrectInstanceStateError(`cannot ${action} an instance that is ${current.state}`);
+    if (!transition) throw new InstanceStateError(`cannot ${action} an instance that is ${current.state}`);
     const [now, later] = transition;
     await this.save({ ...current, state: now, settlesTo: later, settlesAt: this.clock.now() + this.transitionMs });
     return now;

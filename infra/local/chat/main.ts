@@ -1,18 +1,31 @@
 /**
- * `npm run chat [-- --user bob]`: talk to the local stack as you would to an Echo.
+ * `npm run chat [-- --user bob --port 3001]`: talk to the local stack as you would to an Echo.
  * Reads one utterance per line, interactively or piped (`echo "list instances" | npm run chat`).
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import model from '../../../skill/skill-package/interactionModels/custom/en-US.json';
+import { findStack, parseFlags, STACK_FLAGS, STACK_FLAGS_HELP } from '../stack-finder';
+import { readOperatorToken } from '../identity/operator-token';
 import { ChatSession, ServerUnreachableError } from './session';
 import { createUtteranceMatcher } from './utterance-matcher';
 
+const USAGE = `usage: npm run chat [-- --user <user id> --port <n> --data-dir <dir>]
+Talk to the local VoiceGate stack as you would to an Echo, one utterance per line.
+  --user <user id>  the linked account to speak as (default: alice)
+${STACK_FLAGS_HELP}`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { user: { type: 'string', default: 'alice' } } });
-  const baseUrl = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  const values = parseFlags(() => parseArgs({ options: { user: { type: 'string', default: 'alice' }, ...STACK_FLAGS } }).values, USAGE);
+  if (!values) return 2;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { baseUrl, dataDir } = findStack(values);
   const session = new ChatSession({
     baseUrl,
+    operatorToken: readOperatorToken(dataDir),
     userId: values.user,
     skillId: process.env.VOICEGATE_SKILL_ID,
     matcher: createUtteranceMatcher(model),
@@ -22,11 +35,11 @@ async function main(): Promise<number> {
     await session.connect();
   } catch (error) {
     if (!(error instanceof ServerUnreachableError)) throw error;
-    console.error(`VoiceGate is not answering at ${baseUrl}: run \`npm start\` in another terminal first.`);
+    console.error(`VoiceGate is not answering at ${baseUrl}: run \`npm start\` in another terminal first, or pass its --port.`);
     return 1;
   }
   console.log(
-    `Talking to cloud control as ${values.user} at ${baseUrl}. Try: list instances, start splunk, authorize <code>. Ctrl+D to quit.`,
+    `Talking to cloud control as ${values.user} at ${baseUrl}. Try: list instances, help, authorize <code>. Ctrl+D to quit.`,
   );
   await converse(session, process.stdin.isTTY === true);
   return 0;

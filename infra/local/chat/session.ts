@@ -1,7 +1,7 @@
 /**
  * One person talking to the skill through a simulated Echo: keeps the Alexa session (id,
  * attributes) across turns, posts each utterance to the local stack as Alexa would, and
- * prints the answer plus whatever the simulated phones and inboxes received meanwhile.
+ * prints the answer plus whatever the user's own simulated phone and inbox received meanwhile.
  */
 import {
   intentRequest,
@@ -14,11 +14,11 @@ import {
 import { outboxLine, responseLines, type AlexaResponseEnvelope, type OutboxMessage } from './render';
 import type { MatchedRequest, UtteranceMatcher } from './utterance-matcher';
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
 export interface ChatSessionOptions {
   /** e.g. "http://127.0.0.1:3000" */
   baseUrl: string;
+  /** The stack's operator token (from the data dir): minting linking tokens and reading the outbox are operator calls. */
+  operatorToken: string;
   /** The local account to link, e.g. "alice". */
   userId: string;
   skillId?: string;
@@ -110,7 +110,8 @@ export class ChatSession {
   }
 
   private async outbox(): Promise<OutboxMessage[]> {
-    return (await this.request<{ messages: OutboxMessage[] }>('GET', '/api/outbox')).messages;
+    const path = `/api/outbox?userId=${encodeURIComponent(this.options.userId)}`;
+    return (await this.request<{ messages: OutboxMessage[] }>('GET', path)).messages;
   }
 
   private post<T>(path: string, body: unknown): Promise<T> {
@@ -119,7 +120,9 @@ export class ChatSession {
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const url = `${this.options.baseUrl}${path}`;
-    const init: RequestInit = body === undefined ? { method } : { method, headers: JSON_HEADERS, body: JSON.stringify(body) };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.operatorToken}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const init: RequestInit = { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) };
     const response = await fetch(url, init).catch((cause: unknown) => {
       throw new ServerUnreachableError(`No answer from ${url}`, { cause });
     });

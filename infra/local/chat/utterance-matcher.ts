@@ -71,19 +71,27 @@ const NUMBER_GRAMMAR: SlotGrammar = {
       .replace(/^0+(?=\d)/, ''),
 };
 
+/**
+ * Like Alexa, a custom slot type of names is not a closed list: "start database" still reaches
+ * the skill with instance "database" (which answers that it has no such instance). Listed values
+ * win first, so "start the 3D printer" stays a device command; only when no sample matches
+ * with them do custom slots take any words.
+ */
 export function createUtteranceMatcher(model: InteractionModel): UtteranceMatcher {
   const { invocationName, intents, types = [] } = model.interactionModel.languageModel;
-  const grammars = slotGrammars(types);
-  const samples = intents
-    .flatMap((intent) => samplesOf(intent).map((sample) => compileSample(intent, sample, grammars)))
-    .sort((a, b) => b.literalLength - a.literalLength);
+  const compile = (grammars: Map<string, SlotGrammar>) =>
+    intents
+      .flatMap((intent) => samplesOf(intent).map((sample) => compileSample(intent, sample, grammars)))
+      .sort((a, b) => b.literalLength - a.literalLength);
+  const listedValues = compile(slotGrammars(types, customTypeGrammar));
+  const anyWords = compile(slotGrammars(types, openTypeGrammar));
   const invocation = invocationPatterns(invocationName);
 
   return (utterance) => {
     const spoken = normalise(utterance);
     if (invocation.launch.test(spoken)) return LAUNCH;
     const command = invocation.oneShot.exec(spoken)?.[1] ?? spoken;
-    return firstMatch(samples, command) ?? FALLBACK;
+    return firstMatch(listedValues, command) ?? firstMatch(anyWords, command) ?? FALLBACK;
   };
 }
 
@@ -129,10 +137,20 @@ function grammarOfSlot(intent: ModelIntent, slotName: string, grammars: Map<stri
   return grammar;
 }
 
-function slotGrammars(types: ModelSlotType[]): Map<string, SlotGrammar> {
+function slotGrammars(types: ModelSlotType[], grammarOf: (type: ModelSlotType) => SlotGrammar): Map<string, SlotGrammar> {
   const grammars = new Map<string, SlotGrammar>([['AMAZON.NUMBER', NUMBER_GRAMMAR]]);
-  for (const type of types) grammars.set(type.name, customTypeGrammar(type));
+  for (const type of types) grammars.set(type.name, grammarOf(type));
   return grammars;
+}
+
+/**
+ * For a type of names (`*_NAME`: instances, devices): any words, without a leading "the" or
+ * "my", resolved to a listed value when they name one. Verbs and channels stay closed lists.
+ */
+function openTypeGrammar(type: ModelSlotType): SlotGrammar {
+  const listed = customTypeGrammar(type);
+  if (!type.name.endsWith('_NAME')) return listed;
+  return { pattern: '\\S+(?:\\s+\\S+)*?', resolve: (spoken) => listed.resolve(spoken.toLowerCase().replace(/^(?:the|my)\s+/, '')) };
 }
 
 /** A custom type accepts its values and synonyms, and resolves each to the canonical value. */

@@ -3,16 +3,19 @@
  * thing registry, a certificate authority, the Device Shadow service and an MQTTS broker
  * enforcing the thing policy — plus stand-ins for the seeded devices.
  */
+import type { Logger } from '../../../functions/ports/logger';
 import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbUserDirectory } from '../../../functions/adapters/aws/dynamodb/dynamodb-user-directory';
+import type { AuditPublisher } from '../../../functions/ports/audit-publisher';
 import type { Clock } from '../../../functions/ports/clock';
 import type { UserDirectory } from '../../../functions/ports/user-directory';
 import { LOCAL_TABLE_NAMES } from '../store/local-tables';
 import { DeviceBroker } from './broker/device-broker';
 import { ThingAuthorizer } from './broker/thing-authorizer';
 import { LocalCertificateAuthority } from './pki/local-ca';
-import { DeviceRegistrar } from './registry/device-registration';
+import { DeviceRegistrar, type RegistrationOutcome, type RegistrationRequest } from './registry/device-registration';
+import { EnrollmentTokens } from './registry/enrollment-tokens';
 import { LocalThingRegistry, deviceOf } from './registry/thing-registry';
 import { SEED_DEVICES, seedDevices } from './seed-devices';
 import { LocalShadowGateway } from './shadow/local-shadow-gateway';
@@ -29,6 +32,8 @@ export interface LocalDevicesOptions {
   /** The stand-ins' simulated mechanical delay. */
   actDelayMs: number;
   log: (line: string) => void;
+  /** Where `Device Registered` events go. */
+  audit: AuditPublisher;
 }
 
 /** A row of GET /api/devices. */
@@ -60,6 +65,8 @@ export function createLocalDevices(
   client: DynamoDBDocumentClient,
   clock: Clock,
   config: { dataDir: string; mqttPort: number },
+  audit: AuditPublisher,
+  logger: Logger,
   overrides: DeviceOverrides = {},
 ): LocalDevices {
   const tables = { things: LOCAL_TABLE_NAMES.things, shadows: LOCAL_TABLE_NAMES.shadows };
@@ -68,7 +75,8 @@ export function createLocalDevices(
     mqttPort: config.mqttPort,
     simulate: overrides.simulate ?? true,
     actDelayMs: overrides.actDelayMs ?? STAND_IN_ACT_DELAY_MS,
-    log: (line) => console.error(`devices: ${line}`),
+    log: (line) => logger.warn('devices', { event: line }),
+    audit,
   });
 }
 
@@ -77,6 +85,7 @@ export class LocalDevices {
   readonly shadows: ShadowService;
   readonly gateway: LocalShadowGateway;
   readonly registrar: DeviceRegistrar;
+  readonly enrollmentTokens: EnrollmentTokens;
   /** Made on first use: a stack that never meets a device never makes keys. */
   private ca: Promise<LocalCertificateAuthority> | undefined;
   private broker: DeviceBroker | undefined;
@@ -94,7 +103,15 @@ export class LocalDevices {
     this.registry = new LocalThingRegistry(client, tables.things);
     this.shadows = new ShadowService(new ShadowStore(client, tables.shadows), clock);
     this.gateway = new LocalShadowGateway(this.shadows);
-    this.registrar = new DeviceRegistrar(this.registry, users, () => this.certificateAuthority());
+    this.registrar = new DeviceRegistrar(this.registry, users, () => this.certificateAuthority(), options.audit, clock);
+    this.enrollmentTokens = new EnrollmentTokens(() => clock.now());
+  }
+
+  /** Registers a device; a connection still using a certificate this one replaced is cut at once. */
+  async register(request: RegistrationRequest): Promise<RegistrationOutcome> {
+    const outcome = await this.registrar.register(request);
+    if (outcome.kind === 'registered' && outcome.replaced.length > 0) this.broker?.dropConnections(outcome.thingName, outcome.replaced);
+    return outcome;
   }
 
   seed(): Promise<void> {
@@ -123,7 +140,7 @@ export class LocalDevices {
           reported: shadow?.reported ?? {},
           desired: shadow?.desired ?? {},
           lastReportAt: shadow?.lastReportAt ? new Date(shadow.lastReportAt).toISOString() : null,
-          certificateId: thing.certificates.at(-1)?.certificateId ?? null,
+          certificateId: thing.certificates[0]?.certificateId ?? null,
           connected: connected.has(thing.thingName),
         };
       }),
@@ -161,6 +178,7 @@ export class LocalDevices {
       devicesDir: join(this.options.dataDir, 'devices'),
       broker: this.broker,
       registrar: this.registrar,
+      registry: this.registry,
       actDelayMs: this.options.actDelayMs,
       log: this.options.log,
     });

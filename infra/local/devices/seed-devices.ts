@@ -2,7 +2,7 @@ import { DEVICE_CATALOGUE, type Device } from '../../../functions/domain/device'
 import type { LocalThingRegistry } from './registry/thing-registry';
 import type { ShadowService } from './shadow/shadow-service';
 
-/** LOCAL-API.md's seeded devices: alice's front door (a lock, locked) and 3D printer (idle). */
+/** docs/local-api.md's seeded devices: alice's front door (a lock, locked) and 3D printer (idle). */
 export const SEED_DEVICES: Device[] = [
   { thingName: 'front-door', name: 'front door', owner: 'alice', type: 'lock' },
   { thingName: '3d-printer', name: '3D printer', owner: 'alice', type: 'printer' },

@@ -8,12 +8,15 @@ import type { Device } from '../../../functions/domain/device';
 import { DeviceAgent } from './agent/device-agent';
 import { DeviceIdentity, type DeviceCredentials } from './agent/device-identity';
 import type { DeviceBroker } from './broker/device-broker';
+import { certificateIdOf } from './pki/local-ca';
 import type { DeviceRegistrar } from './registry/device-registration';
+import type { LocalThingRegistry } from './registry/thing-registry';
 
 export interface StandInOptions {
   devicesDir: string;
   broker: DeviceBroker;
   registrar: DeviceRegistrar;
+  registry: Pick<LocalThingRegistry, 'isAttached'>;
   /** The simulated mechanism's delay between a delta and the report. */
   actDelayMs: number;
   log: (line: string) => void;
@@ -71,6 +74,8 @@ export class StandInDevices {
   private async connect(thing: Device): Promise<void> {
     try {
       const credentials = await this.credentials(thing.thingName);
+      // A real device registered for this thing revoked the stand-in's certificate: the thing is its now.
+      if (!(await this.options.registry.isAttached(thing.thingName, certificateIdOf(credentials.cert)))) return;
       const agent = await DeviceAgent.connect({
         thingName: thing.thingName,
         type: thing.type,

@@ -13,7 +13,7 @@ const ACTIVATION_ERRORS: Record<Exclude<ActivateOutcome, 'activated' | 'unknown-
 };
 
 /**
- * Factor enrollment for the console (LOCAL-API.md): authenticator apps, the simulated AWS
+ * Factor enrollment for the console (docs/local-api.md): authenticator apps, the simulated AWS
  * MFA device, the preferred factor. Answers carry factor names and statuses, never a secret,
  * except the otpauth URI (and its QR code) the user's app must scan.
  */

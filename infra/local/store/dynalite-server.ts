@@ -1,27 +1,56 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent, type Server } from 'node:http';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { closeLevelIteratorsOnReturn } from './close-level-iterators';
 
 export interface RunningStore {
-  endpoint: string;
+  /** How a DynamoDB client reaches this store (and nothing else can). */
+  clientConfig: DynamoDBClientConfig;
   close(): Promise<void>;
 }
 
 /**
  * A DynamoDB-compatible server in this process: LevelDB files under `path` (survives
- * restarts), or memory when no path is given (tests). Bound to loopback on a free port.
+ * restarts), or memory when no path is given (tests). dynalite checks no signature and
+ * answers any origin with CORS, so it gets no TCP port at all: it listens on a Unix socket
+ * in a fresh owner-only directory, which neither a web page nor another OS user can reach.
  */
 export async function startDynalite(path?: string): Promise<RunningStore> {
-  if (path) mkdirSync(path, { recursive: true });
+  if (path) mkdirSync(path, { recursive: true, mode: 0o700 });
+  closeLevelIteratorsOnReturn();
+  const socketDir = mkdtempSync(join(tmpdir(), 'voicegate-store-'));
+  const socketPath = join(socketDir, 'dynalite.sock');
   const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path && { path }) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(socketPath, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    clientConfig: {
+      // The host name is never resolved: every connection goes to the socket.
+      endpoint: 'http://voicegate-store.invalid',
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      requestHandler: { httpAgent: new SocketAgent(socketPath) },
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(socketDir, { recursive: true, force: true });
+    },
   };
+}
+
+/** An HTTP agent whose every connection is to one Unix socket, with keep-alive like the SDK's default agent. */
+class SocketAgent extends Agent {
+  constructor(private readonly socketPath: string) {
+    super({ keepAlive: true });
+  }
+
+  override createConnection(): ReturnType<typeof connect> {
+    return connect(this.socketPath);
+  }
 }

@@ -1,5 +1,7 @@
 import { AuditDetailTypes, auditEvent } from '../../../functions/domain/audit-event';
+import { isExpired } from '../../../functions/domain/challenge';
 import { WorkflowErrors } from '../../../functions/domain/errors';
+import { taskTokenOf } from '../../../functions/use-cases/issue-challenge';
 import type { LocalStackParts } from '../local-stack-parts';
 import type { ExecutionRecord } from './execution-store';
 
@@ -13,8 +15,9 @@ export interface RecoveryReport {
 /**
  * Executions still RUNNING in the store when the runner starts were cut off by a stop or
  * crash. One that was waiting for a code that is still pending and unexpired waits again
- * until its original deadline; any other is ended visibly — FAILED with EngineRestarted,
- * its code voided, a "Command Cancelled" audit event — never left hanging.
+ * until its original deadline; one whose code expired meanwhile ends as expiry does
+ * (ChallengeExpired, "Challenge Expired"); any other is ended visibly — FAILED with
+ * EngineRestarted, its code voided, a "Command Cancelled" audit event — never left hanging.
  */
 export async function recoverAbandonedExecutions(parts: Pick<LocalStackParts, 'deps' | 'executions' | 'engine'>): Promise<RecoveryReport> {
   const report: RecoveryReport = { resumed: 0, ended: 0 };
@@ -35,19 +38,33 @@ async function resumeIfWaiting(parts: Pick<LocalStackParts, 'deps' | 'engine'>, 
   const challenge = await parts.deps.challenges.get(record.userId);
   if (challenge?.commandId !== record.commandId || challenge.status !== 'pending') return false;
   const remainingSeconds = Math.floor((challenge.expiresAt - parts.deps.clock.now()) / 1000);
-  return parts.engine.resume(record, challenge.taskToken, remainingSeconds);
+  // A token that does not open (stored before tokens were sealed) cannot resume: the command ends visibly.
+  const token = await taskTokenOf(parts.deps, challenge).catch(() => undefined);
+  return token !== undefined && parts.engine.resume(record, token, remainingSeconds);
 }
 
 async function endVisibly(parts: Pick<LocalStackParts, 'deps' | 'executions'>, record: ExecutionRecord): Promise<void> {
   const { deps, executions } = parts;
   const now = new Date(deps.clock.now());
+  const challenge = await deps.challenges.get(record.userId);
+  // A code that ran out while the stack was down ended as it would have while up.
+  const expired = challenge?.commandId === record.commandId && challenge.status === 'pending' && isExpired(challenge, now.getTime());
   await deps.challenges.remove(record.userId, record.commandId);
-  await executions.finish(record.executionId, {
-    status: 'FAILED',
-    error: WorkflowErrors.engineRestarted,
-    cause: 'The local workflow runner restarted while this command was in progress.',
-    stoppedAt: now.toISOString(),
-  });
-  const reason = { reason: WorkflowErrors.engineRestarted };
-  await deps.audit.publish(auditEvent(AuditDetailTypes.commandCancelled, record.command, record.executionId, now, reason));
+  const ending = expired ? EXPIRED : RESTARTED;
+  await executions.finish(record.executionId, { status: 'FAILED', error: ending.error, cause: ending.cause, stoppedAt: now.toISOString() });
+  await deps.audit.publish(auditEvent(ending.detailType, record.command, record.executionId, now, ending.extras));
 }
+
+/** The same Fail states' error, cause and audit event as the workflow's own paths. */
+const EXPIRED = {
+  error: 'ChallengeExpired',
+  cause: 'No valid code was spoken before the code expired.',
+  detailType: AuditDetailTypes.challengeExpired,
+  extras: {},
+};
+const RESTARTED = {
+  error: WorkflowErrors.engineRestarted,
+  cause: 'The local workflow runner restarted while this command was in progress.',
+  detailType: AuditDetailTypes.commandCancelled,
+  extras: { reason: WorkflowErrors.engineRestarted },
+};

@@ -37,6 +37,8 @@ export class LocalWorkflowEngine implements WorkflowGateway {
   private readonly machine: StateMachine;
   private readonly tokenStates: Set<string>;
   private readonly live = new Map<string, LiveExecution>();
+  /** Running executions by command id: starting a running command again returns its execution, as Step Functions does. */
+  private readonly runningByCommand = new Map<string, string>();
   private readonly finished = new Set<Promise<void>>();
   private readonly aborts = new Map<string, () => void>();
   private stopping = false;
@@ -58,7 +60,10 @@ export class LocalWorkflowEngine implements WorkflowGateway {
   }
 
   async start({ command }: ConfirmationInput): Promise<{ executionId: string }> {
+    const running = this.runningByCommand.get(command.commandId);
+    if (running) return { executionId: running };
     const executionId = randomUUID();
+    this.runningByCommand.set(command.commandId, executionId);
     const record: ExecutionRecord = {
       executionId,
       status: 'RUNNING',
@@ -74,7 +79,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     await this.executions.create(record);
     const token = TaskTokenRegistry.newToken();
     const handlers = taskHandlers(this.definition, this.targets, () => this.tokens.wait(token, executionId));
-    this.launch({ executionId, token, input: { command }, history: [], machine: this.machine, handlers });
+    this.launch({ executionId, commandId: command.commandId, token, input: { command }, history: [], machine: this.machine, handlers });
     return { executionId };
   }
 
@@ -96,7 +101,8 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     const history = [...record.history, { id: record.history.length + 1, timestamp: new Date().toISOString(), type: 'ExecutionResumed' }];
     // The full definition was validated at start-up; entered mid-way, earlier states look unreachable.
     const machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
-    this.launch({ executionId: record.executionId, token, input: paused.input, history, machine, handlers, resumed: true });
+    this.runningByCommand.set(record.commandId, record.executionId);
+    this.launch({ executionId: record.executionId, commandId: record.commandId, token, input: paused.input, history, machine, handlers, resumed: true });
     return true;
   }
 
@@ -112,7 +118,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     const live = this.live.get(executionId);
     if (live) return { executionId, ...live };
     const record = await this.executions.get(executionId);
-    return record && { executionId, status: record.status, ...(record.error && { error: record.error }) };
+    return record && { executionId, status: record.status, ...(record.error && { error: record.error }), ...(record.cause && { cause: record.cause }) };
   }
 
   /** Resolves when every execution started so far has finished. */
@@ -137,7 +143,7 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     this.finished.add(done);
   }
 
-  private async run({ executionId, token, input, history, machine, handlers, resumed }: Run): Promise<void> {
+  private async run({ executionId, commandId, token, input, history, machine, handlers, resumed }: Run): Promise<void> {
     const execution = machine.run(input as never, {
       overrides: {
         taskResourceLocalHandlers: handlers as never,
@@ -148,6 +154,9 @@ export class LocalWorkflowEngine implements WorkflowGateway {
     execution.result.catch(() => undefined);
     this.aborts.set(executionId, execution.abort);
     let final: Partial<ExecutionRecord> = { status: 'FAILED', error: 'States.Runtime' };
+    // A failed wait ends its token unless the Retry runs it again: the local runner keeps one
+    // token per execution (AWS would mint one per attempt), so it must outlive the retry.
+    let tokenFailed = false;
     for await (const event of execution.eventLogs) {
       if (resumed && event.type === 'ExecutionStarted') continue;
       history.push(toHistoryEvent(event as LibraryEvent, history.length + 1, token));
@@ -155,18 +164,22 @@ export class LocalWorkflowEngine implements WorkflowGateway {
         // The execution is about to pause on its token: persist how it got here.
         await this.executions.saveHistory(executionId, history);
       }
-      if (event.type === 'StateFailed' && this.tokenStates.has(event.state.name)) await this.tokens.expire(token);
+      if (tokenFailed && event.type !== 'StateRetried') await this.tokens.expire(token);
+      tokenFailed = event.type === 'StateFailed' && this.tokenStates.has(event.state.name);
       const status = FINAL_STATUS[event.type];
       if (status) final = { status, ...('Error' in event && { error: String(event.Error), cause: String(event.Cause) }) };
     }
+    if (tokenFailed) await this.tokens.expire(token);
     this.aborts.delete(executionId);
     if (!this.stopping) await this.executions.finish(executionId, { ...final, history, stoppedAt: new Date().toISOString() });
     this.live.delete(executionId);
+    this.runningByCommand.delete(commandId);
   }
 }
 
 interface Run {
   executionId: string;
+  commandId: string;
   token: string;
   input: unknown;
   history: HistoryEvent[];

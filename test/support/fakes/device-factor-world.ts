@@ -26,6 +26,7 @@ export async function requestedCommand(world: FakeWorld, userId = ALICE.userId, 
     userId,
     action: 'start',
     target: instance.alias,
+    policyTarget: instance.alias,
     instanceId: instance.instanceId,
     requestedAt: new Date(world.clock.now()).toISOString(),
   };

@@ -5,6 +5,8 @@ import type { CodeGenerator } from '../../../functions/ports/code-generator';
 import { countedSeparately } from '../../../functions/ports/send-rate-limiter';
 import type { Deps } from '../../../functions/use-cases/deps';
 import { DEFAULT_SETTINGS, type Settings } from '../../../functions/use-cases/settings';
+import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../../../functions/adapters/crypto/aes-gcm-secret-sealer';
+import { LOCAL_POLL_PACE } from '../../../functions/use-cases/wait-until';
 import { LocalSecretSealer } from '../../../infra/local/identity/local-secret-sealer';
 import { FakeClock } from '../fake-clock';
 import {
@@ -59,7 +61,7 @@ export interface FakeWorld {
 export function fakeWorld(settings: Partial<Settings> = {}): FakeWorld {
   const clock = new FakeClock(T0);
   const codes = new ScriptedCodes();
-  const full: Settings = { ...DEFAULT_SETTINGS, authorizeWaitMs: 30, deliveryWaitMs: 30, ...settings };
+  const full: Settings = { ...DEFAULT_SETTINGS, authorizeWaitMs: 30, deliveryWaitMs: 30, pollPace: LOCAL_POLL_PACE, ...settings };
   const world = {
     clock,
     codes,
@@ -82,8 +84,10 @@ export function fakeWorld(settings: Partial<Settings> = {}): FakeWorld {
     challenges: world.challenges,
     sendLimiter,
     attemptLimiter: countedSeparately('attempts', sendLimiter),
+    activationLimiter: countedSeparately('activations', sendLimiter),
     factors: world.factors,
     sealer: new LocalSecretSealer(Buffer.alloc(32, 9)),
+    taskTokens: AesGcmSecretSealer.derivedFrom(Buffer.alloc(32, 7), TASK_TOKEN_KEY_PURPOSE),
     mfaDevices: world.mfaDevices,
     ledger: world.ledger,
     messages: world.outbox,

@@ -2,6 +2,7 @@
  * In-memory devices for use-case tests: a directory of who owns what, and shadows whose
  * devices answer a desired change (or stay silent when `offline`).
  */
+import type { DeviceCommand } from '../../../functions/domain/command';
 import { DEVICE_CATALOGUE, type Device } from '../../../functions/domain/device';
 import type { DeviceDirectory } from '../../../functions/ports/device-directory';
 import type { DeviceGateway, DeviceShadow } from '../../../functions/ports/device-gateway';
@@ -11,6 +12,21 @@ import { tick } from './in-memory-stores';
 export const FRONT_DOOR: Device = { thingName: 'front-door', name: 'front door', owner: 'alice', type: 'lock' };
 export const PRINTER: Device = { thingName: '3d-printer', name: '3D printer', owner: 'alice', type: 'printer' };
 export const BOBS_GARAGE: Device = { thingName: 'bobs-garage', name: 'garage door', owner: 'bob', type: 'garage door' };
+
+/** "unlock the front door" as the workflow carries it; `userId` other than alice makes it a forgery. */
+export function unlockFrontDoor(userId = 'alice', commandId = 'cmd-door'): DeviceCommand {
+  return {
+    kind: 'device',
+    commandId,
+    userId,
+    action: 'unlock',
+    target: 'the front door',
+    policyTarget: 'front door',
+    thingName: FRONT_DOOR.thingName,
+    deviceType: 'lock',
+    requestedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
 
 export class InMemoryDevices implements DeviceGateway, DeviceDirectory {
   private readonly devices: Device[] = [];

@@ -6,7 +6,7 @@
  */
 import type { Challenge } from '../../../functions/domain/challenge';
 import type { FactorRecord } from '../../../functions/domain/factor-enrollment';
-import { sendWindows, type SendLimit } from '../../../functions/domain/send-limits';
+import { judgeSend, withSend, type LimitVerdict, type SendLimit } from '../../../functions/domain/send-limits';
 import type { User } from '../../../functions/domain/user';
 import type { ActionLedger, ActionRecordStatus } from '../../../functions/ports/action-ledger';
 import type { ChallengeStore } from '../../../functions/ports/challenge-store';
@@ -78,21 +78,26 @@ export class InMemorySendRateLimiter implements SendRateLimiter {
   constructor(
     private readonly limits: SendLimit[],
     private readonly clock: Clock,
-    /** Counters by window key; share one map between limiters to share the store. */
-    private readonly counters = new Map<string, number>(),
+    /** Send logs by user; share one map between limiters to share the store. */
+    private readonly logs = new Map<string, number[]>(),
   ) {}
 
-  async canSend(userId: string): Promise<boolean> {
+  async check(userId: string): Promise<LimitVerdict> {
     await tick();
-    return sendWindows(userId, this.clock.now(), this.limits).every((w) => (this.counters.get(w.key) ?? 0) < w.max);
+    return judgeSend(this.logs.get(userId) ?? [], this.clock.now(), this.limits);
   }
 
-  async tryConsume(userId: string): Promise<boolean> {
+  async tryConsume(userId: string): Promise<LimitVerdict> {
     await tick();
-    const windows = sendWindows(userId, this.clock.now(), this.limits);
-    if (!windows.every((w) => (this.counters.get(w.key) ?? 0) < w.max)) return false;
-    for (const w of windows) this.counters.set(w.key, (this.counters.get(w.key) ?? 0) + 1);
-    return true;
+    const log = this.logs.get(userId) ?? [];
+    const verdict = judgeSend(log, this.clock.now(), this.limits);
+    if (verdict.allowed) this.logs.set(userId, withSend(log, this.clock.now(), this.limits));
+    return verdict;
+  }
+
+  async reset(userId: string): Promise<void> {
+    await tick();
+    this.logs.delete(userId);
   }
 }
 

@@ -10,7 +10,7 @@ import type { InstanceAction } from '../../../functions/domain/command';
 import { TaskTokenError } from '../../../functions/domain/errors';
 import type { Instance } from '../../../functions/domain/instance';
 import type { AuditPublisher } from '../../../functions/ports/audit-publisher';
-import type { InstanceGateway } from '../../../functions/ports/instance-gateway';
+import { InstanceStateError, type InstanceGateway } from '../../../functions/ports/instance-gateway';
 import type { MessageSender, OutgoingMessage } from '../../../functions/ports/message-sender';
 import type { MfaDeviceVerifier, MfaVerdict } from '../../../functions/ports/mfa-device-verifier';
 import type {
@@ -71,7 +71,7 @@ export class InMemoryFleet implements InstanceGateway {
 
   async list(): Promise<Instance[]> {
     await tick();
-    return [...this.instances.values()].map((i) => ({ ...i }));
+    return [...this.instances.values()].map((i) => ({ ...i })).sort((a, b) => a.instanceId.localeCompare(b.instanceId));
   }
 
   async perform(action: InstanceAction, instanceId: string): Promise<string> {
@@ -79,7 +79,7 @@ export class InMemoryFleet implements InstanceGateway {
     const instance = this.instances.get(instanceId);
     if (!instance) throw Object.assign(new Error(`no such instance: ${instanceId}`), { name: 'InvalidInstanceID.NotFound' });
     const next = TRANSITIONS[action][instance.state];
-    if (!next) throw Object.assign(new Error(`cannot ${action} a ${instance.state} instance`), { name: 'IncorrectInstanceState' });
+    if (!next) throw new InstanceStateError(`cannot ${action} a ${instance.state} instance`);
     instance.state = next;
     this.performed.push({ action, instanceId });
     return next;
@@ -87,6 +87,11 @@ export class InMemoryFleet implements InstanceGateway {
 
   stateOf(instanceId: string): string | undefined {
     return this.instances.get(instanceId)?.state;
+  }
+
+  /** Another tagged instance joins the fleet (an operator's tagging, right or wrong). */
+  add(instance: Instance): void {
+    this.instances.set(instance.instanceId, { ...instance });
   }
 }
 
@@ -110,11 +115,16 @@ const TOKEN_FORMAT = /^[A-Za-z0-9_-]{64}$/;
 export class InMemoryWorkflow implements WorkflowGateway {
   private readonly executions = new Map<string, FakeExecution>();
   private readonly tokens = new Map<string, { executionId: string; done: boolean }>();
+  private readonly byCommand = new Map<string, string>();
   afterVerification: ExecutionStatus = 'SUCCEEDED';
 
+  /** Like Step Functions: starting a running command again returns its execution. */
   async start(input: ConfirmationInput): Promise<{ executionId: string }> {
     await tick();
+    const running = this.byCommand.get(input.command.commandId);
+    if (running && this.executions.get(running)?.status === 'RUNNING') return { executionId: running };
     const executionId = randomUUID();
+    this.byCommand.set(input.command.commandId, executionId);
     const token = randomBytes(48).toString('base64url');
     this.executions.set(executionId, { input: structuredClone(input), status: 'RUNNING', token });
     this.tokens.set(token, { executionId, done: false });

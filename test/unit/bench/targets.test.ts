@@ -14,6 +14,8 @@ describe('the issue targets', () => {
     expect(verdict('bundle:perform-action')).toBe('PASS');
     expect(verdict('first-request:skill')).toBe('MISS'); // 180 ms, the aws-emulator run
     expect(verdict('first-request:perform-action')).toBe('PASS');
+    expect(verdict('reference-ratio:skill')).toBe('MISS'); // 180 ms / 100 ms = 1.8x
+    expect(verdict('reference-ratio:perform-action')).toBe('PASS'); // 0.9x
     expect(verdict('transitions')).toBe('PASS');
   });
 
@@ -27,7 +29,7 @@ describe('the issue targets', () => {
   it('says NOT RUN for sections that did not run, and for throughput below N = 1,000', () => {
     const rows = evaluateTargets({});
     expect(rows.every((r) => r.verdict === 'NOT RUN')).toBe(true);
-    expect(rows.map((r) => r.id)).toEqual(['authorize-floor', 'command-p99', 'throughput', 'memory', 'bundle', 'first-request', 'transitions']);
+    expect(rows.map((r) => r.id)).toEqual(['authorize-floor', 'command-p99', 'throughput', 'memory', 'bundle', 'first-request', 'reference-ratio', 'transitions']);
 
     const quick = sampleResults();
     quick.throughput!.rounds = quick.throughput!.rounds.filter((r) => r.users === 10);

@@ -1,4 +1,4 @@
-/** The skill package must build on ASK and honour the intent/slot contract of LOCAL-API.md. */
+/** The skill package must build on ASK and honour the intent/slot contract of docs/local-api.md. */
 import skill from '../../../skill/skill-package/skill.json';
 import model from '../../../skill/skill-package/interactionModels/custom/en-US.json';
 

@@ -1,6 +1,7 @@
 import model from '../../../skill/skill-package/interactionModels/custom/en-US.json';
 import { ChatSession, ServerUnreachableError, type ChatSessionOptions } from '../../../infra/local/chat/session';
 import { createUtteranceMatcher } from '../../../infra/local/chat/utterance-matcher';
+import { readOperatorToken } from '../../../infra/local/identity/operator-token';
 import { closedPort, speech, startStubStack, type StubStack } from './stub-stack';
 
 const matcher = createUtteranceMatcher(model);
@@ -13,7 +14,7 @@ const CODE_SMS = {
 };
 
 function chatOptions(stack: StubStack, printed: string[]): ChatSessionOptions {
-  return { baseUrl: stack.baseUrl, userId: 'alice', matcher, print: (line) => printed.push(line) };
+  return { baseUrl: stack.baseUrl, operatorToken: readOperatorToken(stack.dataDir), userId: 'alice', matcher, print: (line) => printed.push(line) };
 }
 
 describe('ChatSession against a stub of the local stack', () => {
@@ -158,6 +159,7 @@ describe('ChatSession without a server', () => {
   it('fails to connect with ServerUnreachableError', async () => {
     const chat = new ChatSession({
       baseUrl: `http://127.0.0.1:${await closedPort()}`,
+      operatorToken: 'unused',
       userId: 'alice',
       matcher,
       print: () => undefined,

@@ -2,7 +2,10 @@
  * A stand-in for the local stack's HTTP contract (POST /alexa, POST /api/dev/tokens,
  * GET /api/outbox) that records what the chat sends and answers with canned replies.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AlexaRequestEnvelope } from '../../fixtures/alexa/envelopes';
 import type { AlexaResponseEnvelope, OutboxMessage } from '../../../infra/local/chat/render';
@@ -17,6 +20,8 @@ export interface RecordedRequest {
 
 export interface StubStack {
   baseUrl: string;
+  /** A data dir holding the stub's operator token, as `npm start` leaves one. */
+  dataDir: string;
   port: number;
   requests: RecordedRequest[];
   /** What GET /api/outbox returns; tests push messages as the "phone" receives them. */
@@ -42,7 +47,16 @@ export function speech(text: string, { sessionAttributes, shouldEndSession = fal
   };
 }
 
+const OPERATOR_TOKEN = 'stub-operator-token';
+
+/** Leaves the stub's operator token in `dataDir`, as `npm start` does in its own. */
+export function writeOperatorToken(dataDir: string): void {
+  writeFileSync(join(dataDir, 'operator-token'), `${OPERATOR_TOKEN}\n`, { mode: 0o600 });
+}
+
 export async function startStubStack(): Promise<StubStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-stub-'));
+  writeOperatorToken(dataDir);
   let issuedTokens = 0;
   const issueToken = (response: ServerResponse, body: unknown) =>
     KNOWN_USERS.includes((body as { userId?: string }).userId ?? '')
@@ -52,8 +66,9 @@ export async function startStubStack(): Promise<StubStack> {
     void readJson(request).then(async (body) => {
       const path = request.url ?? '';
       stack.requests.push({ method: request.method ?? '', path, body });
+      if (path.startsWith('/api/') && request.headers.authorization !== `Bearer ${OPERATOR_TOKEN}`) return send(response, 401, { error: 'operator token required' });
       if (path === '/api/dev/tokens') return issueToken(response, body);
-      if (path === '/api/outbox') return send(response, 200, { messages: stack.outbox });
+      if (path.startsWith('/api/outbox')) return send(response, 200, { messages: stack.outbox });
       if (path === '/alexa') return send(response, stack.alexaStatus, await stack.answerAlexa(body as AlexaRequestEnvelope));
       return send(response, 404, { error: 'not found' });
     });
@@ -62,6 +77,7 @@ export async function startStubStack(): Promise<StubStack> {
   const { port } = server.address() as AddressInfo;
   const stack: StubStack = {
     baseUrl: `http://127.0.0.1:${port}`,
+    dataDir,
     port,
     requests: [],
     outbox: [],
@@ -69,7 +85,10 @@ export async function startStubStack(): Promise<StubStack> {
     answerAlexa: () => speech('OK.'),
     alexaRequests: () =>
       stack.requests.filter(({ path }) => path === '/alexa').map(({ body }) => body as AlexaRequestEnvelope),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
   return stack;
 }

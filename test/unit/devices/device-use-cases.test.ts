@@ -1,22 +1,12 @@
-import type { DeviceCommand } from '../../../functions/domain/command';
-import { WorkflowErrors } from '../../../functions/domain/errors';
 import { parsePerformActionPayload } from '../../../functions/handlers/workflow-payloads';
 import { deviceStatus } from '../../../functions/use-cases/device-status';
 import { performAction } from '../../../functions/use-cases/perform-action';
 import { requestDeviceCommand } from '../../../functions/use-cases/request-device-command';
 import { ALICE, BOB, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
-import { FRONT_DOOR, PRINTER } from '../../support/fakes/in-memory-devices';
+import { PRINTER, unlockFrontDoor as aliceUnlocksFrontDoor } from '../../support/fakes/in-memory-devices';
+import { storeVerifiedChallenge } from '../../support/verified-challenge';
 
-const unlockFrontDoor: DeviceCommand = {
-  kind: 'device',
-  commandId: 'cmd-door',
-  userId: 'alice',
-  action: 'unlock',
-  target: 'the front door',
-  thingName: FRONT_DOOR.thingName,
-  deviceType: 'lock',
-  requestedAt: '2026-01-01T00:00:00.000Z',
-};
+const unlockFrontDoor = aliceUnlocksFrontDoor();
 
 describe('device commands', () => {
   let world: FakeWorld;
@@ -63,8 +53,12 @@ describe('device commands', () => {
   });
 
   describe('performAction for a device', () => {
+    beforeEach(async () => {
+      await storeVerifiedChallenge(world.deps, unlockFrontDoor, world.clock.now());
+    });
+
     it('sets the desired state and succeeds once the device reports it', async () => {
-      const result = await performAction(world.deps, { command: unlockFrontDoor, verifiedAt: world.clock.now() });
+      const result = await performAction(world.deps, { command: unlockFrontDoor });
 
       expect(result).toEqual({ instanceState: 'unlocked', alreadyPerformed: false });
       expect(world.devices.requested).toEqual([{ thingName: 'front-door', property: 'lock', value: 'unlocked' }]);
@@ -74,10 +68,7 @@ describe('device commands', () => {
     it('fails as "did not respond" after the bounded wait, and withdraws the request', async () => {
       world.devices.offline.add('front-door');
 
-      await expect(performAction(world.deps, { command: unlockFrontDoor, verifiedAt: world.clock.now() })).rejects.toMatchObject({
-        name: WorkflowErrors.actionFailed,
-        message: 'the front door did not respond',
-      });
+      await expect(performAction(world.deps, { command: unlockFrontDoor })).rejects.toMatchObject({ name: 'DeviceDidNotRespond' });
       expect(world.devices.requested.map((request) => request.value)).toEqual(['unlocked', null]);
       expect((await world.devices.read('front-door'))?.desired).toEqual({});
       expect(await world.ledger.status('cmd-door')).toBe('failed');

@@ -7,6 +7,7 @@ const command: Command = {
   userId: 'alice',
   action: 'start',
   target: 'splunk',
+  policyTarget: 'splunk',
   instanceId: 'i-0123456789abcdef0',
   requestedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -42,7 +43,7 @@ describe('auditEvent', () => {
     );
   });
 
-  it('uses the contract detail-type names of PRODUCT.md section 2', () => {
+  it('uses the contract detail-type names of docs/product.md section 2', () => {
     expect(Object.values(AuditDetailTypes).sort()).toEqual(
       [
         'Action Failed',
@@ -56,13 +57,15 @@ describe('auditEvent', () => {
         'Command Requested',
         'Command Superseded',
         'Delivery Failed',
+        'Device Registered',
+        'Limit Reset',
       ].sort(),
     );
   });
 });
 
 describe('codeMessage', () => {
-  it('is the delivered text of PRODUCT.md, naming the action it confirms', () => {
+  it('is the delivered text of docs/product.md, naming the action it confirms', () => {
     expect(codeMessage('482913', 'start', 'splunk', 300)).toEqual({
       subject: 'VoiceGate code to start splunk',
       body: "VoiceGate code 482913 to start splunk. Expires in 5 minutes. Didn't ask? Ignore this message.",

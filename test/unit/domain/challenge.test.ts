@@ -13,7 +13,9 @@ function pending(overrides: Partial<Challenge> = {}): Challenge {
     executionId: 'exec-1',
     action: 'start',
     target: 'splunk',
-    taskToken: 't'.repeat(64),
+    resource: 'i-0123456789abcdef0',
+    policyTarget: 'splunk',
+    sealedTaskToken: 'v1.sealed',
     codeHash: hasher.hash(CODE, 'alice', 'cmd-1'),
     channel: 'sms',
     maskedDestination: '***01',
@@ -30,7 +32,7 @@ describe('evaluateAttempt', () => {
   it('accepts the right code: verified, one version on, attempts untouched', () => {
     const outcome = evaluateAttempt(pending(), CODE, ISSUED + 1000, hasher);
 
-    expect(outcome).toEqual({ kind: 'accepted', next: pending({ status: 'verified', version: 5 }) });
+    expect(outcome).toEqual({ kind: 'accepted', next: pending({ status: 'verified', verifiedAt: ISSUED + 1000, version: 5 }) });
   });
 
   it('counts wrong codes down and says how many are left', () => {

@@ -1,8 +1,8 @@
-import { DEFAULT_SEND_LIMITS, sendWindows, type SendLimit } from '../../../functions/domain/send-limits';
+import { DEFAULT_SEND_LIMITS, judgeSend, minutesUntil, recentSends, withSend, type SendLimit } from '../../../functions/domain/send-limits';
 
-const DAY_START = Date.UTC(2026, 0, 1); // a day (and 15-minute) boundary
-const DAY_START_S = DAY_START / 1000;
-const MIN15 = 15 * 60_000;
+const T = Date.UTC(2026, 0, 1); // a day (and 15-minute) boundary
+const MINUTE = 60_000;
+const perMinute = (max: number): SendLimit => ({ name: 'minute', windowSeconds: 60, max });
 
 describe('DEFAULT_SEND_LIMITS (S8)', () => {
   it('are 5 per 15 minutes and 20 per day', () => {
@@ -13,48 +13,58 @@ describe('DEFAULT_SEND_LIMITS (S8)', () => {
   });
 });
 
-describe('sendWindows', () => {
-  it('keys each window by user, limit name and window start (epoch seconds)', () => {
-    const at = DAY_START + 7 * 60_000 + 123;
-
-    expect(sendWindows('alice', at, DEFAULT_SEND_LIMITS)).toEqual([
-      { key: `alice#15m#${DAY_START_S}`, max: 5, expiresAt: DAY_START_S + 900 },
-      { key: `alice#1d#${DAY_START_S}`, max: 20, expiresAt: DAY_START_S + 86_400 },
-    ]);
+describe('judgeSend (rolling windows)', () => {
+  it('allows a send while every window has room', () => {
+    expect(judgeSend([T, T + 1], T + 2, [perMinute(3)])).toEqual({ allowed: true });
   });
 
-  it('starts a new window exactly at the boundary, not a millisecond earlier', () => {
-    const [lastOfFirst] = sendWindows('alice', DAY_START + MIN15 - 1, DEFAULT_SEND_LIMITS);
-    const [firstOfNext] = sendWindows('alice', DAY_START + MIN15, DEFAULT_SEND_LIMITS);
+  it('counts a send for exactly its window: it stops counting windowSeconds after it was made', () => {
+    const log = [T, T + 10_000];
 
-    expect(lastOfFirst!.key).toBe(`alice#15m#${DAY_START_S}`);
-    expect(firstOfNext!.key).toBe(`alice#15m#${DAY_START_S + 900}`);
-    expect(firstOfNext!.expiresAt).toBe(DAY_START_S + 1800);
+    expect(judgeSend(log, T + MINUTE - 1, [perMinute(2)])).toEqual({ allowed: false, retryAt: T + MINUTE });
+    expect(judgeSend(log, T + MINUTE, [perMinute(2)])).toEqual({ allowed: true });
   });
 
-  it('keeps the day window across 15-minute boundaries and rolls it at midnight UTC', () => {
-    const day = (at: number) => sendWindows('alice', at, DEFAULT_SEND_LIMITS)[1]!.key;
+  it('a full window frees up when enough of its oldest sends age out, not at a boundary', () => {
+    const log = [T + 5_000, T + 20_000, T + 30_000];
 
-    expect(day(DAY_START + MIN15)).toBe(day(DAY_START));
-    expect(day(DAY_START + 86_400_000 - 1)).toBe(day(DAY_START));
-    expect(day(DAY_START + 86_400_000)).toBe(`alice#1d#${DAY_START_S + 86_400}`);
+    expect(judgeSend(log, T + 40_000, [perMinute(2)])).toEqual({ allowed: false, retryAt: T + 20_000 + MINUTE });
   });
 
-  it('gives every user their own counters', () => {
-    const keys = (user: string) => sendWindows(user, DAY_START, DEFAULT_SEND_LIMITS).map((w) => w.key);
-    const bobs = keys('bob');
-    expect(keys('alice').filter((key) => bobs.includes(key))).toEqual([]);
-    expect(bobs[0]).toBe(`bob#15m#${DAY_START_S}`);
+  it('names the latest time over all full windows', () => {
+    const limits = [perMinute(1), { name: 'hour', windowSeconds: 3600, max: 2 }];
+
+    expect(judgeSend([T, T + 2 * MINUTE], T + 2 * MINUTE + 1, limits)).toEqual({ allowed: false, retryAt: T + 60 * MINUTE });
   });
 
-  it('aligns windows to the epoch, whatever the limits', () => {
-    const limits: SendLimit[] = [{ name: 'minute', windowSeconds: 60, max: 2 }];
-    const [window] = sendWindows('u', DAY_START + 90_500, limits);
+  it('ignores the order the log is stored in', () => {
+    expect(judgeSend([T + 30_000, T], T + 40_000, [perMinute(2)])).toEqual({ allowed: false, retryAt: T + MINUTE });
+  });
+});
 
-    expect(window).toEqual({ key: `u#minute#${DAY_START_S + 60}`, max: 2, expiresAt: DAY_START_S + 120 });
+describe('recentSends and withSend', () => {
+  it('keep only the sends inside the longest window, oldest first', () => {
+    const log = [T + 2 * MINUTE, T, T + 90_000];
+
+    expect(recentSends(log, T + 2 * MINUTE + 1, [perMinute(5)])).toEqual([T + 90_000, T + 2 * MINUTE]);
+    expect(withSend(log, T + 2 * MINUTE + 1, [perMinute(5)])).toEqual([T + 90_000, T + 2 * MINUTE, T + 2 * MINUTE + 1]);
   });
 
-  it('has one window per limit and none without limits', () => {
-    expect(sendWindows('alice', DAY_START, [])).toEqual([]);
+  it('never grow past what the longest window can hold', () => {
+    let log: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const now = T + i * 5 * MINUTE;
+      if (judgeSend(log, now, DEFAULT_SEND_LIMITS).allowed) log = withSend(log, now, DEFAULT_SEND_LIMITS);
+    }
+    expect(log.length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('minutesUntil', () => {
+  it('rounds up to whole minutes, and says at least one', () => {
+    expect(minutesUntil(T + 8 * MINUTE + 1, T)).toBe(9);
+    expect(minutesUntil(T + 9 * MINUTE, T)).toBe(9);
+    expect(minutesUntil(T + 1, T)).toBe(1);
+    expect(minutesUntil(T - 5, T)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { Speech } from '../../../functions/domain/speech';
 
-/** PRODUCT.md section 1, the conversation table, read off Speech, word for word. */
+/** docs/product.md section 1, the conversation table, read off Speech, word for word. */
 describe('Speech: the conversation table', () => {
   it('welcomes and names two things to try', () => {
     expect(Speech.welcome()).toBe('Welcome to cloud control. You can say "list instances", or "start splunk".');
@@ -69,7 +69,15 @@ describe('Speech: the other answers', () => {
     expect(Speech.deliveryFailed('start', 'splunk')).toBe(
       "I couldn't send your code, so I am not starting splunk. Please try again later.",
     );
-    expect(Speech.codeAcceptedActionFailed('start', 'splunk')).toBe('Code accepted, but starting splunk failed. Please try again later.');
+    expect(Speech.codeAcceptedActionFailed('reboot', 'web', 'IncorrectInstanceState')).toBe(
+      'Code accepted, but rebooting web failed: web changed state since you asked, so it can\'t be rebooted now. Say "list instances" to see where it stands.',
+    );
+    expect(Speech.codeAcceptedActionFailed('unlock', 'the front door', 'DeviceDidNotRespond')).toBe(
+      'Code accepted, but unlocking the front door failed: the front door did not respond. Check that it is powered and online, then ask again.',
+    );
+    expect(Speech.codeAcceptedActionFailed('start', 'splunk', 'SomethingNew')).toBe(
+      'Code accepted, but starting splunk failed: the provider refused to change splunk. Please ask your administrator to look into it.',
+    );
     expect(Speech.codeAcceptedUnderWay('stop', 'web')).toBe('Code accepted. Stopping web is under way.');
   });
 
@@ -77,5 +85,17 @@ describe('Speech: the other answers', () => {
     const spoken = Speech.codeSent('start', 'splunk', 6, 'sms', '***01');
     expect(spoken).not.toMatch(/\d{3,}/);
     expect(spoken).not.toContain('*');
+  });
+
+  it('a limit says when the user can try again, in minutes, then hours', () => {
+    expect(Speech.sendLimitReached(9)).toBe('You have asked for too many codes. You can ask for a new code in 9 minutes.');
+    expect(Speech.sendLimitReached(1)).toBe('You have asked for too many codes. You can ask for a new code in 1 minute.');
+    expect(Speech.attemptLimitReached(14)).toBe('You have tried too many codes. You can try again in 14 minutes.');
+    expect(Speech.attemptLimitReached(61)).toBe('You have tried too many codes. You can try again in 2 hours.');
+    expect(Speech.sendLimitReached(60)).toBe('You have asked for too many codes. You can ask for a new code in 1 hour.');
+  });
+
+  it('two instances with one alias: refused, and the operator is named', () => {
+    expect(Speech.duplicateAlias('web', 2)).toBe('Two instances are called web; ask your operator to fix their tags.');
   });
 });

@@ -44,7 +44,8 @@ describe('confirming with an authenticator app', () => {
       action: 'start',
       target: 'splunk',
     });
-    expect(world.workflow.taskOutputOf(executionId)).toEqual({ verifiedAt: now(), factor: 'totp' });
+    expect(world.workflow.taskOutputOf(executionId)).toEqual({ factor: 'totp' });
+    expect((await world.challenges.get('alice'))?.verifiedAt).toBe(now());
   });
 
   it('accepts one step of clock drift either way, not two', async () => {
@@ -65,8 +66,8 @@ describe('confirming with an authenticator app', () => {
     await submitCode(world.deps, 'alice', code);
     const second = await requestedCommand(world, 'alice', WEB);
 
-    expect(await submitCode(world.deps, 'alice', code)).toMatchObject({ kind: 'rejected', attemptsLeft: 2 });
-    expect(await submitCode(world.deps, 'alice', totpCode(secret, now() - STEP))).toMatchObject({ kind: 'rejected', attemptsLeft: 1 });
+    expect(await submitCode(world.deps, 'alice', code)).toMatchObject({ kind: 'reused', attemptsLeft: 2 });
+    expect(await submitCode(world.deps, 'alice', totpCode(secret, now() - STEP))).toMatchObject({ kind: 'reused', attemptsLeft: 1 });
     world.clock.advance(STEP);
     expect(await submitCode(world.deps, 'alice', totpCode(secret, now()))).toMatchObject({ kind: 'accepted' });
     expect(world.workflow.taskOutputOf(second.executionId)).toMatchObject({ factor: 'totp' });
@@ -92,17 +93,17 @@ describe('confirming with an authenticator app', () => {
   });
 
   it('limits code attempts per user across commands like code sends (S8), without touching the SMS counters', async () => {
-    // Activation used one attempt of the five per 15 minutes.
-    for (let i = 0; i < 4; i++) {
+    // Activating the app is not a confirmation attempt: all five per 15 minutes are left.
+    for (let i = 0; i < 5; i++) {
       await requestedCommand(world);
       expect(await submitCode(world.deps, 'alice', wrongCode(secret, now()))).toMatchObject({ kind: 'rejected' });
     }
     await requestedCommand(world);
 
-    expect(await submitCode(world.deps, 'alice', totpCode(secret, now()))).toEqual({ kind: 'attempt-limit' });
+    expect(await submitCode(world.deps, 'alice', totpCode(secret, now()))).toEqual({ kind: 'attempt-limit', retryInMinutes: 15 });
     expect((await world.challenges.get('alice'))?.attemptsLeft).toBe(3);
-    expect(await requestCommand(world.deps, ALICE, 'start', 'splunk')).toEqual({ kind: 'attempt-limit' });
-    expect(await world.deps.sendLimiter.canSend('alice')).toBe(true);
+    expect(await requestCommand(world.deps, ALICE, 'start', 'splunk')).toEqual({ kind: 'attempt-limit', retryInMinutes: 15 });
+    expect(await world.deps.sendLimiter.check('alice')).toEqual({ allowed: true });
 
     world.clock.advance(15 * 60_000);
     await requestedCommand(world);

@@ -12,6 +12,7 @@ function commandFor(userId: string, instance = SPLUNK, action: InstanceCommand['
     userId,
     action,
     target: instance.alias,
+    policyTarget: instance.alias,
     instanceId: instance.instanceId,
     requestedAt: new Date(0).toISOString(),
   };
@@ -39,7 +40,8 @@ describe('submitCode', () => {
     const outcome = await submitCode(world.deps, 'alice', '482913');
 
     expect(outcome).toEqual({ kind: 'accepted', result: 'succeeded', action: 'start', target: 'splunk' });
-    expect(world.workflow.taskOutputOf(executionId)).toEqual({ verifiedAt: world.clock.now(), factor: 'sms' });
+    expect(world.workflow.taskOutputOf(executionId)).toEqual({ factor: 'sms' });
+    expect((await world.challenges.get('alice'))?.verifiedAt).toBe(world.clock.now());
     expect((await world.challenges.get('alice'))?.status).toBe('verified');
   });
 
@@ -51,6 +53,30 @@ describe('submitCode', () => {
     world.workflow.afterVerification = 'RUNNING';
     await pendingCommand(world, '222222');
     expect(await submitCode(world.deps, 'alice', '222222')).toMatchObject({ kind: 'accepted', result: 'under-way' });
+  });
+
+  describe('waiting for the outcome without hammering Step Functions', () => {
+    const describeCalls = () => jest.spyOn(world.workflow, 'describe');
+
+    it('asks the workflow once the ledger shows the action done, and answers from it', async () => {
+      const { command } = await pendingCommand(world, '482913');
+      await world.ledger.claim(command.commandId, world.clock.now());
+      await world.ledger.settle(command.commandId, 'performed');
+      const describe = describeCalls();
+
+      expect(await submitCode(world.deps, 'alice', '482913')).toMatchObject({ kind: 'accepted', result: 'succeeded' });
+      expect(describe).toHaveBeenCalledTimes(1);
+    });
+
+    it("while the action is under way (claimed in the ledger) the workflow is never asked, and the answer is 'under-way'", async () => {
+      world.workflow.afterVerification = 'RUNNING';
+      const { command } = await pendingCommand(world, '482913');
+      await world.ledger.claim(command.commandId, world.clock.now());
+      const describe = describeCalls();
+
+      expect(await submitCode(world.deps, 'alice', '482913')).toMatchObject({ kind: 'accepted', result: 'under-way' });
+      expect(describe).not.toHaveBeenCalled();
+    });
   });
 
   it("reports 'expired' when the workflow's task already timed out", async () => {

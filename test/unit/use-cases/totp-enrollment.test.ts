@@ -71,7 +71,7 @@ describe('authenticator enrollment', () => {
     await activateTotp(world.deps, 'alice', code);
     await requestedCommand(world);
 
-    expect(await submitCode(world.deps, 'alice', code)).toMatchObject({ kind: 'rejected', attemptsLeft: 2 });
+    expect(await submitCode(world.deps, 'alice', code)).toMatchObject({ kind: 'reused', attemptsLeft: 2 });
   });
 
   it('never lets an unactivated secret confirm: commands keep going by SMS', async () => {

@@ -5,6 +5,7 @@ const command = {
   userId: 'alice',
   action: 'start',
   target: 'splunk',
+  policyTarget: 'splunk',
   instanceId: 'i-0123456789abcdef0',
   requestedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -15,10 +16,7 @@ describe('workflow payloads (S15)', () => {
   });
 
   it('parses the perform-action payload and keeps replayOf only when it is a string', () => {
-    expect(parsePerformActionPayload({ command: { ...command, replayOf: 'exec-0' }, verifiedAt: 5 })).toEqual({
-      command: { ...command, replayOf: 'exec-0' },
-      verifiedAt: 5,
-    });
+    expect(parsePerformActionPayload({ command: { ...command, replayOf: 'exec-0' } })).toEqual({ command: { ...command, replayOf: 'exec-0' } });
     expect(parsePerformActionPayload({ command: { ...command, replayOf: 7 }, verifiedAt: 5 }).command).not.toHaveProperty('replayOf');
   });
 
@@ -38,7 +36,12 @@ describe('workflow payloads (S15)', () => {
     expect(() => parseIssueChallengePayload(payload)).toThrow(message);
   });
 
-  it.each([undefined, '5', Number.NaN, Number.POSITIVE_INFINITY])('refuses a verifiedAt of %p', (verifiedAt) => {
-    expect(() => parsePerformActionPayload({ command, verifiedAt })).toThrow(/verifiedAt/);
+  it.each([undefined, '5', Number.NaN, Date.now() + 3_600_000])('ignores a verifiedAt of %p: the verification time comes from the store', (verifiedAt) => {
+    expect(parsePerformActionPayload({ command, verifiedAt })).toEqual({ command });
+  });
+
+  it('refuses a command without the policy target its factor is chosen by', () => {
+    const { policyTarget: _dropped, ...withoutPolicyTarget } = command;
+    expect(() => parsePerformActionPayload({ command: withoutPolicyTarget })).toThrow(/policyTarget/);
   });
 });

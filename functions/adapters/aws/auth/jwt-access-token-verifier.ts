@@ -17,19 +17,34 @@ export interface JwtVerifierConfig {
   jwks?: PublicJwks;
 }
 
+/** How far a token's `iat`/`nbf` may lie in the future: clocks drift a little, not more. */
+const CLOCK_SKEW_SECONDS = 60;
+
+interface AccessClaims {
+  aud?: unknown;
+  client_id?: unknown;
+  exp?: unknown;
+  iat?: unknown;
+  nbf?: unknown;
+  token_use?: unknown;
+}
+
 /**
  * S9: accepts an access token only with a valid signature, issuer, audience and expiry.
  * The audience is the `aud` claim, or — for Cognito access tokens, which carry none —
- * the `client_id` claim, so one code path serves the local issuer and Cognito.
+ * the `client_id` claim, so one code path serves the local issuer and Cognito. An `exp`
+ * is required (aws-jwt-verify treats it as optional), `token_use` must be `access` (an ID
+ * token is not an access token), and `iat`/`nbf` may not lie in the future beyond a small skew.
  */
 export class JwtAccessTokenVerifier implements AccessTokenVerifier {
   private readonly verifier;
 
   constructor({ issuer, audience, jwksUri, jwks }: JwtVerifierConfig) {
     const allowed = new Set([audience].flat());
-    const customJwtCheck = ({ payload }: { payload: { aud?: unknown; client_id?: unknown } }) => {
+    const customJwtCheck = ({ payload }: { payload: AccessClaims }) => {
       const claimed = [payload.aud ?? payload.client_id].flat();
       if (!claimed.some((value) => typeof value === 'string' && allowed.has(value))) throw new Error('audience mismatch');
+      checkAccessClaims(payload, Date.now() / 1000);
     };
     // JwtVerifier is what aws-jwt-verify 5 calls the former JwtRsaVerifier (which it deprecates).
     this.verifier = JwtVerifier.create({ issuer, audience: null, customJwtCheck, ...(jwksUri && { jwksUri }) });
@@ -45,6 +60,15 @@ export class JwtAccessTokenVerifier implements AccessTokenVerifier {
       // Every reason (bad signature, expiry, issuer, audience, alg) means the same to the caller.
       return undefined;
     }
+  }
+}
+
+function checkAccessClaims(payload: AccessClaims, nowSeconds: number): void {
+  if (typeof payload.exp !== 'number') throw new Error('the token has no expiry');
+  if (payload.token_use !== 'access') throw new Error('not an access token');
+  for (const time of [payload.iat, payload.nbf]) {
+    if (time === undefined) continue;
+    if (typeof time !== 'number' || time > nowSeconds + CLOCK_SKEW_SECONDS) throw new Error('the token is from the future');
   }
 }
 

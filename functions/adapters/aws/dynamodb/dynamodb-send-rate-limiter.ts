@@ -1,11 +1,27 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { sendWindows, type SendLimit, type SendWindow } from '../../../domain/send-limits';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { judgeSend, withSend, type LimitVerdict, type SendLimit } from '../../../domain/send-limits';
 import type { Clock } from '../../../ports/clock';
 import type { SendRateLimiter } from '../../../ports/send-rate-limiter';
 import { isConditionFailure } from './tables';
 
-/** S8: one atomic counter item per user and window; an increment never passes the limit. */
+interface SendLog {
+  sends: number[];
+  /** 0 when no item is stored yet. */
+  version: number;
+}
+
+/**
+ * Each lost race is followed by a fresh read, and every round lets at least one writer in
+ * (or refuses everyone once the log is full), so a few dozen rounds cover any burst.
+ */
+const MAX_ROUNDS = 64;
+
+/**
+ * S8: one item per user holding the times of their recent sends (a rolling log). A send is
+ * appended with a put conditional on the version read, so concurrent sends cannot both take
+ * the last place in a window (plain conditional writes: dynalite has no transactions).
+ */
 export class DynamoDbSendRateLimiter implements SendRateLimiter {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -14,37 +30,40 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  async canSend(userId: string): Promise<boolean> {
-    const windows = sendWindows(userId, this.clock.now(), this.limits);
-    const keys = windows.map((w) => ({ counterKey: w.key }));
-    const { Responses } = await this.client.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
-    );
-    const counts = new Map((Responses?.[this.tableName] ?? []).map((item) => [item.counterKey as string, item.n as number]));
-    return windows.every((w) => (counts.get(w.key) ?? 0) < w.max);
+  async check(userId: string): Promise<LimitVerdict> {
+    return judgeSend((await this.read(userId)).sends, this.clock.now(), this.limits);
   }
 
-  async tryConsume(userId: string): Promise<boolean> {
-    const counted: SendWindow[] = [];
-    for (const window of sendWindows(userId, this.clock.now(), this.limits)) {
-      if (!(await this.increment(window, 1))) {
-        await Promise.all(counted.map((w) => this.increment(w, -1)));
-        return false;
-      }
-      counted.push(window);
+  async tryConsume(userId: string): Promise<LimitVerdict> {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const log = await this.read(userId);
+      const now = this.clock.now();
+      const verdict = judgeSend(log.sends, now, this.limits);
+      if (!verdict.allowed) return verdict;
+      if (await this.write(userId, log, withSend(log.sends, now, this.limits))) return verdict;
     }
-    return true;
+    throw new Error('the send log kept changing; try again');
   }
 
-  private async increment(window: SendWindow, by: 1 | -1): Promise<boolean> {
+  async reset(userId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { counterKey: userId } }));
+  }
+
+  private async read(userId: string): Promise<SendLog> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { counterKey: userId }, ConsistentRead: true }));
+    if (!Item) return { sends: [], version: 0 };
+    return { sends: (Item.sends as number[] | undefined) ?? [], version: Item.version as number };
+  }
+
+  private async write(userId: string, read: SendLog, sends: number[]): Promise<boolean> {
+    const longest = Math.max(0, ...this.limits.map((limit) => limit.windowSeconds));
     try {
       await this.client.send(
-        new UpdateCommand({
+        new PutCommand({
           TableName: this.tableName,
-          Key: { counterKey: window.key },
-          UpdateExpression: 'ADD n :by SET expiresAtSeconds = :expires',
-          ...(by > 0 && { ConditionExpression: 'attribute_not_exists(n) OR n < :max' }),
-          ExpressionAttributeValues: { ':by': by, ':expires': window.expiresAt, ...(by > 0 && { ':max': window.max }) },
+          Item: { counterKey: userId, sends, version: read.version + 1, expiresAtSeconds: Math.ceil(sends.at(-1)! / 1000) + longest },
+          ConditionExpression: read.version === 0 ? 'attribute_not_exists(counterKey)' : 'version = :version',
+          ...(read.version > 0 && { ExpressionAttributeValues: { ':version': read.version } }),
         }),
       );
       return true;

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { InstanceAction } from '../../../domain/command';
 import { ALIAS_TAG, type Instance } from '../../../domain/instance';
-import { InstanceThrottledError, type InstanceGateway } from '../../../ports/instance-gateway';
+import { InstanceStateError, InstanceThrottledError, type InstanceGateway } from '../../../ports/instance-gateway';
 
 /** The names EC2 uses for "slow down"; the workflow retries these with backoff. */
 const THROTTLING_ERRORS = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException']);
@@ -29,7 +29,8 @@ export class Ec2InstanceGateway implements InstanceGateway {
       const found = (page.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
       instances.push(...found.map(toInstance));
     }
-    return instances;
+    // EC2 pages in no promised order; "the first instance named so" must mean the same every time.
+    return instances.sort((a, b) => a.instanceId.localeCompare(b.instanceId));
   }
 
   async perform(action: InstanceAction, instanceId: string): Promise<string> {
@@ -39,6 +40,7 @@ export class Ec2InstanceGateway implements InstanceGateway {
       if (error instanceof Error && THROTTLING_ERRORS.has(error.name)) {
         throw new InstanceThrottledError(`EC2 throttled ${action} (${error.name})`);
       }
+      if (error instanceof Error && error.name === 'IncorrectInstanceState') throw new InstanceStateError(error.message);
       throw error;
     }
   }

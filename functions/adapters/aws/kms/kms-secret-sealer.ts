@@ -3,6 +3,9 @@ import type { SecretSealer } from '../../../ports/secret-sealer';
 
 const PREFIX = 'kms:';
 
+/** The encryption context's `purpose`; the stack's key grant is conditioned on it. */
+export const FACTOR_SECRET_PURPOSE = 'voicegate-factor-secret';
+
 /**
  * Seals factor secrets with a KMS key. The owner goes into the encryption context, so KMS
  * refuses to open a sealed secret copied to another owner's record (and CloudTrail names it).
@@ -37,5 +40,5 @@ export class KmsSecretSealer implements SecretSealer {
 }
 
 function encryptionContext(owner: string): Record<string, string> {
-  return { purpose: 'voicegate-factor-secret', owner };
+  return { purpose: FACTOR_SECRET_PURPOSE, owner };
 }

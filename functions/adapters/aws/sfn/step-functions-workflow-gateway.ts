@@ -48,6 +48,7 @@ export class StepFunctionsWorkflowGateway implements WorkflowGateway {
         executionId,
         status: toStatus(execution.status),
         ...(execution.error !== undefined && { error: execution.error }),
+        ...(execution.cause !== undefined && { cause: execution.cause }),
       };
     } catch (error) {
       if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return undefined;

@@ -45,9 +45,10 @@ export class DeviceIdentity {
     return { key: readFileSync(this.path('key'), 'utf8'), cert: readFileSync(this.path('cert'), 'utf8'), ca: readFileSync(this.path('ca'), 'utf8') };
   }
 
-  saveCertificate(certificatePem: string, caCertificatePem: string): void {
+  /** The CA is the local stack's; on AWS IoT the device trusts Amazon's root CA instead. */
+  saveCertificate(certificatePem: string, caCertificatePem?: string): void {
     writeFileSync(this.path('cert'), certificatePem);
-    writeFileSync(this.path('ca'), caCertificatePem);
+    if (caCertificatePem) writeFileSync(this.path('ca'), caCertificatePem);
   }
 
   private makeCsr(): string {

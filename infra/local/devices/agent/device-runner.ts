@@ -10,6 +10,8 @@ import { DeviceIdentity, type DeviceCredentials } from './device-identity';
 export interface DeviceRunOptions {
   /** The local stack, e.g. http://127.0.0.1:3000 */
   baseUrl: string;
+  /** The stack's operator token (from its data dir): registering a device is an operator act. */
+  operatorToken: string;
   /** Where device folders live: `<data dir>/devices`. */
   devicesDir: string;
   thingName: string;
@@ -35,7 +37,7 @@ interface Registration {
 
 export async function runDevice(options: DeviceRunOptions): Promise<DeviceAgent> {
   const { thingName, log } = options;
-  const known = (await getJson<{ devices: DeviceRow[] }>(`${options.baseUrl}/api/devices`)).devices.find((row) => row.thingName === thingName);
+  const known = (await getJson<{ devices: DeviceRow[] }>(`${options.baseUrl}/api/devices`, options.operatorToken)).devices.find((row) => row.thingName === thingName);
   const type = known?.type ?? options.newThing?.type;
   if (!isDeviceType(type)) throw new Error(`there is no thing "${thingName}": to register a new one, give --owner, --name and --type`);
   const identity = await DeviceIdentity.open(options.devicesDir, thingName);
@@ -58,14 +60,15 @@ export async function runDevice(options: DeviceRunOptions): Promise<DeviceAgent>
 
 async function register(options: DeviceRunOptions, csr: string, newThing: DeviceRunOptions['newThing']): Promise<Registration> {
   const url = `${options.baseUrl}/api/devices/${encodeURIComponent(options.thingName)}/certificate`;
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ csr, ...newThing }) });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${options.operatorToken}` };
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ csr, ...newThing }) });
   const body = (await response.json()) as Registration & { error?: string };
   if (!response.ok) throw new Error(`the stack refused the registration (${response.status}): ${body.error ?? 'no reason given'}`);
   return body;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url).catch((cause: unknown) => {
+async function getJson<T>(url: string, operatorToken: string): Promise<T> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${operatorToken}` } }).catch((cause: unknown) => {
     throw new Error(`VoiceGate is not answering at ${url}: run \`npm start\` first`, { cause });
   });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);

@@ -105,6 +105,14 @@ export class DeviceBroker {
     return new Set([...this.ready].map((client) => client.id));
   }
 
+  /** Closes connections as this thing that authenticated with one of these (now revoked) certificates. */
+  dropConnections(thingName: string, certificateIds: string[]): void {
+    for (const client of this.ready) {
+      const raw = (client.conn as TLSSocket).getPeerCertificate?.()?.raw;
+      if (client.id === thingName && raw && certificateIds.includes(certificateIdOf(raw))) client.close();
+    }
+  }
+
   onConnectionChange(listener: ConnectionListener): void {
     this.listeners.push(listener);
   }

@@ -4,6 +4,9 @@
  * is attached to it. The device keeps its private key; only its public key travels.
  */
 import { isDeviceType, isThingName, normalizeDeviceName, DEVICE_CATALOGUE, type Device } from '../../../../functions/domain/device';
+import { AuditDetailTypes, userAuditEvent } from '../../../../functions/domain/audit-event';
+import type { AuditPublisher } from '../../../../functions/ports/audit-publisher';
+import type { Clock } from '../../../../functions/ports/clock';
 import type { UserDirectory } from '../../../../functions/ports/user-directory';
 import { CsrRefusedError, type IssuedCertificate, type LocalCertificateAuthority } from '../pki/local-ca';
 import type { LocalThingRegistry } from './thing-registry';
@@ -18,7 +21,7 @@ export interface RegistrationRequest {
 }
 
 export type RegistrationOutcome =
-  | ({ kind: 'registered'; created: boolean; thingName: string; caCertificatePem: string } & IssuedCertificate)
+  | ({ kind: 'registered'; created: boolean; thingName: string; caCertificatePem: string; replaced: string[] } & IssuedCertificate)
   | { kind: 'refused'; status: 400 | 404 | 409; error: string };
 
 const DEVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
@@ -28,6 +31,8 @@ export class DeviceRegistrar {
     private readonly registry: LocalThingRegistry,
     private readonly users: UserDirectory,
     private readonly ca: () => Promise<LocalCertificateAuthority>,
+    private readonly audit: AuditPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async register(request: RegistrationRequest): Promise<RegistrationOutcome> {
@@ -47,8 +52,17 @@ export class DeviceRegistrar {
       throw error;
     }
     if (!existing && !(await this.registry.add(newDevice(thingName, request)))) return refused(409, `thing "${thingName}" already exists`);
-    await this.registry.attachCertificate(thingName, issued.certificateId);
-    return { kind: 'registered', created: !existing, thingName, caCertificatePem: ca.certificatePem, ...issued };
+    const replaced = (await this.registry.replaceCertificate(thingName, issued.certificateId)).map((old) => old.certificateId);
+    const owner = existing?.attributes.owner ?? (request.owner as string);
+    await this.audit.publish(
+      userAuditEvent(AuditDetailTypes.deviceRegistered, owner, new Date(this.clock.now()), {
+        thingName,
+        certificateId: issued.certificateId,
+        created: String(!existing),
+        replacedCertificates: replaced.length,
+      }),
+    );
+    return { kind: 'registered', created: !existing, thingName, caCertificatePem: ca.certificatePem, replaced, ...issued };
   }
 
   private async newThingProblem({ thingName, owner, name, type }: RegistrationRequest): Promise<RegistrationOutcome | undefined> {

@@ -15,7 +15,7 @@ export interface ThingRecord {
   thingName: string;
   thingTypeName: typeof DEVICE_THING_TYPE;
   attributes: { owner: string; name: string; type: Device['type'] };
-  /** Oldest first; AWS IoT lets a thing have several. */
+  /** The one certificate a device may connect with (AWS IoT allows several; VoiceGate attaches one). */
   certificates: AttachedCertificate[];
   createdAt: string;
 }
@@ -61,16 +61,23 @@ export class LocalThingRegistry implements DeviceDirectory {
     return (await this.list()).filter((thing) => thing.attributes.owner === userId).map(deviceOf);
   }
 
-  async attachCertificate(thingName: string, certificateId: string): Promise<void> {
-    await this.client.send(
+  /**
+   * Makes this the thing's only certificate: a new one revokes the ones before it, so a lost
+   * or stolen device key stops working the moment the thing is registered again.
+   * Returns the certificates it replaced.
+   */
+  async replaceCertificate(thingName: string, certificateId: string): Promise<AttachedCertificate[]> {
+    const { Attributes } = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { thingName },
-        UpdateExpression: 'SET certificates = list_append(certificates, :certificate)',
+        UpdateExpression: 'SET certificates = :certificates',
         ConditionExpression: 'attribute_exists(thingName)',
-        ExpressionAttributeValues: { ':certificate': [{ certificateId, attachedAt: new Date().toISOString() }] },
+        ExpressionAttributeValues: { ':certificates': [{ certificateId, attachedAt: new Date().toISOString() }] },
+        ReturnValues: 'UPDATED_OLD',
       }),
     );
+    return (Attributes?.certificates as AttachedCertificate[] | undefined) ?? [];
   }
 
   /** Whether this certificate is attached to the thing: what `iot:Connection.Thing.IsAttached` asks. */

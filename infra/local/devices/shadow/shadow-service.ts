@@ -59,7 +59,7 @@ export class ShadowService {
     const [, thingName, operation] = REQUEST_TOPIC.exec(topic) ?? [];
     if (!thingName) return;
     if (operation === 'update') {
-      await this.update(thingName, payload);
+      await this.update(thingName, reportOnly(payload));
       return;
     }
     const document = await this.get(thingName);
@@ -81,6 +81,24 @@ export class ShadowService {
     void settled.then(() => this.queues.get(thingName) === settled && this.queues.delete(thingName));
     return next;
   }
+}
+
+/**
+ * A device reports its state; only VoiceGate's own gateway (after a confirmed command) may
+ * say what it should be. So `desired` in a device's update is dropped: otherwise any
+ * device certificate could command its own device without a code.
+ */
+function reportOnly(payload: Buffer): Buffer {
+  let request: unknown;
+  try {
+    request = JSON.parse(payload.toString());
+  } catch {
+    return payload; // the shadow document rejects it with its own error
+  }
+  const state = (request as { state?: unknown } | null)?.state;
+  if (typeof state !== 'object' || state === null || !Object.hasOwn(state, 'desired')) return payload;
+  const { desired: _ignored, ...reported } = state as Record<string, unknown>;
+  return Buffer.from(JSON.stringify({ ...(request as object), state: reported }));
 }
 
 /** Devices match replies to requests by `clientToken`. */

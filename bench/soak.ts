@@ -1,0 +1,109 @@
+/**
+ * `npm run soak [-- --quick] [--confirmations N]`: drives N whole confirmations (command →
+ * code on the phone → authorize; 10,000 by default) through one local stack process and
+ * samples its memory after full GCs every 5% of the way. After warm-up RSS must plateau:
+ * growth over the last half (the last 5,000 of 10,000) ≤ 5 MB. `--quick` (inside
+ * `npm test`) runs a few hundred and only checks that every confirmation succeeded.
+ * Prints one row per sample to stdout, progress to stderr; exits 1 on a MISS.
+ */
+import type { MemorySample } from './host-protocol';
+import { mapLimit } from './concurrency';
+import { stderrProgress } from './progress';
+import { BenchStack, type BenchUser } from './stack-client';
+
+export const PLATEAU_BYTES = 5 * 1024 * 1024;
+/** S8 allows 5 codes per user per 15 minutes: each simulated user confirms at most this many. */
+const CONFIRMATIONS_PER_USER = 4;
+const CONCURRENCY = 20;
+const SAMPLES = 20;
+
+export interface SoakSample extends MemorySample {
+  confirmations: number;
+}
+
+export interface SoakOptions {
+  confirmations: number;
+  quick: boolean;
+}
+
+export function parseSoakArgs(argv: readonly string[]): SoakOptions {
+  const options: SoakOptions = { confirmations: 10_000, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--confirmations') options.confirmations = Number(argv[++i]);
+    else throw new Error(`unknown option ${arg}; usage: npm run soak -- [--quick] [--confirmations N]`);
+  }
+  if (options.quick && !argv.includes('--confirmations')) options.confirmations = 300;
+  if (!Number.isInteger(options.confirmations) || options.confirmations < SAMPLES) throw new Error(`--confirmations must be a whole number of at least ${SAMPLES}`);
+  return options;
+}
+
+/** RSS growth between the sample halfway through and the last one. */
+export function lateGrowth(samples: readonly SoakSample[]): { from: SoakSample; to: SoakSample; rssBytes: number; heapBytes: number } {
+  const to = samples.at(-1)!;
+  const half = to.confirmations / 2;
+  const from = samples.find((s) => s.confirmations >= half)!;
+  return { from, to, rssBytes: to.rss - from.rss, heapBytes: to.heapUsed - from.heapUsed };
+}
+
+export async function soak(options: SoakOptions, progress = stderrProgress()): Promise<SoakSample[]> {
+  const stack = await BenchStack.start({ label: 'soak' });
+  try {
+    const users = await stack.createUsers('soak', Math.ceil(options.confirmations / CONFIRMATIONS_PER_USER));
+    const samples: SoakSample[] = [{ confirmations: 0, ...(await stack.call('memory', {})) }];
+    const step = Math.ceil(options.confirmations / SAMPLES);
+    for (let done = 0; done < options.confirmations; ) {
+      const batch = Array.from({ length: Math.min(step, options.confirmations - done) }, (_, i) => users[Math.floor((done + i) / CONFIRMATIONS_PER_USER)]!);
+      await confirmAll(stack, batch);
+      done += batch.length;
+      if (!(await stack.call('idle', { timeoutMs: 60_000 }))) throw new Error('soak: executions still running after their confirmations');
+      const sample = { confirmations: done, ...(await stack.call('memory', {})) };
+      samples.push(sample);
+      progress(`soak: ${done} confirmations, RSS ${mib(sample.rss)} MiB (anon ${mib(sample.rssAnon ?? 0)}, file ${mib(sample.rssFile ?? 0)}), heap ${mib(sample.heapUsed)} MiB, external ${mib(sample.external)} MiB`);
+    }
+    return samples;
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function confirmAll(stack: BenchStack, batch: BenchUser[]): Promise<void> {
+  // One user's confirmations one after another: a second command would supersede the first (S13).
+  const byUser = new Map<string, BenchUser[]>();
+  for (const user of batch) byUser.set(user.userId, [...(byUser.get(user.userId) ?? []), user]);
+  await mapLimit([...byUser.values()], CONCURRENCY, async (turns) => {
+    for (const user of turns) {
+      const done = await stack.confirm(user, 60_000);
+      if (done.error) throw new Error(`soak: a confirmation failed: ${done.error}`);
+    }
+  });
+}
+
+function mib(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+async function main(): Promise<void> {
+  const options = parseSoakArgs(process.argv.slice(2));
+  const samples = await soak(options);
+  process.stdout.write('confirmations\trss_MiB\tanon_MiB\tfile_MiB\theap_MiB\texternal_MiB\tarrayBuffers_MiB\n');
+  for (const s of samples) {
+    process.stdout.write(`${s.confirmations}\t${mib(s.rss)}\t${mib(s.rssAnon ?? 0)}\t${mib(s.rssFile ?? 0)}\t${mib(s.heapUsed)}\t${mib(s.external)}\t${mib(s.arrayBuffers)}\n`);
+  }
+  const growth = lateGrowth(samples);
+  const perConfirmation = growth.rssBytes / (growth.to.confirmations - growth.from.confirmations);
+  const verdict = options.quick ? 'SMOKE' : growth.rssBytes <= PLATEAU_BYTES ? 'PASS' : 'MISS';
+  process.stdout.write(
+    `RSS growth over confirmations ${growth.from.confirmations}–${growth.to.confirmations}: ${mib(growth.rssBytes)} MiB ` +
+      `(${(perConfirmation / 1024).toFixed(2)} KB per confirmation; heap ${mib(growth.heapBytes)} MiB); target <= ${mib(PLATEAU_BYTES)} MiB: ${verdict}\n`,
+  );
+  if (verdict === 'MISS') process.exitCode = 1;
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    process.stderr.write(`soak failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,45 @@
+import { CreateArchiveCommand, CreateEventBusCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import type { ResourceCreator } from '../resource-type';
+
+export const createEventBus: ResourceCreator = async (p, { aws }) => {
+  const { EventBusArn } = await aws.events.send(new CreateEventBusCommand({ Name: p.Name, Description: p.Description }));
+  return { ref: p.Name, attributes: { Arn: EventBusArn!, Name: p.Name } };
+};
+
+/** The template's EventPattern is an object; the API takes it as JSON text. */
+export const createArchive: ResourceCreator = async (p, { aws, generatedName }) => {
+  const ArchiveName = p.ArchiveName ?? generatedName(48);
+  const { ArchiveArn } = await aws.events.send(
+    new CreateArchiveCommand({
+      ArchiveName,
+      EventSourceArn: p.SourceArn,
+      Description: p.Description,
+      EventPattern: jsonText(p.EventPattern),
+      RetentionDays: p.RetentionDays,
+      ...(p.KmsKeyIdentifier && { KmsKeyIdentifier: p.KmsKeyIdentifier }),
+    }),
+  );
+  return { ref: ArchiveName, attributes: { Arn: ArchiveArn! } };
+};
+
+export const createRule: ResourceCreator = async (p, { aws, generatedName }) => {
+  const Name = p.Name ?? generatedName(64);
+  const { RuleArn } = await aws.events.send(
+    new PutRuleCommand({
+      Name,
+      EventBusName: p.EventBusName,
+      Description: p.Description,
+      EventPattern: jsonText(p.EventPattern),
+      ScheduleExpression: p.ScheduleExpression,
+      State: p.State,
+    }),
+  );
+  if (p.Targets?.length) await aws.events.send(new PutTargetsCommand({ Rule: Name, EventBusName: p.EventBusName, Targets: p.Targets }));
+  // CloudFormation's Ref of a rule on a custom bus is "bus|rule".
+  return { ref: p.EventBusName && p.EventBusName !== 'default' ? `${p.EventBusName}|${Name}` : Name, attributes: { Arn: RuleArn! } };
+};
+
+function jsonText(pattern: unknown): string | undefined {
+  if (pattern === undefined) return undefined;
+  return typeof pattern === 'string' ? pattern : JSON.stringify(pattern);
+}

@@ -1,0 +1,36 @@
+import { CreateStateMachineCommand } from '@aws-sdk/client-sfn';
+import type { ResourceCreator } from '../resource-type';
+
+/** The template's DefinitionString with its DefinitionSubstitutions applied, as CloudFormation does. */
+export const createStateMachine: ResourceCreator = async (p, { aws, generatedName }) => {
+  const name = p.StateMachineName ?? generatedName(80);
+  const definition = Object.entries((p.DefinitionSubstitutions ?? {}) as Record<string, unknown>).reduce(
+    (text, [key, value]) => text.replaceAll(`\${${key}}`, String(value)),
+    typeof p.DefinitionString === 'string' ? p.DefinitionString : JSON.stringify(p.Definition),
+  );
+  const logging = p.LoggingConfiguration;
+  const { stateMachineArn } = await aws.sfn.send(
+    new CreateStateMachineCommand({
+      name,
+      definition,
+      roleArn: p.RoleArn,
+      type: p.StateMachineType,
+      ...(logging && {
+        loggingConfiguration: {
+          level: logging.Level,
+          includeExecutionData: logging.IncludeExecutionData,
+          destinations: (logging.Destinations ?? []).map((d: any) => ({ cloudWatchLogsLogGroup: { logGroupArn: d.CloudWatchLogsLogGroup.LogGroupArn } })),
+        },
+      }),
+      ...(p.TracingConfiguration && { tracingConfiguration: { enabled: p.TracingConfiguration.Enabled } }),
+      ...(p.EncryptionConfiguration && {
+        encryptionConfiguration: {
+          type: p.EncryptionConfiguration.Type,
+          kmsKeyId: p.EncryptionConfiguration.KmsKeyId,
+          kmsDataKeyReusePeriodSeconds: p.EncryptionConfiguration.KmsDataKeyReusePeriodSeconds,
+        },
+      }),
+    }),
+  );
+  return { ref: stateMachineArn!, attributes: { Arn: stateMachineArn!, Name: name } };
+};

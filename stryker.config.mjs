@@ -1,0 +1,48 @@
+// @ts-check
+/**
+ * `npm run mutate`: StrykerJS over the code that decides the security rules, killed by the
+ * fast tiers only (unit, contract, statemachines), so a surviving mutant means "no fast
+ * test notices this change". Incremental: a re-run re-tests only what changed since the
+ * committed incremental file.
+ */
+import { createRequire } from 'node:module';
+
+const jestConfig = createRequire(import.meta.url)('./jest.config.js');
+// MUTATE_TIERS=unit,contract narrows the run when the machine is busy (the local stacks are the slow part).
+const FAST_TIERS = (process.env.MUTATE_TIERS ?? 'unit,contract,statemachines').split(',');
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    config: {
+      ...jestConfig,
+      reporters: ['default'],
+      // The chat/device tool tests spawn processes and test none of the mutated code.
+      projects: jestConfig.projects
+        .filter((project) => FAST_TIERS.includes(project.displayName))
+        .map((project) => ({ ...project, testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/chat/'] })),
+    },
+    enableFindRelatedTests: false,
+  },
+  coverageAnalysis: 'perTest',
+  mutate: ['functions/domain/**/*.ts', 'functions/use-cases/**/*.ts', 'skill/**/*.ts', 'infra/local/workflow/**/*.ts'],
+  // Static mutants (module-level constants) need the whole fast suite per mutant; their
+  // rules are pinned by the tests of the functions that read them.
+  ignoreStatic: true,
+  // The machine has 2 cores shared with other work.
+  concurrency: 2,
+  timeoutMS: 5_000,
+  dryRunTimeoutMinutes: 30,
+  timeoutFactor: 2.5,
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  reporters: ['clear-text', 'html', 'json', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/report.json' },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  tempDirName: 'reports/mutation/.stryker-tmp',
+  cleanTempDir: true,
+  thresholds: { high: 95, low: 90, break: null },
+};

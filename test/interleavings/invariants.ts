@@ -1,0 +1,45 @@
+import type { InstanceCommand } from '../../functions/domain/command';
+import type { SubmitOutcome } from '../../functions/use-cases/submit-code';
+import type { ScheduledWorld } from './confirmation-world';
+
+/** What a run did, in the order things finished (`clock` counts events). */
+export interface Journal {
+  /** Every code issued for each command (a resend adds one). */
+  codesOf: Map<string, string[]>;
+  submits: { code: string; startedAt: number; outcome: SubmitOutcome }[];
+  /** When each command was known to be over: cancelled, superseded or timed out. */
+  endedAt: Map<string, number>;
+  clock: number;
+}
+
+/** The protocol's invariants, checked after every run; a failure names the one broken. */
+export async function checkInvariants({ world, actionsTried }: ScheduledWorld, journal: Journal, commands: InstanceCommand[], executions: Map<string, string>): Promise<void> {
+  for (const command of commands) {
+    const performed = actionsTried.filter((p) => p.instanceId === command.instanceId);
+    const accepted = journal.submits.filter((s) => s.outcome.kind === 'accepted' && s.outcome.target === command.target);
+    const issued = journal.codesOf.get(command.commandId) ?? [];
+
+    // At most one action per command (S14).
+    expect(performed.length).toBeLessThanOrEqual(1);
+    // No action without a verified challenge for exactly that user, command and target.
+    if (performed.length > 0) expect(accepted.length).toBeGreaterThan(0);
+    for (const submit of accepted) expect(issued).toContain(submit.code);
+    // After expiry, cancel or supersede no code works.
+    const endedAt = journal.endedAt.get(command.commandId);
+    if (endedAt !== undefined) for (const submit of accepted) expect(submit.startedAt).toBeLessThan(endedAt);
+    // At most 3 wrong attempts counted per code.
+    const rejected = world.audit.events.filter((e) => e.detailType === 'Code Rejected' && e.detail.commandId === command.commandId);
+    expect(rejected.length).toBeLessThanOrEqual(3 * issued.length);
+    // No lost command: every started execution has ended or still waits within its deadline.
+    const executionId = executions.get(command.commandId);
+    if (executionId === undefined) continue;
+    if ((await world.workflow.describe(executionId))?.status !== 'RUNNING') continue;
+    const challenge = await world.challenges.get(command.userId);
+    expect(challenge).toMatchObject({ commandId: command.commandId, status: 'pending' });
+    expect(world.clock.now()).toBeLessThan(challenge!.expiresAt);
+  }
+  // A code is verified for one command at most once.
+  expect(new Set(journal.submits.filter((s) => s.outcome.kind === 'accepted').map((s) => s.code)).size).toBe(
+    journal.submits.filter((s) => s.outcome.kind === 'accepted').length,
+  );
+}
