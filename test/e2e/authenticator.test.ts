@@ -1,5 +1,5 @@
 import { totpCode } from '../../functions/domain/totp';
-import { ALICE_PHONE, BOB_PHONE, LocalStackHarness, stackPerTest } from '../support/local-stack-harness';
+import { ALICE_PHONE, BOB_PHONE, type LocalStackHarness, stackPerTest } from '../support/local-stack-harness';
 import { secretOf } from '../support/otpauth';
 
 const STEP = 30_000;
