@@ -31,7 +31,7 @@ import { CodeHasher } from '../domain/one-time-code';
 import { systemClock, type Clock } from '../ports/clock';
 import { countedSeparately } from '../ports/send-rate-limiter';
 import type { Deps } from '../use-cases/deps';
-import { DEFAULT_SETTINGS, type Settings } from '../use-cases/settings';
+import type { Settings } from '../use-cases/settings';
 import { FACTORS_OFF } from './factors-off';
 
 /**
@@ -49,13 +49,7 @@ export interface AwsHost {
 }
 
 export function awsHost(config: AwsConfig): AwsHost {
-  const settings = {
-    ...DEFAULT_SETTINGS,
-    codeTtlSeconds: config.codeTtlSeconds,
-    codeDigits: config.codeDigits,
-    ...(config.factorPolicy && { factorPolicy: config.factorPolicy }),
-  };
-  return { config, settings, clock: systemClock, documents: createDocumentClient(), tables: tableNames(config.tablePrefix) };
+  return { config, settings: config.settings, clock: systemClock, documents: createDocumentClient(), tables: tableNames(config.tablePrefix) };
 }
 
 export const userDirectory = ({ documents, tables }: AwsHost) => new DynamoDbUserDirectory(documents, tables.users);
