@@ -3,7 +3,7 @@
  * internal port. MOTO_PORT names the public endpoint instead, because moto's Step Functions
  * interpreter calls services (Lambda among them) on localhost:$MOTO_PORT.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { onPath, stopChild, waitUntilAnswering } from '../../test/support/local-process';
 
 /** moto_server with the two moto 5.2.1 workarounds; its arguments are moto_server's. */
@@ -17,6 +17,17 @@ export interface MotoProcess {
 
 export function motoInstalled(): boolean {
   return onPath('moto_server');
+}
+
+/**
+ * Whether the installed moto serves an API operation (`stepfunctions`, `redrive_execution`):
+ * its response class for the service has a handler of that name. moto answers any other
+ * operation with an error, so tests of it are skipped where this is false.
+ */
+export function motoImplements(service: string, operation: string): boolean {
+  const python = process.env.VOICEGATE_MOTO_PYTHON ?? 'python3';
+  const probe = `import importlib,inspect;m=importlib.import_module('moto.${service}.responses');print(any(hasattr(c,'${operation}') for _,c in inspect.getmembers(m,inspect.isclass) if c.__module__==m.__name__))`;
+  return spawnSync(python, ['-c', probe], { encoding: 'utf8' }).stdout.trim() === 'True';
 }
 
 export async function startMoto(port: number, publicPort: number): Promise<MotoProcess> {

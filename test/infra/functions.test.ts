@@ -1,3 +1,4 @@
+import { factorKeyAlias } from '../../functions/adapters/aws/kms/kms-secret-sealer';
 import { readAwsConfig } from '../../functions/config/aws-config';
 import { DEFAULT_FACTOR_POLICY } from '../../functions/domain/factor-policy';
 import {
@@ -65,6 +66,13 @@ describe('functions', () => {
     // Authenticator apps and MFA devices are on: the key that seals their secrets.
     expect(config.factorKeyArn).toMatch(/^<GetAtt:FactorSecretsKey[0-9A-F]+\.Arn>$/);
     expect(config.settings.factorPolicy).toEqual(DEFAULT_FACTOR_POLICY);
+  });
+
+  it("names the functions' factor key by the alias the operator's enrollment command looks up (npm run factors)", () => {
+    const [aliasId] = Object.keys(voiceGate.template.findResources('AWS::KMS::Alias', { Properties: { AliasName: factorKeyAlias('VoiceGate') } }));
+    const alias = voiceGate.template.toJSON().Resources[aliasId!];
+
+    expect(asText(alias.Properties.TargetKeyId)).toMatch(/^<GetAtt:FactorSecretsKey[0-9A-F]+\.Arn>$/);
   });
 
   it('hands the functions the factor policy given as voicegate:factorPolicy, as the JSON they parse', () => {
