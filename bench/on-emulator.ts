@@ -76,7 +76,7 @@ async function confirmOnce(account: EmulatedAccount, person: Person) {
   const authorizeTo = Date.now();
   const [execution] = await account.executionsOf(person.userId);
   await account.executionEnds(execution!.executionArn!);
-  await account.waitFor('the audit trail', async () => ((await account.auditTrail(execution!.input.command.commandId)).length >= 4 ? true : undefined));
+  await account.wholeAuditTrail(execution!.input.command.commandId);
   return { commandFrom, command: { from: commandFrom, to: commandTo }, authorize: { from: authorizeFrom, to: authorizeTo } };
 }
 

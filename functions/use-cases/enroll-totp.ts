@@ -7,6 +7,7 @@ import { updateFactors } from './update-factors';
 import { useTotpCode } from './use-totp-code';
 
 type EnrollDeps = Pick<Deps, 'users' | 'factors' | 'sealer' | 'clock'>;
+export type ActivateDeps = EnrollDeps & Pick<Deps, 'activationLimiter'>;
 
 export type EnrollOutcome = { kind: 'unknown-user' } | { kind: 'pending'; otpauthUri: string };
 
@@ -36,7 +37,7 @@ export type ActivateOutcome = 'unknown-user' | 'nothing-pending' | 'attempt-limi
  * preferred factor. Activation attempts have their own limit (the same windows), apart from
  * the attempts that confirm commands: setting an app up never locks a user out of using it.
  */
-export async function activateTotp(deps: EnrollDeps & Pick<Deps, 'activationLimiter'>, userId: string, spokenCode: unknown): Promise<ActivateOutcome> {
+export async function activateTotp(deps: ActivateDeps, userId: string, spokenCode: unknown): Promise<ActivateOutcome> {
   if (!(await deps.users.get(userId))) return 'unknown-user';
   const pending = (await deps.factors.get(userId))?.pendingTotp;
   if (!pending) return 'nothing-pending';

@@ -34,7 +34,7 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
   const check = codeChecker(deps, userId, spokenCode);
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const challenge = await deps.challenges.get(userId);
-    if (!challenge || challenge.status !== 'pending') return { kind: 'nothing-pending' };
+    if (challenge?.status !== 'pending') return { kind: 'nothing-pending' };
     const now = deps.clock.now();
     // Checked before the code: an authenticator code must not be used up on an expired command.
     if (isExpired(challenge, now)) return { kind: 'expired' };

@@ -28,7 +28,7 @@ describe('security rules: secrets, actions and restarts', () => {
     const consoleOutput = recordConsole();
     const http = recordHttpBodies();
     try {
-      const vg = await start({ codeTtlSeconds: 3 });
+      const vg = await start({ settings: { codeTtlSeconds: 3 } });
       const carol = { userId: 'carol', phone: '+15555550103', email: 'carol@example.com', targets: ['build'] };
       expect((await vg.post('/api/dev/users', carol)).status).toBe(201);
       const taskTokens: string[] = [];

@@ -85,7 +85,7 @@ describe('security rules: one-time codes', () => {
   });
 
   it('S4: a code expires: the workflow ends itself as Challenge Expired and the right code is then refused', async () => {
-    const vg = await start({ codeTtlSeconds: 2 });
+    const vg = await start({ settings: { codeTtlSeconds: 2 } });
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const code = await vg.lastCodeSentTo(ALICE_PHONE);
     const { executionId, commandId } = await vg.latestExecution();
