@@ -31,7 +31,20 @@ type Step =
   | 'perform action again'
   | 'engine restart';
 
-const PROTOCOL_STEPS: Step[] = ['right code', 'right code, second device', 'resent code', 'superseding code', 'wrong code', 'resend', 'switch to e-mail', 'cancel', 'supersede', 'time out', 'perform action', 'perform action again'];
+const PROTOCOL_STEPS: Step[] = [
+  'right code',
+  'right code, second device',
+  'resent code',
+  'superseding code',
+  'wrong code',
+  'resend',
+  'switch to e-mail',
+  'cancel',
+  'supersede',
+  'time out',
+  'perform action',
+  'perform action again',
+];
 
 /** One run: the steps race each other under the scheduler, then the invariants are checked. */
 async function runScenario(s: fc.Scheduler, steps: Step[]): Promise<void> {
@@ -40,7 +53,15 @@ async function runScenario(s: fc.Scheduler, steps: Step[]): Promise<void> {
   const first = commandOn(SPLUNK, 'cmd-first');
   const superseding = commandOn(WEB, 'cmd-superseding');
   const commands = [first, superseding];
-  const journal: Journal = { codesOf: new Map([[first.commandId, [FIRST]], [superseding.commandId, [SUPERSEDING]]]), submits: [], endedAt: new Map(), clock: 0 };
+  const journal: Journal = {
+    codesOf: new Map([
+      [first.commandId, [FIRST]],
+      [superseding.commandId, [SUPERSEDING]],
+    ]),
+    submits: [],
+    endedAt: new Map(),
+    clock: 0,
+  };
   const executions = new Map([[first.commandId, await startConfirmation(scheduled, world.deps, first, FIRST)]]);
   const tick = () => ++journal.clock;
   const ended = (commandId: string) => journal.endedAt.has(commandId) || journal.endedAt.set(commandId, tick());
@@ -127,10 +148,11 @@ async function drain({ world, engine, deps }: ScheduledWorld): Promise<void> {
 }
 
 const explore = (scenario: string, steps: fc.Arbitrary<Step[]>) =>
-  fc.assert(
-    fc.asyncProperty(fc.scheduler(), steps, runScenario),
-    { numRuns: runsPerScenario(), seed: seedFor(scenario), interruptAfterTimeLimit: timeLimitMs() },
-  );
+  fc.assert(fc.asyncProperty(fc.scheduler(), steps, runScenario), {
+    numRuns: runsPerScenario(),
+    seed: seedFor(scenario),
+    interruptAfterTimeLimit: timeLimitMs(),
+  });
 
 /**
  * Concurrent authorize (right and wrong codes, two devices of the same user) racing the

@@ -5,11 +5,11 @@
  * The workflow is the model of the ASL and the local engine (workflow-model.ts); a restart
  * stops the process, so calls it had in flight take no effect.
  */
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import type { Command, InstanceCommand } from '../../functions/domain/command';
 import type { Deps } from '../../functions/use-cases/deps';
 import { issueChallenge } from '../../functions/use-cases/issue-challenge';
-import { fakeWorld, SPLUNK, WEB, type FakeWorld } from '../support/fakes/fake-deps';
+import { fakeWorld, type SPLUNK, type WEB, type FakeWorld } from '../support/fakes/fake-deps';
 import { ProcessStopped, WorkflowModel } from './workflow-model';
 
 /** Which process a call belongs to: it waits until that process serves, and fails once it stopped. */

@@ -14,7 +14,12 @@ export interface Journal {
 }
 
 /** The protocol's invariants, checked after every run; a failure names the one broken. */
-export async function checkInvariants({ world, engine, actionsTried }: ScheduledWorld, journal: Journal, commands: InstanceCommand[], executions: Map<string, string>): Promise<void> {
+export async function checkInvariants(
+  { world, engine, actionsTried }: ScheduledWorld,
+  journal: Journal,
+  commands: InstanceCommand[],
+  executions: Map<string, string>,
+): Promise<void> {
   for (const command of commands) {
     const performed = actionsTried.filter((p) => p.instanceId === command.instanceId);
     const accepted = journal.submits.filter((s) => s.outcome.kind === 'accepted' && s.outcome.target === command.target);
@@ -70,7 +75,13 @@ export async function checkRecovery({ world, engine }: ScheduledWorld, resumedBe
 export function checkAfterDrain({ world, engine }: ScheduledWorld): void {
   for (const execution of engine.all()) {
     const terminal = world.audit.events.filter((e) => e.detail.executionId === execution.executionId && TERMINAL_DETAIL_TYPES.has(e.detailType));
-    expect({ executionId: execution.executionId, status: execution.status }).toEqual({ executionId: execution.executionId, status: expect.not.stringMatching(/^RUNNING$/) });
-    expect({ executionId: execution.executionId, terminal: terminal.map((e) => e.detailType) }).toEqual({ executionId: execution.executionId, terminal: [expect.any(String)] });
+    expect({ executionId: execution.executionId, status: execution.status }).toEqual({
+      executionId: execution.executionId,
+      status: expect.not.stringMatching(/^RUNNING$/),
+    });
+    expect({ executionId: execution.executionId, terminal: terminal.map((e) => e.detailType) }).toEqual({
+      executionId: execution.executionId,
+      terminal: [expect.any(String)],
+    });
   }
 }

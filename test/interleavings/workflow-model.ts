@@ -20,7 +20,12 @@ interface AslState {
   Next?: string;
   Parameters?: { Entries?: { DetailType: AuditDetailType }[] };
 }
-const ASL = loadDefinition(CONFIRM_COMMAND_ASL, { AuditBusName: 'bus', CodeTtlSeconds: 300, IssueChallengeFunctionArn: 'issue', PerformActionFunctionArn: 'perform' }) as unknown as {
+const ASL = loadDefinition(CONFIRM_COMMAND_ASL, {
+  AuditBusName: 'bus',
+  CodeTtlSeconds: 300,
+  IssueChallengeFunctionArn: 'issue',
+  PerformActionFunctionArn: 'perform',
+}) as unknown as {
   States: Record<string, AslState>;
 };
 
@@ -211,6 +216,18 @@ export class WorkflowModel implements WorkflowGateway {
 
   private record(execution: ModelExecution): ExecutionRecord {
     const { executionId, command, status, error } = execution;
-    return { executionId, status, commandId: command.commandId, userId: command.userId, action: command.action, target: command.target, startedAt: '', stoppedAt: null, command, history: [], ...(error && { error }) };
+    return {
+      executionId,
+      status,
+      commandId: command.commandId,
+      userId: command.userId,
+      action: command.action,
+      target: command.target,
+      startedAt: '',
+      stoppedAt: null,
+      command,
+      history: [],
+      ...(error && { error }),
+    };
   }
 }

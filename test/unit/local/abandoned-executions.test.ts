@@ -3,11 +3,30 @@ import type { ExecutionRecord } from '../../../infra/local/workflow/execution-st
 import { recoverAbandonedExecutions, type RecoveryParts } from '../../../infra/local/workflow/abandoned-executions';
 import { fakeWorld, T0, type FakeWorld } from '../../support/fakes/fake-deps';
 
-const command = { commandId: 'cmd-1', userId: 'alice', action: 'start', target: 'splunk', policyTarget: 'splunk', instanceId: 'i-0123456789abcdef0', requestedAt: new Date(T0).toISOString() } as const;
+const command = {
+  commandId: 'cmd-1',
+  userId: 'alice',
+  action: 'start',
+  target: 'splunk',
+  policyTarget: 'splunk',
+  instanceId: 'i-0123456789abcdef0',
+  requestedAt: new Date(T0).toISOString(),
+} as const;
 
 /** One execution the store still shows RUNNING after a stop, and the stack's other parts around it. */
 function stoppedStack(world: FakeWorld): { parts: RecoveryParts; record: ExecutionRecord } {
-  const record: ExecutionRecord = { executionId: 'exec-1', status: 'RUNNING', commandId: command.commandId, userId: 'alice', action: 'start', target: 'splunk', startedAt: new Date(T0).toISOString(), stoppedAt: null, command, history: [] };
+  const record: ExecutionRecord = {
+    executionId: 'exec-1',
+    status: 'RUNNING',
+    commandId: command.commandId,
+    userId: 'alice',
+    action: 'start',
+    target: 'splunk',
+    startedAt: new Date(T0).toISOString(),
+    stoppedAt: null,
+    command,
+    history: [],
+  };
   const parts: RecoveryParts = {
     deps: world.deps,
     executions: {
