@@ -38,7 +38,7 @@ export async function startMoto(port: number, publicPort: number): Promise<MotoP
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const stop = () => stopChild(child);
   try {
     await waitUntilAnswering(`http://127.0.0.1:${port}/moto-api/`, child, { timeoutMs: START_TIMEOUT_MS, output: () => stderr });
