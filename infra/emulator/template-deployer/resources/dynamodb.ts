@@ -1,5 +1,5 @@
 import { CreateTableCommand, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import type { NamedResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator } from '../resource-type';
 
 export const createTable: NamedResourceCreator = async (TableName, p, { aws }) => {
   const { TableDescription } = await aws.dynamodb.send(
@@ -19,5 +19,5 @@ export const createTable: NamedResourceCreator = async (TableName, p, { aws }) =
   if (p.PointInTimeRecoverySpecification) {
     await aws.dynamodb.send(new UpdateContinuousBackupsCommand({ TableName, PointInTimeRecoverySpecification: p.PointInTimeRecoverySpecification }));
   }
-  return { ref: TableName, attributes: { Arn: TableDescription!.TableArn!, StreamArn: TableDescription!.LatestStreamArn ?? '' } };
+  return { ref: TableName, attributes: { Arn: answered(TableDescription?.TableArn, 'TableDescription.TableArn'), StreamArn: TableDescription?.LatestStreamArn ?? '' } };
 };

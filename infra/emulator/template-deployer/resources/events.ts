@@ -1,9 +1,9 @@
 import { CreateArchiveCommand, CreateEventBusCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import type { NamedResourceCreator, ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator, type ResourceCreator } from '../resource-type';
 
 export const createEventBus: ResourceCreator = async (p, { aws }) => {
   const { EventBusArn } = await aws.events.send(new CreateEventBusCommand({ Name: p.Name, Description: p.Description }));
-  return { ref: p.Name, attributes: { Arn: EventBusArn!, Name: p.Name } };
+  return { ref: p.Name, attributes: { Arn: answered(EventBusArn, 'EventBusArn'), Name: p.Name } };
 };
 
 /** The template's EventPattern is an object; the API takes it as JSON text. */
@@ -18,7 +18,7 @@ export const createArchive: NamedResourceCreator = async (ArchiveName, p, { aws 
       ...(p.KmsKeyIdentifier && { KmsKeyIdentifier: p.KmsKeyIdentifier }),
     }),
   );
-  return { ref: ArchiveName, attributes: { Arn: ArchiveArn! } };
+  return { ref: ArchiveName, attributes: { Arn: answered(ArchiveArn, 'ArchiveArn') } };
 };
 
 export const createRule: NamedResourceCreator = async (Name, p, { aws }) => {
@@ -34,7 +34,7 @@ export const createRule: NamedResourceCreator = async (Name, p, { aws }) => {
   );
   if (p.Targets?.length) await aws.events.send(new PutTargetsCommand({ Rule: Name, EventBusName: p.EventBusName, Targets: p.Targets }));
   // CloudFormation's Ref of a rule on a custom bus is "bus|rule".
-  return { ref: p.EventBusName && p.EventBusName !== 'default' ? `${p.EventBusName}|${Name}` : Name, attributes: { Arn: RuleArn! } };
+  return { ref: p.EventBusName && p.EventBusName !== 'default' ? `${p.EventBusName}|${Name}` : Name, attributes: { Arn: answered(RuleArn, 'RuleArn') } };
 };
 
 function jsonText(pattern: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import type { NamedResourceCreator, ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator, type ResourceCreator } from '../resource-type';
 
 /** Created as written; the emulator records IAM but does not enforce it. */
 export const createRole: NamedResourceCreator = async (RoleName, p, { aws }) => {
@@ -9,7 +9,7 @@ export const createRole: NamedResourceCreator = async (RoleName, p, { aws }) => 
   for (const { PolicyName, PolicyDocument } of p.Policies ?? []) {
     await aws.iam.send(new PutRolePolicyCommand({ RoleName, PolicyName, PolicyDocument: JSON.stringify(PolicyDocument) }));
   }
-  return { ref: RoleName, attributes: { Arn: Role!.Arn!, RoleId: Role!.RoleId! } };
+  return { ref: RoleName, attributes: { Arn: answered(Role?.Arn, 'Role.Arn'), RoleId: answered(Role?.RoleId, 'Role.RoleId') } };
 };
 
 export const createPolicy: ResourceCreator = async (p, { aws }) => {

@@ -1,5 +1,5 @@
 import { CreateSecretCommand, GetRandomPasswordCommand } from '@aws-sdk/client-secrets-manager';
-import type { NamedResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator } from '../resource-type';
 
 /** Like CloudFormation, generates the value with GetRandomPassword from GenerateSecretString. */
 export const createSecret: NamedResourceCreator = async (Name, p, { aws }) => {
@@ -10,5 +10,6 @@ export const createSecret: NamedResourceCreator = async (Name, p, { aws }) => {
   const { ARN } = await aws.secrets.send(
     new CreateSecretCommand({ Name, Description: p.Description, KmsKeyId: p.KmsKeyId, SecretString }),
   );
-  return { ref: ARN!, attributes: { Id: ARN! } };
+  const arn = answered(ARN, 'ARN');
+  return { ref: arn, attributes: { Id: arn } };
 };

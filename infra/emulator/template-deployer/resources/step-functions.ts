@@ -1,5 +1,5 @@
 import { CreateStateMachineCommand } from '@aws-sdk/client-sfn';
-import type { NamedResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator } from '../resource-type';
 
 /** The template's DefinitionString with its DefinitionSubstitutions applied, as CloudFormation does. */
 export const createStateMachine: NamedResourceCreator = async (name, p, { aws }) => {
@@ -18,7 +18,7 @@ export const createStateMachine: NamedResourceCreator = async (name, p, { aws })
         loggingConfiguration: {
           level: logging.Level,
           includeExecutionData: logging.IncludeExecutionData,
-          destinations: (logging.Destinations ?? []).map((d: any) => ({ cloudWatchLogsLogGroup: { logGroupArn: d.CloudWatchLogsLogGroup.LogGroupArn } })),
+          destinations: (logging.Destinations ?? []).map((d: LogDestination) => ({ cloudWatchLogsLogGroup: { logGroupArn: d.CloudWatchLogsLogGroup.LogGroupArn } })),
         },
       }),
       ...(p.TracingConfiguration && { tracingConfiguration: { enabled: p.TracingConfiguration.Enabled } }),
@@ -31,5 +31,11 @@ export const createStateMachine: NamedResourceCreator = async (name, p, { aws })
       }),
     }),
   );
-  return { ref: stateMachineArn!, attributes: { Arn: stateMachineArn!, Name: name } };
+  const arn = answered(stateMachineArn, 'stateMachineArn');
+  return { ref: arn, attributes: { Arn: arn, Name: name } };
 };
+
+/** AWS::StepFunctions::StateMachine LogDestination. */
+interface LogDestination {
+  CloudWatchLogsLogGroup: { LogGroupArn: string };
+}
