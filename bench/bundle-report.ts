@@ -5,8 +5,8 @@ import type { Metafile } from 'esbuild';
 export function packageOf(path: string): string {
   const at = path.lastIndexOf('node_modules/');
   if (at < 0) return '(project)';
-  const [scopeOrName, name] = path.slice(at + 'node_modules/'.length).split('/');
-  return scopeOrName!.startsWith('@') ? `${scopeOrName}/${name}` : scopeOrName!;
+  const [scopeOrName = '', name] = path.slice(at + 'node_modules/'.length).split('/');
+  return scopeOrName.startsWith('@') ? `${scopeOrName}/${name}` : scopeOrName;
 }
 
 /** Bytes in the output per package, largest first. */

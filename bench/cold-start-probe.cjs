@@ -32,7 +32,7 @@ async function main() {
     const result = await handler(event, context);
     outcome = { ok: true, result: result === undefined ? null : result };
   } catch (error) {
-    outcome = { ok: false, error: `${error && error.name}: ${error && error.message}` };
+    outcome = { ok: false, error: `${error?.name}: ${error?.message}` };
   }
   const done = performance.now();
   process.stdout.write(
@@ -43,7 +43,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (error) => {
-    process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ fatal: String(error && error.stack) })}\n`);
+    process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ fatal: String(error?.stack) })}\n`);
     process.exit(1);
   },
 );

@@ -107,7 +107,7 @@ export function smsParts(text: string): number {
     else gsm = false;
   }
   if (gsm) return septets <= 160 ? 1 : Math.ceil(septets / 153);
-  const units = [...text].reduce((total, char) => total + (char.codePointAt(0)! > 0xffff ? 2 : 1), 0);
+  const units = text.length; // UTF-16 code units: a character beyond U+FFFF takes two
   return units <= 70 ? 1 : Math.ceil(units / 67);
 }
 
@@ -213,7 +213,8 @@ export function dynamoUsage(calls: readonly StoreCall[], awsTables: ReadonlySet<
   for (const call of calls) {
     if (!awsTables.has(call.table)) continue;
     const units = requestUnits(call);
-    const entry = (byTable[call.table] ??= { calls: 0, readUnits: 0, writeUnits: 0 });
+    const entry = byTable[call.table] ?? { calls: 0, readUnits: 0, writeUnits: 0 };
+    byTable[call.table] = entry;
     entry.calls += 1 / runs;
     entry.readUnits += units.read / runs;
     entry.writeUnits += units.write / runs;

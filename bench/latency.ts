@@ -40,7 +40,8 @@ export async function measureLatency(stack: BenchStack, counts: Counts, progress
   const report = counter(progress, 'latency: timed runs', counts.latencyRuns);
   progress(`latency: ${counts.warmupRuns} warm-up + ${counts.latencyRuns} timed runs of list, command, authorize (one at a time)`);
   for (let i = 0; i < total; i++) {
-    const user: BenchUser = users[i % users.length]!;
+    const user: BenchUser | undefined = users[i % users.length];
+    if (!user) throw new Error('latency: no bench users to run as');
     const timed = i >= counts.warmupRuns;
     const list = await stack.alexa(user, 'ListInstancesIntent');
     const confirmation = await stack.confirm(user, 10_000);

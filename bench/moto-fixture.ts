@@ -37,12 +37,12 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
     await waitUntilAnswering(`${endpoint}/moto-api/`, child);
     progress(`cold start: moto_server up on ${endpoint}; creating the secret, tables, audit bus and an instance`);
     const env = lambdaEnvironment({ AWS_ENDPOINT_URL: endpoint });
-    const config = { endpoint, region: env.AWS_REGION!, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } };
+    const config = { endpoint, region: env.AWS_REGION, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } };
     await new SecretsManagerClient(config).send(
       new CreateSecretCommand({ Name: env.VOICEGATE_CODE_HASH_SECRET_ARN, SecretString: randomBytes(32).toString('base64url') }),
     );
     const documents = createDocumentClient(config);
-    const names = tableNames(env.VOICEGATE_TABLE_PREFIX!);
+    const names = tableNames(env.VOICEGATE_TABLE_PREFIX);
     await ensureTables(documents, Object.entries(TABLES).map(([key, spec]) => ({ tableName: names[key as keyof typeof TABLES], partitionKey: spec.partitionKey })));
     await new EventBridgeClient(config).send(new CreateEventBusCommand({ Name: env.VOICEGATE_AUDIT_BUS_NAME }));
     const { Instances } = await new EC2Client(config).send(

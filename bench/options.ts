@@ -59,10 +59,10 @@ const USAGE = `usage: npm run bench -- [--quick] [--out FILE] [--only ${SECTIONS
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = { quick: false, out: DEFAULT_OUT, only: [...SECTIONS] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+  const args = argv[Symbol.iterator]();
+  for (const arg of args) {
     const value = (): string => {
-      const next = argv[++i];
+      const next = args.next().value;
       if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value\n${USAGE}`);
       return next;
     };

@@ -3,6 +3,7 @@
  * Profiles come from `npm run bench -- --cpu-prof DIR` (the stack processes) or `node --cpu-prof`.
  */
 import { readFileSync } from 'node:fs';
+import { packageOf } from './bundle-report';
 
 interface ProfileNode {
   id: number;
@@ -27,19 +28,15 @@ export interface ProfileSummary {
 /** The bucket a frame's self time goes to: an npm package, node's own code, a V8 pseudo-frame, or the project's folder. */
 export function bucketOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
-  if (url.startsWith('node:')) return 'node:' + url.slice(5).split('/')[0];
-  const modules = url.lastIndexOf('node_modules/');
-  if (modules >= 0) {
-    const rest = url.slice(modules + 'node_modules/'.length).split('/');
-    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
-  }
+  if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
+  if (url.includes('node_modules/')) return packageOf(url);
   const project = /\/(functions|infra|skill|bench|statemachines)\/(.*?)(\/|$)/.exec(url);
   return project ? `(project) ${project[1]}/${project[2]}` : url;
 }
 
 export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary {
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const [i, id] of profile.samples.entries()) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   const byPackage = new Map<string, number>();
   const byFunction = new Map<string, { where: string; us: number }>();
   let total = 0;
@@ -65,7 +62,7 @@ export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary 
     topFunctions: [...byFunction]
       .sort((a, b) => b[1].us - a[1].us)
       .slice(0, top)
-      .map(([key, { where, us }]) => ({ name: key.split(' ')[0]!, where, ms: Math.round(us / 1000), share: share(us) })),
+      .map(([key, { where, us }]) => ({ name: key.slice(0, key.indexOf(' ')), where, ms: Math.round(us / 1000), share: share(us) })),
   };
 }
 

@@ -39,11 +39,19 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
   return options;
 }
 
+/** Who makes the `confirmation`-th confirmation: each user makes CONFIRMATIONS_PER_USER in turn. */
+function userFor(users: readonly BenchUser[], confirmation: number): BenchUser {
+  const user = users[Math.floor(confirmation / CONFIRMATIONS_PER_USER)];
+  if (!user) throw new Error(`soak: no user for confirmation ${confirmation} of ${users.length * CONFIRMATIONS_PER_USER}`);
+  return user;
+}
+
 /** RSS growth between the sample halfway through and the last one. */
 export function lateGrowth(samples: readonly SoakSample[]): { from: SoakSample; to: SoakSample; rssBytes: number; heapBytes: number } {
-  const to = samples.at(-1)!;
+  const to = samples.at(-1);
+  if (!to) throw new Error('soak: no memory samples');
   const half = to.confirmations / 2;
-  const from = samples.find((s) => s.confirmations >= half)!;
+  const from = samples.find((s) => s.confirmations >= half) ?? to;
   return { from, to, rssBytes: to.rss - from.rss, heapBytes: to.heapUsed - from.heapUsed };
 }
 
@@ -54,7 +62,7 @@ export async function soak(options: SoakOptions, progress = stderrProgress()): P
     const samples: SoakSample[] = [{ confirmations: 0, ...(await stack.call('memory', {})) }];
     const step = Math.ceil(options.confirmations / SAMPLES);
     for (let done = 0; done < options.confirmations; ) {
-      const batch = Array.from({ length: Math.min(step, options.confirmations - done) }, (_, i) => users[Math.floor((done + i) / CONFIRMATIONS_PER_USER)]!);
+      const batch = Array.from({ length: Math.min(step, options.confirmations - done) }, (_, i) => userFor(users, done + i));
       await confirmAll(stack, batch);
       done += batch.length;
       if (!(await stack.call('idle', { timeoutMs: 60_000 }))) throw new Error('soak: executions still running after their confirmations');

@@ -99,7 +99,7 @@ function sized(item: Record<string, unknown>): number {
 function timeWorkflowFunctions(stack: LocalStack): void {
   const functions = stack.workflowFunctions;
   for (const [arn, fn] of Object.entries(functions)) {
-    const functionName = arn.split(':').at(-1)!;
+    const functionName = arn.slice(arn.lastIndexOf(':') + 1);
     functions[arn] = async (payload) => {
       const started = performance.now();
       try {

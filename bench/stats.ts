@@ -17,8 +17,13 @@ export interface Distribution {
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) throw new RangeError('no samples');
   if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[rank - 1]!;
+  return nth(sorted, Math.ceil((p / 100) * sorted.length) - 1);
+}
+
+function nth(sorted: readonly number[], index: number): number {
+  const value = sorted[index];
+  if (value === undefined) throw new RangeError(`no sample at ${index} of ${sorted.length}`);
+  return value;
 }
 
 export function summarize(samples: readonly number[]): Distribution {
@@ -30,8 +35,8 @@ export function summarize(samples: readonly number[]): Distribution {
     p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),
     mean: round(sum / sorted.length),
-    min: round(sorted[0]!),
-    max: round(sorted.at(-1)!),
+    min: round(nth(sorted, 0)),
+    max: round(nth(sorted, sorted.length - 1)),
   };
 }
 

@@ -35,14 +35,15 @@ export function tableRows(results: BenchResults): TableRow[] {
     const after = latency.answerAfterOutcome;
     rows.push({ section: 'Latency', measure: 'answer after the outcome was ready (between polls), p50 / p99', value: `command ${after.command.p50} / ${after.command.p99} ms, authorize ${after.authorize.p50} / ${after.authorize.p99} ms` });
   }
-  for (const r of throughput?.rounds ?? []) {
+  const rounds = throughput?.rounds ?? [];
+  const largest = Math.max(...rounds.map((x) => x.users));
+  for (const r of rounds) {
     const underWay = r.commandAnswersUnderWay + r.authorizeAnswersUnderWay;
     const row = {
       section: 'Throughput',
       measure: `N = ${r.users.toLocaleString('en-US')} users at once`,
       value: `${r.confirmationsPerSecond} confirmations/s, ${r.errors} errors, p99 ${r.confirmationP99} ms${underWay ? `, ${underWay} "under way" answers` : ''}`,
     };
-    const largest = Math.max(...throughput!.rounds.map((x) => x.users));
     rows.push(r.users === largest ? withTarget(row, 'throughput') : row);
   }
   if (memory) {
@@ -52,20 +53,22 @@ export function tableRows(results: BenchResults): TableRow[] {
     const anon = memory.rssAnonBytesPerPending !== undefined ? ` (${kb(memory.rssAnonBytesPerPending)} anonymous)` : '';
     rows.push(withTarget({ section: 'Memory', measure: 'per pending confirmation', value: `${kb(memory.rssBytesPerPending)} RSS${anon}, ${kb(memory.heapBytesPerPending)} V8 heap` }, 'memory'));
   }
-  for (const b of coldStart?.bundles ?? []) {
-    rows.push(withTarget({ section: 'Cold start', measure: `${b.name} bundle, minified (without @aws-sdk)`, value: `${(b.bytes / KIB).toFixed(1)} KB (${(b.bytesWithoutAwsSdk / KIB).toFixed(1)} KB)` }, `bundle:${b.name}`));
-    const main = b.modes[coldStart!.targetMode];
-    const refused = coldStart!.targetMode !== 'refused' ? b.modes.refused : undefined;
-    const external = b.modes['sdk-external'];
-    if (main) {
-      const value =
-        `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs})` +
-        (refused ? `; refused before AWS: ${refused.medianTotalMs} ms` : '') +
-        (external ? `; SDK not bundled: ${external.medianTotalMs} ms` : '');
-      rows.push(withTarget({ section: 'Cold start', measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart!.targetMode})`, value }, `first-request:${b.name}`));
-    }
-    if (b.referenceRatio !== undefined) {
-      rows.push(withTarget({ section: 'Cold start', measure: `${b.name} over the reference handler`, value: `${b.referenceRatio}x` }, `reference-ratio:${b.name}`));
+  if (coldStart) {
+    for (const b of coldStart.bundles) {
+      rows.push(withTarget({ section: 'Cold start', measure: `${b.name} bundle, minified (without @aws-sdk)`, value: `${(b.bytes / KIB).toFixed(1)} KB (${(b.bytesWithoutAwsSdk / KIB).toFixed(1)} KB)` }, `bundle:${b.name}`));
+      const main = b.modes[coldStart.targetMode];
+      const refused = coldStart.targetMode !== 'refused' ? b.modes.refused : undefined;
+      const external = b.modes['sdk-external'];
+      if (main) {
+        const value =
+          `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs})` +
+          (refused ? `; refused before AWS: ${refused.medianTotalMs} ms` : '') +
+          (external ? `; SDK not bundled: ${external.medianTotalMs} ms` : '');
+        rows.push(withTarget({ section: 'Cold start', measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart.targetMode})`, value }, `first-request:${b.name}`));
+      }
+      if (b.referenceRatio !== undefined) {
+        rows.push(withTarget({ section: 'Cold start', measure: `${b.name} over the reference handler`, value: `${b.referenceRatio}x` }, `reference-ratio:${b.name}`));
+      }
     }
   }
   const reference = coldStart?.reference;
@@ -119,8 +122,8 @@ export function usd(amount: number): string {
 export function renderTable(rows: readonly TableRow[]): string {
   const header = ['Section', 'Measure', 'Value', 'Target', 'Result'];
   const cells = rows.map((r) => [r.section, r.measure, r.value, r.target ?? '', r.verdict ?? '']);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
 }
 

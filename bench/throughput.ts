@@ -40,13 +40,12 @@ export async function measureThroughput(stack: BenchStack, concurrency: number[]
     const succeeded = new Set(outcomes.filter((o) => o.status === 'SUCCEEDED').map((o) => o.userId));
     const errorSamples: string[] = [];
     let errors = 0;
-    users.forEach((user, i) => {
-      const c = confirmations[i]!;
-      const problem = c.error ?? (succeeded.has(user.userId) ? undefined : `execution of ${user.userId} did not succeed`);
-      if (!problem) return;
+    for (const [i, user] of users.entries()) {
+      const problem = confirmations[i]?.error ?? (succeeded.has(user.userId) ? undefined : `execution of ${user.userId} did not succeed`);
+      if (!problem) continue;
       errors++;
       if (errorSamples.length < 5) errorSamples.push(problem);
-    });
+    }
     const total = summarize(confirmations.map((c) => c.totalMs));
     const confirmed = n - errors;
     const result: ThroughputRound = {

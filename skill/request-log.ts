@@ -14,7 +14,11 @@ const NOTES = 'voicegateRequestLog';
 
 function notesOf(input: HandlerInput): RequestNotes {
   const attributes = input.attributesManager.getRequestAttributes();
-  return ((attributes[NOTES] as RequestNotes | undefined) ?? (attributes[NOTES] = { startedAt: Date.now() })) as RequestNotes;
+  const existing = attributes[NOTES] as RequestNotes | undefined;
+  if (existing) return existing;
+  const notes: RequestNotes = { startedAt: Date.now() };
+  attributes[NOTES] = notes;
+  return notes;
 }
 
 /** The linked user behind the request (a user id is not a secret; their contacts are). */
@@ -33,7 +37,11 @@ export function noteOutcome(input: HandlerInput, outcome: string): void {
  */
 export function requestLogInterceptors(logger: Logger, clock: Clock): { request: RequestInterceptor; response: ResponseInterceptor } {
   return {
-    request: { process: (input) => void (notesOf(input).startedAt = clock.now()) },
+    request: {
+      process: (input) => {
+        notesOf(input).startedAt = clock.now();
+      },
+    },
     response: { process: (input) => logger.info('request', requestFields(input, clock, notesOf(input).outcome ?? 'answered')) },
   };
 }

@@ -20,6 +20,16 @@ export const AuditDetailTypes = {
 } as const;
 export type AuditDetailType = (typeof AuditDetailTypes)[keyof typeof AuditDetailTypes];
 
+/** The events that end an execution, one per execution: the workflow's "Record …" states before its end states. */
+export const TERMINAL_DETAIL_TYPES: ReadonlySet<string> = new Set<AuditDetailType>([
+  AuditDetailTypes.actionSucceeded,
+  AuditDetailTypes.actionFailed,
+  AuditDetailTypes.challengeExpired,
+  AuditDetailTypes.commandCancelled,
+  AuditDetailTypes.commandSuperseded,
+  AuditDetailTypes.deliveryFailed,
+]);
+
 /** Always present; never a code, a token or an unmasked contact (S12). */
 export interface AuditDetail {
   commandId: string;

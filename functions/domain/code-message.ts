@@ -1,5 +1,5 @@
 /** The text delivered to the user's phone or inbox; it names the action it confirms. */
-import { type CommandAction } from './command';
+import type { CommandAction } from './command';
 
 export function codeMessage(code: string, action: CommandAction, target: string, expiresInSeconds: number) {
   const expiry = expiryPhrase(Math.max(1, Math.round(expiresInSeconds)));

@@ -37,7 +37,9 @@ export function judgeSend(log: readonly number[], now: number, limits: readonly 
     const windowMs = limit.windowSeconds * 1000;
     const inWindow = sends.filter((at) => now - at < windowMs);
     if (inWindow.length < limit.max) continue;
-    const freesAt = inWindow[inWindow.length - limit.max]! + windowMs;
+    const oldestCounted = inWindow[inWindow.length - limit.max];
+    if (oldestCounted === undefined) throw new Error(`send limit ${limit.name} must allow at least one send`);
+    const freesAt = oldestCounted + windowMs;
     retryAt = Math.max(retryAt ?? freesAt, freesAt);
   }
   return retryAt === undefined ? ALLOWED : { allowed: false, retryAt };

@@ -62,7 +62,7 @@ export const Speech = {
   codeAccepted: (action: CommandAction, target: string) => `Code accepted. ${capitalize(describeOutcome(action, target))}.`,
   /** `reason` is the action's failure reason code (ActionFailureReasons). */
   codeAcceptedActionFailed: (action: CommandAction, target: string, reason: string) =>
-    `Code accepted, but ${describeInProgress(action, target)} failed: ${(ACTION_FAILURES[reason] ?? ACTION_FAILURES.ActionFailed)!(action, target)}`,
+    `Code accepted, but ${describeInProgress(action, target)} failed: ${(ACTION_FAILURES[reason] ?? providerRefused)(action, target)}`,
   codeAcceptedUnderWay: (action: CommandAction, target: string) =>
     `Code accepted. ${capitalize(describeInProgress(action, target))} is under way.`,
   earlierOutcome: (action: CommandAction, target: string, succeeded: boolean) =>
@@ -83,15 +83,20 @@ export const Speech = {
   tryAgain: () => 'Sorry, something went wrong. Please try again.',
 };
 
+type FailureWords = (action: CommandAction, target: string) => string;
+
+/** The words for ActionFailed, and for any reason code without words of its own. */
+const providerRefused: FailureWords = (_action, target) => `the provider refused to change ${target}. Please ask your administrator to look into it.`;
+
 /** Why an action failed, in words a person can act on, by reason code. */
-const ACTION_FAILURES: Record<string, (action: CommandAction, target: string) => string> = {
+const ACTION_FAILURES: Record<string, FailureWords> = {
   IncorrectInstanceState: (action, target) =>
     `${target} changed state since you asked, so it can't be ${pastParticiple(action)} now. Say "list instances" to see where it stands.`,
   DeviceDidNotRespond: (_action, target) => `${target} did not respond. Check that it is powered and online, then ask again.`,
   ConfirmationTooOld: () => 'the confirmation came too late to act on. Please ask again.',
   ActionThrottled: () => 'AWS is too busy right now. Please try again in a minute.',
   ActionInProgress: () => 'the same command is already being carried out. Give it a moment, then check.',
-  ActionFailed: (_action, target) => `the provider refused to change ${target}. Please ask your administrator to look into it.`,
+  ActionFailed: providerRefused,
 };
 
 /** How a factor is named when telling the user what to use. */

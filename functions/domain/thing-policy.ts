@@ -4,6 +4,7 @@
  * on that thing's own shadow topics. The CDK stack deploys this document; the local broker
  * evaluates the very same document, so both enforce one set of rules.
  */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an AWS IoT policy variable, filled in by IoT (and the local broker), not by JavaScript
 export const THING_NAME_VARIABLE = '${iot:Connection.Thing.ThingName}';
 
 /** The thing type of VoiceGate devices; `owner` (a linked user's id) is searchable. */
@@ -22,7 +23,7 @@ export function devicePolicyName(stackName: string): string {
 }
 
 /** What AWS IoT allows in a thing attribute value: no spaces ("garage door" is stored as "garage_door"). */
-const ATTRIBUTE_VALUE = /^[a-zA-Z0-9_.,@/:#=\[\]-]*$/;
+const ATTRIBUTE_VALUE = /^[a-zA-Z0-9_.,@/:#=[\]-]*$/;
 
 /**
  * The thing's registry attributes: its owner and type, spaces as underscores. The spoken name

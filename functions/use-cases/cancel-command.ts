@@ -8,7 +8,7 @@ export type CancelOutcome = { kind: 'nothing-pending' } | { kind: 'cancelled'; a
 /** "cancel" while a code is pending: void the code and end the workflow as cancelled. */
 export async function cancelCommand(deps: Pick<Deps, 'challenges' | 'workflow' | 'taskTokens'>, userId: string): Promise<CancelOutcome> {
   const challenge = await deps.challenges.get(userId);
-  if (!challenge || challenge.status !== 'pending') return { kind: 'nothing-pending' };
+  if (challenge?.status !== 'pending') return { kind: 'nothing-pending' };
   const next = { ...challenge, status: 'cancelled' as const, version: challenge.version + 1 };
   if (!(await deps.challenges.save(next, challenge.version))) return { kind: 'nothing-pending' };
   await failTask(deps, challenge, WorkflowErrors.cancelled, 'the user cancelled');

@@ -8,6 +8,7 @@ import { updateFactors } from './update-factors';
 import { useTotpCode } from './use-totp-code';
 
 type EnrollDeps = Pick<Deps, 'users' | 'factors' | 'sealer' | 'clock'>;
+export type ActivateDeps = EnrollDeps & Pick<Deps, 'activationLimiter' | 'audit'>;
 
 export type EnrollOutcome = { kind: 'unknown-user' } | StepUpFailure | { kind: 'pending'; otpauthUri: string };
 
@@ -42,7 +43,7 @@ export type ActivateOutcome = 'unknown-user' | 'nothing-pending' | 'attempt-limi
  * same windows), apart from the attempts that confirm commands: setting an app up never locks a
  * user out of using it.
  */
-export async function activateTotp(deps: EnrollDeps & Pick<Deps, 'activationLimiter' | 'audit'>, userId: string, spokenCode: unknown): Promise<ActivateOutcome> {
+export async function activateTotp(deps: ActivateDeps, userId: string, spokenCode: unknown): Promise<ActivateOutcome> {
   if (!(await deps.users.get(userId))) return 'unknown-user';
   const pending = (await deps.factors.get(userId))?.pendingTotp;
   if (!pending) return 'nothing-pending';

@@ -1,9 +1,9 @@
 import { DEFAULT_FACTOR_POLICY, type FactorPolicy } from '../domain/factor-policy';
 import type { SendLimit } from '../domain/send-limits';
 import { DEFAULT_SEND_LIMITS } from '../domain/send-limits';
-import { LAMBDA_POLL_PACE, type PollPace } from './wait-until';
+import type { PollPace } from './wait-until';
 
-/** Tunables shared by both hosts; read once from the environment by each host's wiring. */
+/** Tunables shared by both hosts; built once per host by functions/config/host-settings.ts. */
 export interface Settings {
   codeDigits: number;
   codeTtlSeconds: number;
@@ -23,7 +23,8 @@ export interface Settings {
   pollPace: PollPace;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
+/** The product's defaults; the polling pace is the host's (HOST_POLL_PACES). */
+export const DEFAULT_SETTINGS: Omit<Settings, 'pollPace'> = {
   codeDigits: 6,
   codeTtlSeconds: 300,
   maxAttempts: 3,
@@ -33,5 +34,4 @@ export const DEFAULT_SETTINGS: Settings = {
   deliveryWaitMs: 3000,
   maxConfirmationAgeMs: 10 * 60 * 1000,
   deviceResponseWaitMs: 10_000,
-  pollPace: LAMBDA_POLL_PACE,
 };

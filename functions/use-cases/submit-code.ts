@@ -34,7 +34,7 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
   const check = codeChecker(deps, userId, spokenCode);
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const challenge = await deps.challenges.get(userId);
-    if (!challenge || challenge.status !== 'pending') return { kind: 'nothing-pending' };
+    if (challenge?.status !== 'pending') return { kind: 'nothing-pending' };
     const now = deps.clock.now();
     // Checked before the code: an authenticator code must not be used up on an expired command.
     if (isExpired(challenge, now)) return { kind: 'expired' };
@@ -83,7 +83,7 @@ async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<R
     if (isTaskTokenError(error)) return { kind: 'expired' };
     throw error;
   }
-  const finished = await waitUntil(() => actionOutcome(deps, challenge), deps.settings.authorizeWaitMs, deps.settings.pollPace);
+  const finished = await waitUntil(() => actionOutcome(deps, challenge), deps.settings.authorizeWaitMs, deps.settings.pollPace, deps.clock);
   if (!finished) {
     await deps.challenges.save({ ...challenge, awaitingOutcome: true, version: challenge.version + 1 }, challenge.version);
     return { result: 'under-way' };

@@ -29,9 +29,10 @@ import { StsMfaDeviceVerifier } from '../adapters/aws/sts/sts-mfa-device-verifie
 import type { AwsConfig } from '../config/aws-config';
 import { CodeHasher } from '../domain/one-time-code';
 import { systemClock, type Clock } from '../ports/clock';
+import { secureCodeGenerator } from '../ports/code-generator';
 import { countedSeparately } from '../ports/send-rate-limiter';
 import type { Deps } from '../use-cases/deps';
-import { DEFAULT_SETTINGS, type Settings } from '../use-cases/settings';
+import type { Settings } from '../use-cases/settings';
 import { FACTORS_OFF } from './factors-off';
 
 /**
@@ -49,19 +50,21 @@ export interface AwsHost {
 }
 
 export function awsHost(config: AwsConfig): AwsHost {
-  const settings = {
-    ...DEFAULT_SETTINGS,
-    codeTtlSeconds: config.codeTtlSeconds,
-    codeDigits: config.codeDigits,
-    ...(config.factorPolicy && { factorPolicy: config.factorPolicy }),
-  };
-  return { config, settings, clock: systemClock, documents: createDocumentClient(), tables: tableNames(config.tablePrefix) };
+  return { config, settings: config.settings, clock: systemClock, documents: createDocumentClient(), tables: tableNames(config.tablePrefix) };
 }
 
-export const userDirectory = ({ documents, tables }: AwsHost) => new DynamoDbUserDirectory(documents, tables.users);
-export const challengeStore = ({ documents, tables }: AwsHost) => new DynamoDbChallengeStore(documents, tables.challenges);
+/** What every function reads: users, challenges and devices (DynamoDB only), the clock and the settings. */
+export function commonPorts({ documents, tables, clock, settings }: AwsHost): Pick<Deps, 'users' | 'challenges' | 'deviceDirectory' | 'clock' | 'settings'> {
+  return {
+    users: new DynamoDbUserDirectory(documents, tables.users),
+    challenges: new DynamoDbChallengeStore(documents, tables.challenges),
+    deviceDirectory: new DynamoDbDeviceDirectory(documents, tables.devices),
+    clock,
+    settings,
+  };
+}
+
 export const actionLedger = ({ documents, tables }: AwsHost) => new DynamoDbActionLedger(documents, tables.actionLedger);
-export const deviceDirectory = ({ documents, tables }: AwsHost) => new DynamoDbDeviceDirectory(documents, tables.devices);
 
 /** S8: codes sent, and (counted separately) codes VoiceGate does not send and authenticator activations. */
 export function rateLimiters({ documents, tables, settings, clock }: AwsHost): Pick<Deps, 'sendLimiter' | 'attemptLimiter' | 'activationLimiter'> {
@@ -89,7 +92,7 @@ export function factorPorts(host: AwsHost): Pick<Deps, 'factors' | 'sealer' | 'm
   };
 }
 
-export function messageSender({ config }: AwsHost): Deps['messages'] {
+function messageSender({ config }: AwsHost): Deps['messages'] {
   return new ChannelRouter({
     sms: new SnsSmsSender(new SNSClient({}), config.smsSenderId ? { senderId: config.smsSenderId } : {}),
     email: new SesEmailSender(new SESv2Client({}), { fromAddress: config.sesFromAddress }),
@@ -102,15 +105,29 @@ export function deviceGateway({ config }: AwsHost): Deps['devices'] {
   return new IotShadowGateway(new IoTDataPlaneClient(config.iotDataEndpoint ? { endpoint: `https://${config.iotDataEndpoint}` } : {}));
 }
 
-export const workflowGateway = ({ config }: AwsHost) => new StepFunctionsWorkflowGateway(new SFNClient({}), config.stateMachineArn);
-export const auditPublisher = ({ config }: AwsHost) => new EventBridgeAuditPublisher(new EventBridgeClient({}), config.auditBusName);
+const workflowGateway = ({ config }: AwsHost) => new StepFunctionsWorkflowGateway(new SFNClient({}), config.stateMachineArn);
+const auditPublisher = ({ config }: AwsHost) => new EventBridgeAuditPublisher(new EventBridgeClient({}), config.auditBusName);
+
+/**
+ * What starting a confirmation needs (the skill and issue-challenge): a code and its hash,
+ * SMS and e-mail, the workflow and the audit bus.
+ */
+export async function confirmationPorts(host: AwsHost): Promise<Pick<Deps, 'codes' | 'hasher' | 'taskTokens' | 'messages' | 'workflow' | 'audit'>> {
+  return {
+    codes: secureCodeGenerator,
+    ...(await codeHashPorts(host)),
+    messages: messageSender(host),
+    workflow: workflowGateway(host),
+    audit: auditPublisher(host),
+  };
+}
 
 /**
  * S2: the code-hash key lives in Secrets Manager and is read once per cold start. The same
  * key (through HKDF) seals workflow task tokens at rest, so only the functions holding it can
  * complete a task from what the challenges table stores.
  */
-export async function codeHashPorts({ config }: AwsHost): Promise<Pick<Deps, 'hasher' | 'taskTokens'>> {
+async function codeHashPorts({ config }: AwsHost): Promise<Pick<Deps, 'hasher' | 'taskTokens'>> {
   const key = await readCodeHashKey(config.codeHashSecretArn);
   return { hasher: new CodeHasher(key), taskTokens: AesGcmSecretSealer.derivedFrom(key, TASK_TOKEN_KEY_PURPOSE) };
 }

@@ -1,6 +1,6 @@
 import type { AwsConfig } from '../config/aws-config';
 import type { PerformActionDeps } from '../use-cases/perform-action';
-import { actionLedger, awsHost, challengeStore, deviceDirectory, deviceGateway, instanceGateway, userDirectory } from './aws-ports';
+import { actionLedger, awsHost, commonPorts, deviceGateway, instanceGateway } from './aws-ports';
 
 /**
  * The perform-action function's ports: the stores it verifies against (read-only grants), the
@@ -9,13 +9,9 @@ import { actionLedger, awsHost, challengeStore, deviceDirectory, deviceGateway, 
 export async function performActionDeps(config: AwsConfig): Promise<PerformActionDeps> {
   const host = awsHost(config);
   return {
-    users: userDirectory(host),
-    challenges: challengeStore(host),
-    deviceDirectory: deviceDirectory(host),
+    ...commonPorts(host),
     ledger: actionLedger(host),
     instances: instanceGateway(),
     devices: deviceGateway(host),
-    clock: host.clock,
-    settings: host.settings,
   };
 }

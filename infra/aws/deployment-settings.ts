@@ -1,5 +1,6 @@
 import { parseFactorPolicy, type FactorPolicy } from '../../functions/domain/factor-policy';
-import { MAX_CODE_DIGITS, MIN_CODE_DIGITS } from '../../functions/domain/one-time-code';
+import { CODE_DIGITS, CODE_TTL_SECONDS } from '../../functions/config/host-settings';
+import type { WholeRange } from '../../functions/config/whole-number-setting';
 
 /**
  * What one deployment is configured with. Read from CDK context (`voicegate:*` keys, with
@@ -45,9 +46,9 @@ export function readDeploymentSettings(context: ContextReader): DeploymentSettin
       matching(url, 'alexaRedirectUrls', /^https:\/\/[^\s]+$/, 'https URLs'),
     ),
     authDomainPrefix: matching(read('authDomainPrefix'), 'authDomainPrefix', COGNITO_DOMAIN_PREFIX, 'lowercase letters, digits and hyphens, without "aws", "amazon" or "cognito"'),
-    // The same ranges the functions accept (functions/config/aws-config.ts), so a bad value fails at synth.
-    codeTtlSeconds: whole(read('codeTtlSeconds'), 'codeTtlSeconds', 60, 3600),
-    codeDigits: whole(read('codeDigits'), 'codeDigits', MIN_CODE_DIGITS, MAX_CODE_DIGITS),
+    // The same ranges the functions accept (functions/config/host-settings.ts), so a bad value fails at synth.
+    codeTtlSeconds: whole(read('codeTtlSeconds'), 'codeTtlSeconds', CODE_TTL_SECONDS),
+    codeDigits: whole(read('codeDigits'), 'codeDigits', CODE_DIGITS),
     ...(alarmEmail && { alarmEmail: matching(alarmEmail, 'alarmEmail', EMAIL, 'an e-mail address') }),
     ...(iotDataEndpoint && { iotDataEndpoint: matching(iotDataEndpoint, 'iotDataEndpoint', IOT_DATA_ENDPOINT, 'an IoT data endpoint like abc123-ats.iot.us-east-1.amazonaws.com') }),
     ...(factorPolicy && { factorPolicy }),
@@ -87,7 +88,7 @@ function list(value: unknown, name: string): string[] {
 }
 
 /** `-c key=300` gives a string, cdk.json a number. */
-function whole(value: unknown, name: string, min: number, max: number): number {
+function whole(value: unknown, name: string, { min, max }: WholeRange): number {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
     throw new Error(`context ${CONTEXT_PREFIX}${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);

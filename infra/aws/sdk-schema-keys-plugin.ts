@@ -23,7 +23,10 @@ export const sdkSchemaKeysPlugin: Plugin = {
 
 /** Replaces `[NAME]:` with `["value"]:` for every top-level `const NAME = "value";` of the file. */
 export function inlineComputedKeys(source: string): string {
-  const constants = new Map([...source.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)].map(([, name, literal]) => [name!, literal!]));
+  const constants = new Map<string, string>();
+  for (const [, name, literal] of source.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)) {
+    if (name && literal) constants.set(name, literal);
+  }
   return source.replace(/\[(_\w+)\]:/g, (key, name: string) => {
     const literal = constants.get(name);
     return literal === undefined ? key : `[${literal}]:`;

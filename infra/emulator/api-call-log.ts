@@ -28,20 +28,20 @@ export class ApiCallLog {
 
 /** Caller and service from the SigV4 credential scope: `Credential=<key id>/<date>/<region>/<service>/aws4_request`. */
 export function signerOf(headers: IncomingHttpHeaders): { caller: string; service: string } {
-  const scope = /Credential=([^/]+)\/\d+\/[^/]+\/([^/]+)\//.exec(headers.authorization ?? '');
-  return scope ? { caller: scope[1]!, service: scope[2]! } : { caller: 'anonymous', service: 'unsigned' };
+  const [, caller, service] = /Credential=([^/]+)\/\d+\/[^/]+\/([^/]+)\//.exec(headers.authorization ?? '') ?? [];
+  return caller && service ? { caller, service } : { caller: 'anonymous', service: 'unsigned' };
 }
 
 /** JSON protocols name the operation in X-Amz-Target, query protocols in the Action field, REST ones by method and path. */
 export function operationOf(method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): string {
   const target = headers['x-amz-target'];
-  if (typeof target === 'string') return target.split('.').at(-1)!;
+  if (typeof target === 'string') return target.slice(target.lastIndexOf('.') + 1);
   const contentType = headers['content-type'] ?? '';
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     const action = new URLSearchParams(body.toString('utf8')).get('Action');
     if (action) return action;
   }
-  return restOperation(method, path.split('?')[0]!);
+  return restOperation(method, withoutQuery(path));
 }
 
 const REST_OPERATIONS: [method: string, path: RegExp, operation: string][] = [
@@ -55,4 +55,9 @@ const REST_OPERATIONS: [method: string, path: RegExp, operation: string][] = [
 function restOperation(method: string, path: string): string {
   const known = REST_OPERATIONS.find(([m, pattern]) => m === method && pattern.test(path));
   return known ? known[2] : `${method} ${path.replace(/\/[^/]*\d[^/]*/g, '/{id}')}`;
+}
+
+export function withoutQuery(path: string): string {
+  const query = path.indexOf('?');
+  return query < 0 ? path : path.slice(0, query);
 }

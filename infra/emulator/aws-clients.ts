@@ -7,6 +7,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IoTClient } from '@aws-sdk/client-iot';
+import { IoTDataPlaneClient } from '@aws-sdk/client-iot-data-plane';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -38,6 +39,7 @@ const CLIENTS = {
   events: EventBridgeClient,
   iam: IAMClient,
   iot: IoTClient,
+  iotData: IoTDataPlaneClient,
   kms: KMSClient,
   lambda: LambdaClient,
   secrets: SecretsManagerClient,

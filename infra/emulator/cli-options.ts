@@ -26,10 +26,10 @@ Options:
 
 export function parseCliOptions(args: string[]): EmulatorCliOptions {
   const options: EmulatorCliOptions = { seed: false, context: [], help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
+  const rest = args[Symbol.iterator]();
+  for (const arg of rest) {
     const value = () => {
-      const next = args[++i];
+      const next = rest.next().value;
       if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value`);
       return next;
     };

@@ -49,8 +49,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const runtime = new LambdaRuntime({ account, logDir: join(options.workDir, 'lambda-logs'), overrides: overridesOf });
   const calls = new ApiCallLog();
   const listener = lambdaInvokeProxy(runtime, motoPort, calls);
-  const servers: Server[] = [createHttpServer(listener), createHttpsServer(await ca.serverCredentials(), listener)];
-  await Promise.all([listen(servers[0]!, port), listen(servers[1]!, tlsPort)]);
+  const http = createHttpServer(listener);
+  const https = createHttpsServer(await ca.serverCredentials(), listener);
+  const servers: Server[] = [http, https];
+  await Promise.all([listen(http, port), listen(https, tlsPort)]);
   const moto = await startMoto(motoPort, port).catch(async (error: unknown) => {
     await closeAll(servers);
     throw error;

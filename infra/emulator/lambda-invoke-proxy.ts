@@ -5,7 +5,7 @@
  * `lambda:invoke` task reaches the same runtime as any SDK client.
  */
 import { request, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import { ApiCallLog, operationOf, signerOf } from './api-call-log';
+import { type ApiCallLog, operationOf, signerOf, withoutQuery } from './api-call-log';
 import type { InvocationOutcome } from './lambda-runtime/execution-environment';
 import type { LambdaRuntime } from './lambda-runtime/lambda-runtime';
 
@@ -17,8 +17,8 @@ export function lambdaInvokeProxy(runtime: LambdaRuntime, motoPort: number, call
     const body = await readBody(req);
     const path = req.url ?? '/';
     const { caller, service } = signerOf(req.headers);
-    const invoked = INVOCATIONS.exec(path.split('?')[0]!);
-    const spec = req.method === 'POST' && invoked ? runtime.find(invoked[1]!) : undefined;
+    const [, invokedName] = INVOCATIONS.exec(withoutQuery(path)) ?? [];
+    const spec = req.method === 'POST' && invokedName ? runtime.find(invokedName) : undefined;
     try {
       if (spec) await serveInvoke(runtime, spec.functionName, req, body, res);
       else await forward(motoPort, req, body, res);

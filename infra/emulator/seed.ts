@@ -41,8 +41,9 @@ export async function seedLikeAnOperator(
   progress(`seed: SES identity ${sesFromAddress} verified, SMS attributes set`);
   const users: Record<string, SeededUser> = {};
   for (const user of SEED_USERS) {
-    users[user.userId] = await addPerson(aws, outputs, user);
-    progress(`seed: user ${user.userId} (${users[user.userId]!.username}, sub ${users[user.userId]!.userId})`);
+    const seeded = await addPerson(aws, outputs, user);
+    users[user.userId] = seeded;
+    progress(`seed: user ${user.userId} (${seeded.username}, sub ${seeded.userId})`);
   }
   const instances: Record<string, string> = {};
   for (const { alias, state } of SEED_INSTANCES) {
@@ -54,7 +55,8 @@ export async function seedLikeAnOperator(
 
 /** docs/deploy.md step 7: the Cognito user (contacts vouched for), then the VoiceGate user under its sub. */
 export async function addPerson(aws: AwsClients, outputs: Record<string, string>, user: Omit<User, 'userId'>): Promise<SeededUser> {
-  const UserPoolId = outputs.UserPoolId!;
+  const { UserPoolId } = outputs;
+  if (!UserPoolId) throw new Error('the deployed stack has no UserPoolId output');
   const username = user.email;
   await aws.cognito.send(
     new AdminCreateUserCommand({
@@ -94,7 +96,8 @@ export async function addPerson(aws: AwsClients, outputs: Record<string, string>
 /** "Tagging an instance for VoiceGate": an instance with the alias tag, in the seeded state. */
 export async function tagInstance(aws: AwsClients, alias: string, state: string): Promise<string> {
   const { Instances } = await aws.ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 }));
-  const instanceId = Instances![0]!.InstanceId!;
+  const instanceId = Instances?.[0]?.InstanceId;
+  if (!instanceId) throw new Error('RunInstances answered without an instance id');
   await aws.ec2.send(new CreateTagsCommand({ Resources: [instanceId], Tags: [{ Key: ALIAS_TAG, Value: alias }] }));
   if (state === 'stopped') await aws.ec2.send(new StopInstancesCommand({ InstanceIds: [instanceId] }));
   return instanceId;

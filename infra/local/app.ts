@@ -20,8 +20,7 @@ import type { InstanceGateway } from '../../functions/ports/instance-gateway';
 import type { Logger } from '../../functions/ports/logger';
 import type { MessageSender } from '../../functions/ports/message-sender';
 import { countedSeparately } from '../../functions/ports/send-rate-limiter';
-import { DEFAULT_SETTINGS, type Settings } from '../../functions/use-cases/settings';
-import { LOCAL_POLL_PACE } from '../../functions/use-cases/wait-until';
+import type { Settings } from '../../functions/use-cases/settings';
 import { buildSkill } from '../../skill/build-skill';
 import { AlexaSignatureVerifier, type CertChainSource } from '../../skill/signature/alexa-signature-verifier';
 import { httpsCertChainSource } from '../../skill/signature/https-cert-chain-source';
@@ -144,13 +143,7 @@ async function startOnStore(
 
 async function wire(config: LocalConfig, overrides: LocalStackOverrides, client: DynamoDBDocumentClient): Promise<LocalStackParts> {
   const clock = overrides.clock ?? systemClock;
-  const settings: Settings = {
-    ...DEFAULT_SETTINGS,
-    pollPace: LOCAL_POLL_PACE,
-    codeTtlSeconds: config.codeTtlSeconds,
-    ...(config.factorPolicy && { factorPolicy: config.factorPolicy }),
-    ...overrides.settings,
-  };
+  const settings: Settings = { ...config.settings, ...overrides.settings };
   const issuer = await DevTokenIssuer.open(config.dataDir);
   const outbox = new OutboxMessageSender(client, T.outbox);
   const auditLog = new LocalAuditLog(client, T.audit);

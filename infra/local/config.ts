@@ -1,5 +1,6 @@
-import { factorPolicyFromEnv } from '../../functions/config/factor-policy-config';
-import type { FactorPolicy } from '../../functions/domain/factor-policy';
+import { hostSettings } from '../../functions/config/host-settings';
+import { type WholeRange, wholeNumberSetting } from '../../functions/config/whole-number-setting';
+import type { Settings } from '../../functions/use-cases/settings';
 
 /** The local stack's settings (docs/local-api.md), read once and checked with the variable's name. */
 export interface LocalConfig {
@@ -8,11 +9,10 @@ export interface LocalConfig {
   mqttPort: number;
   dataDir: string;
   skillId: string;
-  codeTtlSeconds: number;
   /** S10 for an exposed HTTPS endpoint: check Alexa's request signature. */
   verifySignature: boolean;
-  /** Which factors confirm which action; the built-in default when absent. */
-  factorPolicy?: FactorPolicy;
+  /** Code lifetime, digits, factor policy and the rest, as every host builds them. */
+  settings: Settings;
 }
 
 export const LOCAL_DEFAULTS: LocalConfig = {
@@ -20,21 +20,23 @@ export const LOCAL_DEFAULTS: LocalConfig = {
   mqttPort: 8883,
   dataDir: '.voicegate',
   skillId: 'amzn1.ask.skill.voicegate-local',
-  codeTtlSeconds: 300,
   verifySignature: false,
+  settings: hostSettings('local'),
 };
+
+/** Ports to listen on; 0 lets the system pick a free one. */
+const LISTEN_PORT: WholeRange = { min: 0, max: 65535 };
 
 export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
   const skillId = env.VOICEGATE_SKILL_ID || LOCAL_DEFAULTS.skillId;
   return {
-    port: integer(env, 'PORT', LOCAL_DEFAULTS.port, 0, 65535),
-    mqttPort: integer(env, 'VOICEGATE_MQTT_PORT', LOCAL_DEFAULTS.mqttPort, 0, 65535),
+    port: wholeNumberSetting('PORT', env.PORT, LISTEN_PORT) ?? LOCAL_DEFAULTS.port,
+    mqttPort: wholeNumberSetting('VOICEGATE_MQTT_PORT', env.VOICEGATE_MQTT_PORT, LISTEN_PORT) ?? LOCAL_DEFAULTS.mqttPort,
     dataDir: env.VOICEGATE_DATA_DIR || LOCAL_DEFAULTS.dataDir,
     skillId,
-    codeTtlSeconds: integer(env, 'VOICEGATE_CODE_TTL_SECONDS', LOCAL_DEFAULTS.codeTtlSeconds, 1, 86400),
     // A real skill id means a real Alexa in front: signatures are checked unless turned off on purpose.
     verifySignature: flag(env, 'VOICEGATE_VERIFY_SIGNATURE', skillId !== LOCAL_DEFAULTS.skillId),
-    factorPolicy: factorPolicyFromEnv(env),
+    settings: hostSettings('local', env),
   };
 }
 
@@ -43,14 +45,4 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (raw === undefined || raw === '') return fallback;
   if (raw === 'true' || raw === 'false') return raw === 'true';
   throw new Error(`${name} must be "true" or "false" (got "${raw}")`);
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
 }

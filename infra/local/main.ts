@@ -19,10 +19,10 @@ async function main(): Promise<void> {
   console.log(`                     (the token in it is your operator secret, kept in ${join(config.dataDir, OPERATOR_TOKEN_FILE)})`);
   console.log(`  Alexa endpoint:    POST ${stack.url}/alexa   (skill id ${config.skillId})`);
   // The stack serves without devices if the MQTT port is taken; say so rather than fail.
-  const devicesUp = await stack.devices.start().then(() => true, () => false);
-  if (devicesUp) {
-    stack.lock.listening({ port: address.port, mqttPort: Number(new URL(stack.devices.mqttUrl!).port) });
-    console.log(`  Device broker:     ${stack.devices.mqttUrl}   (TLS, client certificates; \`${toolCommand('device', address, 'front-door')}\`)`);
+  const mqttUrl = await stack.devices.start().then(() => stack.devices.mqttUrl, () => undefined);
+  if (mqttUrl) {
+    stack.lock.listening({ port: address.port, mqttPort: Number(new URL(mqttUrl).port) });
+    console.log(`  Device broker:     ${mqttUrl}   (TLS, client certificates; \`${toolCommand('device', address, 'front-door')}\`)`);
   } else console.log(`  Device broker:     not running: port ${config.mqttPort} is in use? Set VOICEGATE_MQTT_PORT.`);
   const { resumed, ended } = stack.recovered;
   if (resumed > 0) console.log(`  Resumed ${resumed} command(s) still waiting for their code.`);

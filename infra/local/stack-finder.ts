@@ -1,3 +1,4 @@
+import { wholeNumberSetting } from '../../functions/config/whole-number-setting';
 import { LOCAL_DEFAULTS } from './config';
 import { runningStackOn, type StackLockHolder } from './stack-lock';
 
@@ -48,9 +49,7 @@ export function findStack(
   return { baseUrl: `http://127.0.0.1:${port}`, dataDir, mqttPort };
 }
 
+/** A port to connect to (0 would mean "any" only to a listener). */
 function portFrom(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number from 1 to 65535 (got "${raw}")`);
-  return port;
+  return wholeNumberSetting(name, raw, { min: 1, max: 65535 });
 }

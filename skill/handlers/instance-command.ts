@@ -18,7 +18,9 @@ export function instanceCommandHandler(deps: SkillDeps): RequestHandler {
   return forLinkedUser(deps, isIntent(...Object.keys(ACTION_BY_INTENT)), async (input, user) => {
     const target = slotValue(input, 'instance');
     if (!target) return input.responseBuilder.speak(Speech.missingTarget()).reprompt(Speech.missingTarget()).getResponse();
-    const action = ACTION_BY_INTENT[getIntentName(input.requestEnvelope)]!;
+    const intent = getIntentName(input.requestEnvelope);
+    const action = ACTION_BY_INTENT[intent];
+    if (!action) throw new Error(`${intent} is not an instance command`);
     return requestOutcomeResponse(input, await requestCommand(deps, user, action, target), action);
   });
 }

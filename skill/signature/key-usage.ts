@@ -47,7 +47,9 @@ function keyUsageBits(cert: X509Certificate): number | undefined {
   const at = der.indexOf(KEY_USAGE_OID);
   if (at < 0) return undefined;
   let i = at + KEY_USAGE_OID.length;
-  if (der[i] === 0x01) i += 2 + der[i + 1]!; // critical flag
+  if (der[i] === 0x01) i += 2 + (der[i + 1] ?? der.length); // critical flag (past the end when cut short)
   if (der[i] !== 0x04 || der[i + 2] !== 0x03) return 0; // OCTET STRING { BIT STRING }
-  return der[i + 3]! >= 2 ? der[i + 5]! : 0;
+  const bitsLength = der[i + 3];
+  const firstBits = der[i + 5];
+  return bitsLength !== undefined && firstBits !== undefined && bitsLength >= 2 ? firstBits : 0;
 }

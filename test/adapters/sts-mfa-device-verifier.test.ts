@@ -2,13 +2,17 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { StsMfaDeviceVerifier } from '../../functions/adapters/aws/sts/sts-mfa-device-verifier';
 import { awsTestConfig } from '../support/aws-test-config';
 import { describeWithMoto } from '../support/moto';
+import { mfaDeviceVerifierRequestContract } from '../contract/suites/mfa-device-verifier.contract';
 
 const DEVICE = { serialNumber: 'arn:aws:iam::123456789012:mfa/alice', credentialsSecretId: 'voicegate/mfa/alice' };
 
 /**
  * moto 5.2.1 answers GetSessionToken with a session whatever the serial number and code (it
- * checks neither), so over the wire this shows the request VoiceGate makes and that a granted
- * session counts as accepted. Refusals are in sts-mfa-device-verifier.errors.test.ts.
+ * checks neither), so over the wire this shows the request VoiceGate makes, that a granted
+ * session counts as accepted and that malformed codes never reach STS: the request half of the
+ * MfaDeviceVerifier contract. The checks half (a reused, stale, unknown-device or other
+ * device's code is refused) is STS's own and moto cannot show it; the verifier's part in it —
+ * reading STS's refusals as 'rejected' — is in sts-mfa-device-verifier.errors.test.ts.
  */
 describeWithMoto('StsMfaDeviceVerifier over the wire (moto STS)', (moto) => {
   let sts: STSClient;
@@ -43,6 +47,12 @@ describeWithMoto('StsMfaDeviceVerifier over the wire (moto STS)', (moto) => {
       TokenCode: '123456',
       DurationSeconds: '900',
     });
+  });
+
+  mfaDeviceVerifierRequestContract('StsMfaDeviceVerifier on moto STS', async () => {
+    const verifier = new StsMfaDeviceVerifier(async () => sts);
+    const newDevice = async (owner: string) => ({ device: { ...DEVICE, serialNumber: `arn:aws:iam::123456789012:mfa/${owner}` }, current: '123456', stale: '654321' });
+    return { subject: { verifier, newDevice, unknownDevice: { serialNumber: 'arn:aws:iam::123456789012:mfa/nobody' } }, cleanup: async () => undefined };
   });
 
   it('never sends a malformed code to STS', async () => {

@@ -13,7 +13,7 @@ describeWithChromium('the operator console with devices and many executions', ()
   beforeAll(async () => {
     // SMS may confirm unlocking here, so the device action needs no authenticator app.
     [vg, browser] = await Promise.all([
-      LocalStackHarness.start({ factorPolicy: { default: ['sms'], actions: {}, targets: {}, emailEnabled: true } }),
+      LocalStackHarness.start({ settings: { factorPolicy: { default: ['sms'], actions: {}, targets: {}, emailEnabled: true } } }),
       ConsoleBrowser.launch(),
     ]);
     await vg.stack.devices.start();

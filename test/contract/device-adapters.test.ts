@@ -6,6 +6,7 @@ import { LocalShadowGateway } from '../../infra/local/devices/shadow/local-shado
 import { ShadowService } from '../../infra/local/devices/shadow/shadow-service';
 import { ShadowStore } from '../../infra/local/devices/shadow/shadow-store';
 import { dynaliteTable } from '../support/dynamodb-tables';
+import { InMemoryDevices } from '../support/fakes/in-memory-devices';
 import { deviceDirectoryContract } from './suites/device-directory.contract';
 import { deviceGatewayContract } from './suites/device-gateway.contract';
 
@@ -30,4 +31,18 @@ deviceGatewayContract('LocalShadowGateway (the local Device Shadow service)', as
     },
   };
   return { subject, cleanup };
+});
+
+/** The use-case tests' fake answers held to the same suites as the real local device services. */
+deviceDirectoryContract("InMemoryDevices (the use-case tests' fake)", async () => ({ subject: new InMemoryDevices(systemClock), cleanup: async () => undefined }));
+
+deviceGatewayContract("InMemoryDevices (the use-case tests' fake)", async () => {
+  const devices = new InMemoryDevices(systemClock);
+  const subject = {
+    gateway: devices,
+    // The contract plays the device: the fake's own device must not answer for it.
+    createThing: async (thingName: string) => void devices.offline.add(thingName),
+    report: (thingName: string, reported: Record<string, unknown>) => devices.report(thingName, reported),
+  };
+  return { subject, cleanup: async () => undefined };
 });

@@ -1,5 +1,5 @@
 import { totpCode } from '../../functions/domain/totp';
-import { ALICE_PHONE, BOB_PHONE, LocalStackHarness, stackPerTest } from '../support/local-stack-harness';
+import { ALICE_PHONE, BOB_PHONE, type LocalStackHarness, stackPerTest } from '../support/local-stack-harness';
 import { secretOf } from '../support/otpauth';
 
 const STEP = 30_000;
@@ -101,7 +101,7 @@ describe('authenticator apps and MFA devices', () => {
   });
 
   it('refuses a command whose policy needs an authenticator the user lacks, and anything but the app on it', async () => {
-    const vg = await start({ factorPolicy: { default: ['totp', 'sms'], actions: {}, targets: { splunk: ['totp'] }, emailEnabled: false } });
+    const vg = await start({ settings: { factorPolicy: { default: ['totp', 'sms'], actions: {}, targets: { splunk: ['totp'] }, emailEnabled: false } } });
 
     expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' })).toBe('Sorry, this action needs your authenticator app.');
     expect(await vg.executions()).toEqual([]);

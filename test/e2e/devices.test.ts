@@ -119,7 +119,7 @@ describe('devices', () => {
   });
 
   it('the stand-in devices make the issue\'s conversation work with one command (here with SMS allowed for unlocking)', async () => {
-    const vg = await start({ factorPolicy: { default: ['sms'], actions: {}, targets: {}, emailEnabled: true } });
+    const vg = await start({ settings: { factorPolicy: { default: ['sms'], actions: {}, targets: {}, emailEnabled: true } } });
     await vg.stack.devices.start();
 
     expect(await vg.say('alice', 'DeviceCommandIntent', { action: 'unlock', device: 'front door' })).toBe(

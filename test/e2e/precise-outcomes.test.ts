@@ -83,7 +83,7 @@ describe('a code that expired while the stack was down', () => {
   afterEach(async () => vg?.close());
 
   it('is recorded as Challenge Expired, as if the stack had been up', async () => {
-    const first = await LocalStackHarness.start({ codeTtlSeconds: 1 });
+    const first = await LocalStackHarness.start({ settings: { codeTtlSeconds: 1 } });
     await first.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const { commandId } = await first.latestExecution();
     await first.close(true);

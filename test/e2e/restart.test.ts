@@ -13,7 +13,7 @@ describe('restarting the local stack', () => {
 
   async function restart(previous: LocalStackHarness): Promise<LocalStackHarness> {
     await previous.close(true);
-    return LocalStackHarness.start({ dataDir: previous.config.dataDir, codeTtlSeconds: previous.config.codeTtlSeconds });
+    return LocalStackHarness.start({ dataDir: previous.config.dataDir, settings: previous.config.settings });
   }
 
   it('keeps the outbox, audit trail, fleet and users, and a waiting command still takes its code', async () => {
@@ -38,7 +38,7 @@ describe('restarting the local stack', () => {
   });
 
   it('a resumed command keeps its original deadline and then expires on its own', async () => {
-    const first = await LocalStackHarness.start({ codeTtlSeconds: 3 });
+    const first = await LocalStackHarness.start({ settings: { codeTtlSeconds: 3 } });
     await first.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     await sleep(1000);
 
@@ -52,7 +52,7 @@ describe('restarting the local stack', () => {
   });
 
   it('a command whose code expired while the stack was down is ended visibly, not left hanging', async () => {
-    const first = await LocalStackHarness.start({ codeTtlSeconds: 1 });
+    const first = await LocalStackHarness.start({ settings: { codeTtlSeconds: 1 } });
     await first.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     const code = await first.lastCodeSentTo(ALICE_PHONE);
     await first.close(true);

@@ -57,7 +57,7 @@ describe('store faults during verification', () => {
 
   it('a lost answer after the code was consumed never acts twice, and the command ends visibly', async () => {
     await vg.close();
-    vg = await LocalStackHarness.start({ codeTtlSeconds: 2 });
+    vg = await LocalStackHarness.start({ settings: { codeTtlSeconds: 2 } });
     const { code } = await startSplunk();
     faultChallengeWrites('fail-after');
 

@@ -1,7 +1,7 @@
 import { AUDIT_SOURCE, AuditDetailTypes } from '../../functions/domain/audit-event';
 import { AUDIT_METRICS_NAMESPACE, auditMetricName } from '../../infra/aws/constructs/audit-metrics';
 import { EXECUTION_MARGIN } from '../../infra/aws/constructs/voicegate-alarms';
-import { asText, onlyResource, synthesizeVoiceGate, type Resource, type SynthesizedVoiceGate } from './voicegate-template';
+import { asText, onlyResource, synthesizeVoiceGate, type Resource, type Statement, type SynthesizedVoiceGate } from './voicegate-template';
 
 let voiceGate: SynthesizedVoiceGate;
 beforeAll(() => {
@@ -67,7 +67,7 @@ describe('audit trail', () => {
 });
 
 describe('the "VoiceGate audit" dashboard', () => {
-  let widgets: { type: string; properties: Record<string, any> }[];
+  let widgets: { type: string; properties: Resource['Properties'] }[];
   beforeAll(() => {
     const dashboard = onlyResource(voiceGate.template, 'AWS::CloudWatch::Dashboard');
     expect(dashboard.Properties.DashboardName).toBe('VoiceGate-audit');
@@ -148,10 +148,10 @@ describe('alarms', () => {
   });
 
   it('fires on failed executions, not counting expired, cancelled or superseded commands', () => {
-    const metrics = alarm(/failed for a reason other than/).Metrics as { Id: string; Expression?: string; MetricStat?: any }[];
+    const metrics = alarm(/failed for a reason other than/).Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: { MetricName: string } } }[];
 
     expect(metrics.find((metric) => metric.Expression)!.Expression).toBe('FILL(failed, 0) - FILL(expired, 0) - FILL(cancelled, 0) - FILL(superseded, 0)');
-    expect(Object.fromEntries(metrics.filter((metric) => metric.MetricStat).map((metric) => [metric.Id, metric.MetricStat.Metric.MetricName]))).toEqual({
+    expect(Object.fromEntries(metrics.filter((metric) => metric.MetricStat).map((metric) => [metric.Id, metric.MetricStat!.Metric.MetricName]))).toEqual({
       failed: 'ExecutionsFailed',
       expired: auditMetricName(AuditDetailTypes.challengeExpired),
       cancelled: auditMetricName(AuditDetailTypes.commandCancelled),
@@ -168,12 +168,12 @@ describe('alarms', () => {
   });
 
   it("lets CloudWatch publish to the alarm topic, for this account's alarms only (the TLS policy replaces SNS's default)", () => {
-    const statements = onlyResource(voiceGate.template, 'AWS::SNS::TopicPolicy').Properties.PolicyDocument.Statement as Record<string, any>[];
+    const statements = onlyResource(voiceGate.template, 'AWS::SNS::TopicPolicy').Properties.PolicyDocument.Statement as Statement[];
     const allows = statements.filter((statement) => statement.Effect === 'Allow');
 
     expect(allows).toHaveLength(1);
     expect(allows[0]).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: logicalIdOf('AWS::SNS::Topic') } });
-    expect(allows[0]!.Condition.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
-    expect(asText(allows[0]!.Condition.ArnLike['aws:SourceArn'])).toBe('arn:<Ref:AWS::Partition>:cloudwatch:<Ref:AWS::Region>:<Ref:AWS::AccountId>:alarm:*');
+    expect(allows[0]!.Condition!.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+    expect(asText(allows[0]!.Condition!.ArnLike!['aws:SourceArn'])).toBe('arn:<Ref:AWS::Partition>:cloudwatch:<Ref:AWS::Region>:<Ref:AWS::AccountId>:alarm:*');
   });
 });

@@ -1,4 +1,6 @@
+import { factorKeyAlias } from '../../functions/adapters/aws/kms/kms-secret-sealer';
 import { readAwsConfig } from '../../functions/config/aws-config';
+import { DEFAULT_FACTOR_POLICY } from '../../functions/domain/factor-policy';
 import {
   actionsOf,
   asText,
@@ -53,8 +55,7 @@ describe('functions', () => {
       skillId: TEST_SETTINGS['voicegate:skillId'],
       sesFromAddress: TEST_SETTINGS['voicegate:sesFromAddress'],
       smsSenderId: TEST_SETTINGS['voicegate:smsSenderId'],
-      codeTtlSeconds: 240,
-      codeDigits: 6,
+      settings: expect.objectContaining({ codeTtlSeconds: 240, codeDigits: 6 }),
       tablePrefix: 'VoiceGate-',
       stateMachineArn: 'arn:<Ref:AWS::Partition>:states:<Ref:AWS::Region>:<Ref:AWS::AccountId>:stateMachine:VoiceGate-confirm-command',
       auditBusName: expect.stringMatching(/^<Ref:AuditBus/),
@@ -64,7 +65,14 @@ describe('functions', () => {
     expect(config.tokenAudience).toMatch(/^<Ref:AccountLinkingUsersAlexa/);
     // Authenticator apps and MFA devices are on: the key that seals their secrets.
     expect(config.factorKeyArn).toMatch(/^<GetAtt:FactorSecretsKey[0-9A-F]+\.Arn>$/);
-    expect(config.factorPolicy).toBeUndefined();
+    expect(config.settings.factorPolicy).toEqual(DEFAULT_FACTOR_POLICY);
+  });
+
+  it("names the functions' factor key by the alias the operator's enrollment command looks up (npm run factors)", () => {
+    const [aliasId] = Object.keys(voiceGate.template.findResources('AWS::KMS::Alias', { Properties: { AliasName: factorKeyAlias('VoiceGate') } }));
+    const alias = voiceGate.template.toJSON().Resources[aliasId!];
+
+    expect(asText(alias.Properties.TargetKeyId)).toMatch(/^<GetAtt:FactorSecretsKey[0-9A-F]+\.Arn>$/);
   });
 
   it('hands the functions the factor policy given as voicegate:factorPolicy, as the JSON they parse', () => {
@@ -75,7 +83,7 @@ describe('functions', () => {
 
     const config = readAwsConfig(Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, asText(value)])));
 
-    expect(config.factorPolicy).toEqual({ ...policy, targets: { build: ['email'] } });
+    expect(config.settings.factorPolicy).toEqual({ ...policy, targets: { build: ['email'] } });
   });
 
   it('lets only the Alexa Skills Kit invoke the skill function, and only for the configured skill id', () => {

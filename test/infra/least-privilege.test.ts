@@ -143,7 +143,7 @@ describe('least privilege across the stack', () => {
     const sendTask = allGrants().filter((grant) => grant.startsWith('states:SendTask'));
 
     expect(sendTask.length).toBeGreaterThan(0);
-    for (const grant of sendTask) expect(grant).toMatch(new RegExp(`^states:SendTask\\w+ ${escape(stateMachine)}$`));
+    for (const grant of sendTask) expect(grant).toMatch(new RegExp(`^states:SendTask\\w+ ${escapeRegExp(stateMachine)}$`));
   });
 
   it('lets no function seal a factor secret (no enrollment on AWS) and only the skill open one', () => {
@@ -184,6 +184,6 @@ describe('least privilege across the stack', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -37,6 +37,7 @@ export function synthesizeVoiceGate(context: Record<string, unknown> = TEST_SETT
   return { app, stack, template: Template.fromStack(stack) };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the tests' expectations check its shape
 export type Resource = { Type: string; Properties: Record<string, any> };
 
 /** The one resource of a type; fails when there are none or several. */
@@ -52,7 +53,7 @@ export function onlyResource(template: Template, type: string): Resource {
  */
 export function asText(value: unknown): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  const intrinsic = value as Record<string, any>;
+  const intrinsic = value as Record<string, unknown>;
   if (intrinsic['Fn::Join']) {
     const [separator, parts] = intrinsic['Fn::Join'] as [string, unknown[]];
     return parts.map(asText).join(separator);

@@ -2,20 +2,34 @@
  * The confirmation protocol's real use cases on the in-memory adapters, with every adapter
  * call held by a fast-check scheduler: the scheduler decides when each store read or write,
  * workflow call and fleet action takes effect, so a run is one interleaving of the protocol.
+ * The workflow is the model of the ASL and the local engine (workflow-model.ts); a restart
+ * stops the process, so calls it had in flight take no effect.
  */
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import type { Command, InstanceCommand } from '../../functions/domain/command';
 import type { Deps } from '../../functions/use-cases/deps';
 import { issueChallenge } from '../../functions/use-cases/issue-challenge';
-import { fakeWorld, SPLUNK, WEB, type FakeWorld } from '../support/fakes/fake-deps';
+import { fakeWorld, type SPLUNK, type WEB, type FakeWorld } from '../support/fakes/fake-deps';
+import { ProcessStopped, WorkflowModel } from './workflow-model';
 
-/** Every method call on `target` takes effect only when the scheduler lets it. */
-export function heldBy<T extends object>(s: fc.Scheduler, name: string, target: T): T {
+/** Which process a call belongs to: it waits until that process serves, and fails once it stopped. */
+interface Process {
+  running(): boolean;
+  serving: Promise<unknown>;
+}
+const ALWAYS: Process = { running: () => true, serving: Promise.resolve() };
+
+/** Every method call on `target` takes effect only when the scheduler lets it, and only while its process runs. */
+export function heldBy<T extends object>(s: fc.Scheduler, name: string, target: T, process: Process = ALWAYS): T {
   return new Proxy(target, {
     get(object, key) {
       const value = Reflect.get(object, key, object) as unknown;
       if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => s.schedule(Promise.resolve(), `${name}.${String(key)}`).then(() => value.apply(object, args));
+      return (...args: unknown[]) =>
+        Promise.all([s.schedule(Promise.resolve(), `${name}.${String(key)}`), process.serving]).then(() => {
+          if (!process.running()) throw new ProcessStopped(`the process stopped before ${name}.${String(key)}`);
+          return value.apply(object, args);
+        });
     },
   });
 }
@@ -24,7 +38,11 @@ const HELD: (keyof Deps)[] = ['challenges', 'workflow', 'ledger', 'instances', '
 
 export interface ScheduledWorld {
   world: FakeWorld;
-  deps: Deps;
+  engine: WorkflowModel;
+  /** The adapters as the running process sees them: its requests wait until start-up recovery is done. */
+  deps(): Deps;
+  /** Stops the process and starts a new one, which first runs `recover` (start-up recovery) on its adapters. */
+  restart(recover: (deps: Deps) => Promise<unknown>): Promise<void>;
   /** Every action that reached the fleet, whether or not EC2 would have accepted it. */
   actionsTried: { action: string; instanceId: string }[];
 }
@@ -33,6 +51,7 @@ export interface ScheduledWorld {
 export function scheduledWorld(s: fc.Scheduler): ScheduledWorld {
   // No waiting on real timers inside a run: the user is answered "under way" at once.
   const world = fakeWorld({ authorizeWaitMs: 0, deliveryWaitMs: 0 });
+  const engine = new WorkflowModel(world.audit, world.clock, (label) => s.schedule(Promise.resolve(), label));
   const actionsTried: ScheduledWorld['actionsTried'] = [];
   const fleet = world.fleet;
   const tried: Deps['instances'] = {
@@ -42,9 +61,22 @@ export function scheduledWorld(s: fc.Scheduler): ScheduledWorld {
       return fleet.perform(action, instanceId);
     },
   };
-  const deps = { ...world.deps, instances: tried };
-  for (const key of HELD) Object.assign(deps, { [key]: heldBy(s, key, deps[key] as object) });
-  return { world, deps, actionsTried };
+  const raw: Deps = { ...world.deps, instances: tried, workflow: engine };
+  const heldFor = (process: Process) => {
+    const held = { ...raw };
+    for (const key of HELD) Object.assign(held, { [key]: heldBy(s, key, raw[key] as object, process) });
+    return held;
+  };
+  let serving = heldFor({ running: () => engine.epoch === 0, serving: Promise.resolve() });
+  const restart = async (recover: (deps: Deps) => Promise<unknown>) => {
+    engine.stop();
+    const epoch = engine.epoch;
+    const running = () => engine.epoch === epoch;
+    const recovering = recover(heldFor({ running, serving: Promise.resolve() }));
+    serving = heldFor({ running, serving: recovering.catch(() => undefined) });
+    await recovering;
+  };
+  return { world, engine, deps: () => serving, restart, actionsTried };
 }
 
 export function commandOn(instance: typeof SPLUNK | typeof WEB, commandId: string): InstanceCommand {
@@ -53,9 +85,9 @@ export function commandOn(instance: typeof SPLUNK | typeof WEB, commandId: strin
 }
 
 /** What the workflow's first step does: start the execution and issue the challenge (the code goes out). */
-export async function startConfirmation(world: FakeWorld, deps: Deps, command: Command, code: string): Promise<string> {
-  const { executionId } = await world.workflow.start({ command });
-  const taskToken = world.workflow.tokenOf(executionId);
+export async function startConfirmation({ world, engine }: ScheduledWorld, deps: Deps, command: Command, code: string): Promise<string> {
+  const { executionId } = await engine.start({ command });
+  const taskToken = engine.tokenOf(executionId);
   world.codes.push(code);
   try {
     await issueChallenge(deps, { command, executionId, taskToken });

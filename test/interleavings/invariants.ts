@@ -1,6 +1,7 @@
 import type { InstanceCommand } from '../../functions/domain/command';
 import type { SubmitOutcome } from '../../functions/use-cases/submit-code';
 import type { ScheduledWorld } from './confirmation-world';
+import { TERMINAL_DETAIL_TYPES } from '../../functions/domain/audit-event';
 
 /** What a run did, in the order things finished (`clock` counts events). */
 export interface Journal {
@@ -13,7 +14,12 @@ export interface Journal {
 }
 
 /** The protocol's invariants, checked after every run; a failure names the one broken. */
-export async function checkInvariants({ world, actionsTried }: ScheduledWorld, journal: Journal, commands: InstanceCommand[], executions: Map<string, string>): Promise<void> {
+export async function checkInvariants(
+  { world, engine, actionsTried }: ScheduledWorld,
+  journal: Journal,
+  commands: InstanceCommand[],
+  executions: Map<string, string>,
+): Promise<void> {
   for (const command of commands) {
     const performed = actionsTried.filter((p) => p.instanceId === command.instanceId);
     const accepted = journal.submits.filter((s) => s.outcome.kind === 'accepted' && s.outcome.target === command.target);
@@ -33,7 +39,7 @@ export async function checkInvariants({ world, actionsTried }: ScheduledWorld, j
     // No lost command: every started execution has ended or still waits within its deadline.
     const executionId = executions.get(command.commandId);
     if (executionId === undefined) continue;
-    if ((await world.workflow.describe(executionId))?.status !== 'RUNNING') continue;
+    if ((await engine.describe(executionId))?.status !== 'RUNNING') continue;
     const challenge = await world.challenges.get(command.userId);
     expect(challenge).toMatchObject({ commandId: command.commandId, status: 'pending' });
     expect(world.clock.now()).toBeLessThan(challenge!.expiresAt);
@@ -42,4 +48,40 @@ export async function checkInvariants({ world, actionsTried }: ScheduledWorld, j
   expect(new Set(journal.submits.filter((s) => s.outcome.kind === 'accepted').map((s) => s.code)).size).toBe(
     journal.submits.filter((s) => s.outcome.kind === 'accepted').length,
   );
+}
+
+/**
+ * Right after start-up recovery: each execution it resumed waits on its own token until its
+ * original deadline; every other execution the store showed RUNNING has ended (visibly: the
+ * terminal audit event is checked after the drain).
+ */
+export async function checkRecovery({ world, engine }: ScheduledWorld, resumedBefore: number): Promise<void> {
+  for (const resumed of engine.resumes.slice(resumedBefore)) {
+    const execution = engine.all().find((e) => e.executionId === resumed.executionId)!;
+    const challenge = await world.challenges.get(execution.command.userId);
+    expect(challenge).toMatchObject({ commandId: execution.command.commandId, status: 'pending' });
+    expect(resumed.token).toBe(engine.tokenOf(resumed.executionId));
+    expect(resumed.deadline).toBeLessThanOrEqual(challenge!.expiresAt);
+    expect(resumed.deadline).toBeGreaterThan(challenge!.expiresAt - 1000);
+  }
+  for (const execution of engine.all()) if (execution.status === 'RUNNING') expect(engine.waiting()).toContain(execution.executionId);
+}
+
+/**
+ * Once time has passed with nobody speaking (every wait timed out, every verified execution
+ * acted): no lost command — every execution has ended — and each ended with exactly one
+ * terminal audit event.
+ */
+export function checkAfterDrain({ world, engine }: ScheduledWorld): void {
+  for (const execution of engine.all()) {
+    const terminal = world.audit.events.filter((e) => e.detail.executionId === execution.executionId && TERMINAL_DETAIL_TYPES.has(e.detailType));
+    expect({ executionId: execution.executionId, status: execution.status }).toEqual({
+      executionId: execution.executionId,
+      status: expect.not.stringMatching(/^RUNNING$/),
+    });
+    expect({ executionId: execution.executionId, terminal: terminal.map((e) => e.detailType) }).toEqual({
+      executionId: execution.executionId,
+      terminal: [expect.any(String)],
+    });
+  }
 }

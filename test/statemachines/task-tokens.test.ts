@@ -1,6 +1,6 @@
 import type { InstanceGateway } from '../../functions/ports/instance-gateway';
 import { TaskTokenRegistry } from '../../infra/local/workflow/task-token-registry';
-import { ALICE_PHONE, LocalStackHarness } from '../support/local-stack-harness';
+import { ALICE_PHONE, type HarnessConfig, LocalStackHarness } from '../support/local-stack-harness';
 
 /** Step Functions' token rules, on the local runner: SendTask* as the skill calls them. */
 describe('task tokens', () => {
@@ -14,7 +14,7 @@ describe('task tokens', () => {
     },
   });
 
-  async function start(config: { codeTtlSeconds?: number } = {}): Promise<void> {
+  async function start(config: HarnessConfig = {}): Promise<void> {
     performed = 0;
     vg = await LocalStackHarness.start(config, { wrapInstances: counting });
   }
@@ -99,7 +99,7 @@ describe('task tokens', () => {
   });
 
   it('times out on its own after the code TTL; the token then answers TaskTimedOut and the code is refused', async () => {
-    await start({ codeTtlSeconds: 1 });
+    await start({ settings: { codeTtlSeconds: 1 } });
     const startedAt = Date.now();
     const { token, executionId, commandId } = await pendingToken({ verified: false });
     const code = await vg.lastCodeSentTo(ALICE_PHONE);

@@ -29,7 +29,10 @@ export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
  * under CI the suite runs and fails instead, since CI installs chromium.
  */
 export function describeWithChromium(name: string, body: () => void): void {
-  if (chromiumAvailable() || process.env.CI === 'true') return describe(name, body);
+  if (chromiumAvailable() || process.env.CI === 'true') {
+    describe(name, body);
+    return;
+  }
   console.warn(`${name}: skipped, ${CHROMIUM} not found (apt-get install chromium, or set VOICEGATE_CHROMIUM)`);
   describe.skip(name, body);
 }

@@ -5,6 +5,7 @@ import { startLocalStack, type LocalStack, type LocalStackOverrides } from '../.
 import { totpCode } from '../../functions/domain/totp';
 import { taskTokenOf } from '../../functions/use-cases/issue-challenge';
 import { LOCAL_DEFAULTS, type LocalConfig } from '../../infra/local/config';
+import type { Settings } from '../../functions/use-cases/settings';
 import { readOperatorToken } from '../../infra/local/identity/operator-token';
 import type { ExecutionSummaryRecord, HistoryEvent } from '../../infra/local/workflow/execution-store';
 import { CapturedLog } from './captured-log';
@@ -42,6 +43,9 @@ export interface ApiAuditEvent {
   detail: Record<string, string | number>;
 }
 
+/** The local defaults, on free ports and a fresh data dir, with whatever a test changes. */
+export type HarnessConfig = Partial<Omit<LocalConfig, 'settings'>> & { settings?: Partial<Settings> };
+
 /**
  * The real local stack on a free port and a fresh data dir, driven over HTTP with
  * Alexa-shaped envelopes — as Alexa, the chat and the console drive it.
@@ -61,9 +65,9 @@ export class LocalStackHarness {
     this.operatorToken = readOperatorToken(config.dataDir);
   }
 
-  static async start(config: Partial<LocalConfig> = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
+  static async start(config: HarnessConfig = {}, overrides: LocalStackOverrides = {}): Promise<LocalStackHarness> {
     const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), 'voicegate-test-'));
-    const full = { ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, ...config, dataDir };
+    const full: LocalConfig = { ...LOCAL_DEFAULTS, port: 0, mqttPort: 0, ...config, dataDir, settings: { ...LOCAL_DEFAULTS.settings, ...config.settings } };
     const log = new CapturedLog();
     return new LocalStackHarness(await startLocalStack(full, { logger: log, ...overrides }), full, log);
   }
@@ -233,7 +237,7 @@ export const BOB_PHONE = '+15555550102';
  * For a describe block whose tests each start their own stack: returns the starter and
  * closes whichever stack is open after every test.
  */
-export function stackPerTest(): (config?: Partial<LocalConfig>, overrides?: LocalStackOverrides) => Promise<LocalStackHarness> {
+export function stackPerTest(): (config?: HarnessConfig, overrides?: LocalStackOverrides) => Promise<LocalStackHarness> {
   let current: LocalStackHarness | undefined;
   afterEach(async () => {
     await current?.close();

@@ -118,7 +118,12 @@ export function recordConsole(): { lines: string[]; restore(): void } {
       original(...args);
     });
   });
-  return { lines, restore: () => spies.forEach((spy) => spy.mockRestore()) };
+  return {
+    lines,
+    restore: () => {
+      for (const spy of spies) spy.mockRestore();
+    },
+  };
 }
 
 /** Where in `haystacks` (labelled texts) each secret appears; codes match only as whole numbers. */

@@ -2,7 +2,7 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { FACTOR_SECRET_PURPOSE } from '../../../functions/adapters/aws/kms/kms-secret-sealer';
+import { FACTOR_SECRET_PURPOSE, factorKeyAlias } from '../../../functions/adapters/aws/kms/kms-secret-sealer';
 import { attachNamedPolicy } from './named-policy';
 
 /**
@@ -24,6 +24,8 @@ export class FactorSecrets extends Construct {
     this.key = new Key(this, 'Key', {
       description: 'VoiceGate: seals authenticator-app secrets (encryption context purpose and owner)',
       enableKeyRotation: true,
+      // How an operator's enrollment command finds it (npm run factors; docs/factors.md).
+      alias: factorKeyAlias(Stack.of(this).stackName),
     });
   }
 

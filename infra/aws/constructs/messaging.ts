@@ -27,7 +27,8 @@ export class Messaging extends Construct {
 
   /** SES authorizes against whichever identity is verified: the address or its domain. */
   private identityArns(): string[] {
-    const domain = this.sesFromAddress.split('@')[1]!;
+    const domain = this.sesFromAddress.split('@')[1];
+    if (!domain) throw new Error('the SES sender must be an e-mail address with a domain');
     return [this.sesFromAddress, domain].map((identity) =>
       Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
     );

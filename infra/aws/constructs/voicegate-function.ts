@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { AssetHashType, DockerImage, Duration, type ILocalBundling } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, type Duration, type ILocalBundling } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';

@@ -33,8 +33,13 @@ export class ExecutionEnvironment {
   /** Starts the process and waits for the handler module to load (the init phase). */
   static async start(node: string, spec: LambdaFunctionSpec, env: Record<string, string>, log: Writable): Promise<ExecutionEnvironment> {
     const child = spawn(node, [WORKER], { env, cwd: spec.bundleDir, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    child.stdout!.pipe(log, { end: false });
-    child.stderr!.pipe(log, { end: false });
+    // Piped by the stdio option above; the types cannot tell with an IPC channel in the list.
+    if (!child.stdout || !child.stderr) {
+      child.kill();
+      throw new Error(`${spec.functionName}: the runtime process has no output pipes`);
+    }
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());
       child.once('exit', (code) => reject(new Error(`${spec.functionName} failed to initialize (exit code ${code})`)));

@@ -59,8 +59,9 @@ export class SimulatedFleet implements InstanceGateway {
   }
 
   private settled(item: FleetItem): Instance {
-    const done = item.settlesTo !== undefined && item.settlesAt !== undefined && this.clock.now() >= item.settlesAt;
-    return { instanceId: item.instanceId, alias: item.alias, state: done ? item.settlesTo! : item.state };
+    const { settlesTo, settlesAt } = item;
+    const settledState = settlesTo !== undefined && settlesAt !== undefined && this.clock.now() >= settlesAt ? settlesTo : undefined;
+    return { instanceId: item.instanceId, alias: item.alias, state: settledState ?? item.state };
   }
 
   private async save(item: FleetItem): Promise<void> {

@@ -123,7 +123,10 @@ function compileSample(intent: ModelIntent, sample: string, grammars: Map<string
     toRequest: (match) => {
       // Alexa sends every slot of the intent, unfilled ones without a value.
       const values: SlotValues = Object.fromEntries((intent.slots ?? []).map((slot) => [slot.name, undefined]));
-      slots.forEach(({ slotName, grammar }, index) => (values[slotName] = grammar.resolve(match[index + 1]!)));
+      for (const [index, { slotName, grammar }] of slots.entries()) {
+        const spoken = match[index + 1];
+        if (spoken !== undefined) values[slotName] = grammar.resolve(spoken);
+      }
       return { type: 'IntentRequest', intent: intent.name, slots: values };
     },
   };

@@ -104,6 +104,8 @@ export class StandInDevices {
     const outcome = await this.options.registrar.register({ thingName, csr: identity.csrPem });
     if (outcome.kind !== 'registered') throw new Error(outcome.error);
     identity.saveCertificate(outcome.certificatePem, outcome.caCertificatePem);
-    return identity.credentials()!;
+    const saved = identity.credentials();
+    if (!saved) throw new Error(`${thingName}'s new certificate could not be read back`);
+    return saved;
   }
 }

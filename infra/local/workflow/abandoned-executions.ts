@@ -1,9 +1,20 @@
-import { AuditDetailTypes, auditEvent } from '../../../functions/domain/audit-event';
+import { AuditDetailTypes, auditEvent, TERMINAL_DETAIL_TYPES, type AuditEvent } from '../../../functions/domain/audit-event';
 import { isExpired } from '../../../functions/domain/challenge';
 import { WorkflowErrors } from '../../../functions/domain/errors';
 import { taskTokenOf } from '../../../functions/use-cases/issue-challenge';
+import type { LocalAuditLog } from '../adapters/local-audit-log';
 import type { LocalStackParts } from '../local-stack-parts';
-import type { ExecutionRecord } from './execution-store';
+import type { ExecutionRecord, ExecutionStore } from './execution-store';
+import type { LocalWorkflowEngine } from './local-workflow-engine';
+
+/** What recovery needs of the stack (the interleaving suites give it a model engine). */
+export interface RecoveryParts {
+  deps: LocalStackParts['deps'];
+  executions: Pick<ExecutionStore, 'list' | 'get' | 'finish'>;
+  engine: Pick<LocalWorkflowEngine, 'resume'>;
+  /** The audit trail: an execution whose end is already recorded there must not be ended again. */
+  auditLog: Pick<LocalAuditLog, 'list'>;
+}
 
 export interface RecoveryReport {
   /** Still waiting for their code, on the same token and deadline. */
@@ -18,23 +29,42 @@ export interface RecoveryReport {
  * until its original deadline; one whose code expired meanwhile ends as expiry does
  * (ChallengeExpired, "Challenge Expired"); any other is ended visibly — FAILED with
  * EngineRestarted, its code voided, a "Command Cancelled" audit event — never left hanging.
+ * One stopped after its "Record …" state published its terminal event, but before the end
+ * was stored, is only marked ended: every execution ends with exactly one terminal event.
  */
-export async function recoverAbandonedExecutions(parts: Pick<LocalStackParts, 'deps' | 'executions' | 'engine'>): Promise<RecoveryReport> {
+export async function recoverAbandonedExecutions(parts: RecoveryParts): Promise<RecoveryReport> {
   const report: RecoveryReport = { resumed: 0, ended: 0 };
   const running = (await parts.executions.list()).filter((e) => e.status === 'RUNNING');
+  const recordedEnds = running.length > 0 ? terminalEventsByExecution(await parts.auditLog.list()) : new Map<string, AuditEvent>();
   for (const { executionId } of running) {
     const record = await parts.executions.get(executionId);
     if (!record) continue;
-    if (await resumeIfWaiting(parts, record)) report.resumed++;
-    else {
-      await endVisibly(parts, record);
-      report.ended++;
-    }
+    const recordedEnd = recordedEnds.get(executionId);
+    if (recordedEnd) await finishAsRecorded(parts, record, recordedEnd);
+    else if (await resumeIfWaiting(parts, record)) {
+      report.resumed++;
+      continue;
+    } else await endVisibly(parts, record);
+    report.ended++;
   }
   return report;
 }
 
-async function resumeIfWaiting(parts: Pick<LocalStackParts, 'deps' | 'engine'>, record: ExecutionRecord): Promise<boolean> {
+function terminalEventsByExecution(events: AuditEvent[]): Map<string, AuditEvent> {
+  return new Map(events.filter((e) => TERMINAL_DETAIL_TYPES.has(e.detailType)).map((e) => [e.detail.executionId, e]));
+}
+
+/** The end the workflow recorded, stored as its end state would have (Error named after the event, as the ASL's Fail states are). */
+async function finishAsRecorded(parts: Pick<RecoveryParts, 'executions'>, record: ExecutionRecord, recorded: AuditEvent): Promise<void> {
+  const succeeded = recorded.detailType === AuditDetailTypes.actionSucceeded;
+  await parts.executions.finish(record.executionId, {
+    status: succeeded ? 'SUCCEEDED' : 'FAILED',
+    ...(!succeeded && { error: recorded.detailType.replaceAll(' ', ''), cause: 'The local workflow runner restarted after recording this end.' }),
+    stoppedAt: recorded.time,
+  });
+}
+
+async function resumeIfWaiting(parts: Pick<RecoveryParts, 'deps' | 'engine'>, record: ExecutionRecord): Promise<boolean> {
   const challenge = await parts.deps.challenges.get(record.userId);
   if (challenge?.commandId !== record.commandId || challenge.status !== 'pending') return false;
   const remainingSeconds = Math.floor((challenge.expiresAt - parts.deps.clock.now()) / 1000);
@@ -43,7 +73,7 @@ async function resumeIfWaiting(parts: Pick<LocalStackParts, 'deps' | 'engine'>, 
   return token !== undefined && parts.engine.resume(record, token, remainingSeconds);
 }
 
-async function endVisibly(parts: Pick<LocalStackParts, 'deps' | 'executions'>, record: ExecutionRecord): Promise<void> {
+async function endVisibly(parts: Pick<RecoveryParts, 'deps' | 'executions'>, record: ExecutionRecord): Promise<void> {
   const { deps, executions } = parts;
   const now = new Date(deps.clock.now());
   const challenge = await deps.challenges.get(record.userId);

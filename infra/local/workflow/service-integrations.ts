@@ -32,12 +32,16 @@ const INTEGRATIONS: Record<string, Integration> = {
   },
 };
 
+function integrationFor(stateName: string, resource: string): Integration {
+  const integration = INTEGRATIONS[resource];
+  if (!integration) throw new Error(`state "${stateName}": the local runtime does not support ${resource}`);
+  return integration;
+}
+
 /** Fails fast, at start-up, on a Task resource the local runtime cannot run. */
 export function assertSupported(definition: StateMachineDefinition): void {
   for (const [name, state] of Object.entries(definition.States)) {
-    if (state.Type === 'Task' && !INTEGRATIONS[state.Resource]) {
-      throw new Error(`state "${name}": the local runtime does not support ${state.Resource}`);
-    }
+    if (state.Type === 'Task') integrationFor(name, state.Resource);
   }
 }
 
@@ -49,7 +53,7 @@ export function taskHandlers(
 ): Record<string, Handler> {
   const handlers: Record<string, Handler> = {};
   for (const [name, state] of Object.entries(definition.States)) {
-    if (state.Type === 'Task') handlers[name] = INTEGRATIONS[state.Resource]!(targets, waitForToken);
+    if (state.Type === 'Task') handlers[name] = integrationFor(name, state.Resource)(targets, waitForToken);
   }
   return handlers;
 }

@@ -3,18 +3,26 @@
  * endpoint, nothing else (as an outside check would). Alexa is played by Lambda Invoke calls
  * with real request envelopes; the phone and inbox are moto's record of sent SMS and e-mail.
  */
+import { execFile } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { AdminInitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
+import { GetThingShadowCommand, UpdateThingShadowCommand } from '@aws-sdk/client-iot-data-plane';
 import { GetFunctionConfigurationCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, type ExecutionListItem } from '@aws-sdk/client-sfn';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { awsClients, type AwsClients } from '../../../infra/emulator/aws-clients';
+import { STACK_NAME } from '../../../infra/aws/stack-name';
+import { awsClients, emulatorCredentials, type AwsClients } from '../../../infra/emulator/aws-clients';
+import { projectPath } from '../../../infra/aws/project-paths';
 import { addPerson, tagInstance } from '../../../infra/emulator/seed';
 import { ALIAS_TAG } from '../../../functions/domain/instance';
+import type { ConfirmationInput } from '../../../functions/ports/workflow-gateway';
 import { intentRequest, newSessionId, type SlotValues } from '../../../infra/local/chat/envelope';
 import { OUTPUTS_FILE_VARIABLE } from './emulator-settings';
 
@@ -76,6 +84,44 @@ export class EmulatedAccount {
     return { alias, instanceId: await tagInstance(this.aws, alias, state) };
   }
 
+  /**
+   * docs/deploy.md's device registration, run as an operator runs it: `npm run device --
+   * register <thing> --owner --name --type --aws` with the emulator as the AWS endpoint. The
+   * device's key and CSR stay in a folder of the test's own.
+   */
+  async registerDevice(device: { owner: string; name: string; type: string }): Promise<{ thingName: string; log: string }> {
+    const thingName = `voicegate-${randomUUID().slice(0, 8)}`;
+    const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-emulator-device-'));
+    const { stdout, exitCode } = await this.operatorCommand('device', ['register', thingName, '--owner', device.owner, '--name', device.name, '--type', device.type, '--aws', '--data-dir', dataDir]);
+    if (exitCode !== 0) throw new Error(`npm run device -- register failed: ${stdout}`);
+    return { thingName, log: stdout };
+  }
+
+  /** An operator's `npm run <script> -- <args> --stack-name VoiceGate` with the emulator as the AWS endpoint and region. */
+  async operatorCommand(script: string, args: string[]): Promise<{ stdout: string; exitCode: number }> {
+    const { accessKeyId, secretAccessKey } = emulatorCredentials('operator');
+    const env = { ...process.env, AWS_ENDPOINT_URL: this.endpoint, AWS_REGION: this.file.emulator.region, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey };
+    try {
+      const { stdout } = await promisify(execFile)('npm', ['run', '-s', script, '--', ...args, '--stack-name', STACK_NAME], { cwd: projectPath(), env });
+      return { stdout, exitCode: 0 };
+    } catch (error) {
+      const failed = error as { code?: unknown; stdout?: string };
+      if (typeof failed.code !== 'number') throw error;
+      return { stdout: failed.stdout ?? '', exitCode: failed.code };
+    }
+  }
+
+  /** The thing's classic shadow through the IoT data plane (GetThingShadow). */
+  async shadowOf(thingName: string): Promise<{ desired?: Record<string, unknown>; reported?: Record<string, unknown> }> {
+    const { payload } = await this.aws.iotData.send(new GetThingShadowCommand({ thingName }));
+    return (JSON.parse(Buffer.from(payload!).toString('utf8')) as { state: Record<string, Record<string, unknown>> }).state;
+  }
+
+  /** What a device does after acting: reports its state through the IoT data plane (UpdateThingShadow). */
+  async reportAsDevice(thingName: string, reported: Record<string, string>): Promise<void> {
+    await this.aws.iotData.send(new UpdateThingShadowCommand({ thingName, payload: Buffer.from(JSON.stringify({ state: { reported } })) }));
+  }
+
   /** Account linking's token: Cognito's AdminInitiateAuth with the account-linking client. */
   async accessToken(person: Pick<Person, 'username' | 'password'>): Promise<string> {
     const cached = this.tokens.get(person.username);
@@ -134,7 +180,7 @@ export class EmulatedAccount {
     });
   }
 
-  async executionsOf(userId: string): Promise<(ExecutionListItem & { input: Record<string, any> })[]> {
+  async executionsOf(userId: string): Promise<(ExecutionListItem & { input: ConfirmationInput })[]> {
     const { executions = [] } = await this.aws.sfn.send(new ListExecutionsCommand({ stateMachineArn: this.outputs.StateMachineArn }));
     const described = await Promise.all(executions.map(async (e) => ({ ...e, input: JSON.parse((await this.aws.sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }))).input ?? '{}') })));
     return described.filter((e) => e.input.command?.userId === userId);
@@ -163,6 +209,14 @@ export class EmulatedAccount {
       .map((event) => JSON.parse(event.message!) as { 'detail-type': string; detail: { commandId?: string } })
       .filter((event) => event.detail.commandId === commandId)
       .map((event) => event['detail-type']);
+  }
+
+  /** The audit rule delivers asynchronously: the trail once a whole command's four events are there. */
+  async wholeAuditTrail(commandId: string): Promise<string[]> {
+    return this.waitFor('the whole audit trail', async () => {
+      const trail = await this.auditTrail(commandId);
+      return trail.length >= 4 ? trail : undefined;
+    });
   }
 
   async waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {

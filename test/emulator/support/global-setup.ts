@@ -20,6 +20,8 @@ declare global {
 }
 
 export default async function startEmulatorOnce(): Promise<void> {
+  // A developer's own `npm run emulator -- --seed --outputs-file F -c voicegate:codeTtlSeconds=60`, reused between runs.
+  if (process.env[OUTPUTS_FILE_VARIABLE]) return;
   if (!motoInstalled()) {
     if (process.env.CI === 'true') throw new Error("moto_server is missing in CI: test/emulator cannot run (pip install 'moto[server]>=5.2')");
     process.stderr.write('\nmoto_server not found: test/emulator skipped (pip install \'moto[server]>=5.2\')\n');

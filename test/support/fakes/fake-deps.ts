@@ -4,9 +4,9 @@ import type { User } from '../../../functions/domain/user';
 import type { CodeGenerator } from '../../../functions/ports/code-generator';
 import { countedSeparately } from '../../../functions/ports/send-rate-limiter';
 import type { Deps } from '../../../functions/use-cases/deps';
-import { DEFAULT_SETTINGS, type Settings } from '../../../functions/use-cases/settings';
+import { hostSettings } from '../../../functions/config/host-settings';
+import type { Settings } from '../../../functions/use-cases/settings';
 import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../../../functions/adapters/crypto/aes-gcm-secret-sealer';
-import { LOCAL_POLL_PACE } from '../../../functions/use-cases/wait-until';
 import { LocalSecretSealer } from '../../../infra/local/identity/local-secret-sealer';
 import { FakeClock } from '../fake-clock';
 import {
@@ -61,7 +61,8 @@ export interface FakeWorld {
 export function fakeWorld(settings: Partial<Settings> = {}): FakeWorld {
   const clock = new FakeClock(T0);
   const codes = new ScriptedCodes();
-  const full: Settings = { ...DEFAULT_SETTINGS, authorizeWaitMs: 30, deliveryWaitMs: 30, pollPace: LOCAL_POLL_PACE, ...settings };
+  // The local host's settings, with short answer waits so tests that expect "under way" are quick.
+  const full: Settings = { ...hostSettings('local'), authorizeWaitMs: 30, deliveryWaitMs: 30, ...settings };
   const world = {
     clock,
     codes,

@@ -78,6 +78,13 @@ export class InMemoryDevices implements DeviceGateway, DeviceDirectory {
     });
   }
 
+  /** The device's own report (`{ state: { reported } }`): merged into what it reported before. */
+  async report(thingName: string, reported: Record<string, unknown>): Promise<void> {
+    await tick();
+    const shadow = this.shadows.get(thingName) ?? { desired: {}, reported: {}, version: 0 };
+    this.shadows.set(thingName, { ...shadow, reported: { ...shadow.reported, ...reported }, lastReportAt: this.clock.now(), version: shadow.version + 1 });
+  }
+
   async read(thingName: string): Promise<DeviceShadow | undefined> {
     await tick();
     const shadow = this.shadows.get(thingName);

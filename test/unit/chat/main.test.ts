@@ -19,7 +19,7 @@ function runChat(port: number, dataDir: string, stdin: string, args: string[] = 
 }
 
 /** A tool as `npm run` starts it, with the environment's stack settings replaced by `env`. */
-export function runTool(script: string, stdin: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
+function runTool(script: string, stdin: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['VOICEGATE_SKILL_ID', 'PORT', 'VOICEGATE_DATA_DIR', 'VOICEGATE_MQTT_PORT']) delete base[name];
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), script, ...args], { cwd: ROOT, env: { ...base, ...env } });

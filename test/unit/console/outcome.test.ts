@@ -14,14 +14,17 @@ const run = (fields: Partial<Execution> = {}): Execution => ({
   ...fields,
 });
 
-let nextId = 0;
-const audit = (detailType: string, detail: Record<string, string> = {}, executionId = 'exec-1'): AuditEvent => ({
-  id: String((nextId += 1)),
-  source: 'voicegate',
-  detailType,
-  time: `2026-11-30T10:00:0${nextId % 10}.000Z`,
-  detail: { commandId: 'cmd-1', executionId, userId: 'alice', action: 'start', target: 'splunk', ...detail },
-});
+let lastId = 0;
+const audit = (detailType: string, detail: Record<string, string> = {}, executionId = 'exec-1'): AuditEvent => {
+  const id = ++lastId;
+  return {
+    id: String(id),
+    source: 'voicegate',
+    detailType,
+    time: `2026-11-30T10:00:0${id % 10}.000Z`,
+    detail: { commandId: 'cmd-1', executionId, userId: 'alice', action: 'start', target: 'splunk', ...detail },
+  };
+};
 
 describe('what became of an execution, in the operator console', () => {
   it.each([

@@ -4,14 +4,17 @@ import { MAX_TIMESTAMP_SKEW_MS, checkRequest } from '../../../skill/request-guar
 const SKILL = DEFAULT_SKILL_ID;
 const NOW = Date.parse('2026-01-01T12:00:00.000Z');
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests break envelopes at any dotted path, whatever the type there
+type BreakableEnvelope = Record<string, any>;
+
 /** A well-formed intent envelope sent at `at`, as a plain object the tests may break. */
-function envelope(at = NOW): Record<string, any> {
+function envelope(at = NOW): BreakableEnvelope {
   const built = intentRequest('AuthorizeIntent', { code: '482913' }, { timestamp: new Date(at).toISOString() });
   return structuredClone(built) as never;
 }
 
 /** The envelope with the value at a dotted path replaced (or removed, for undefined). */
-function withValue(path: string, value: unknown): Record<string, any> {
+function withValue(path: string, value: unknown): BreakableEnvelope {
   const body = envelope();
   const keys = path.split('.');
   const last = keys.pop()!;

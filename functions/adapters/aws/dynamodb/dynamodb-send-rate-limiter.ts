@@ -40,7 +40,7 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
       const now = this.clock.now();
       const verdict = judgeSend(log.sends, now, this.limits);
       if (!verdict.allowed) return verdict;
-      if (await this.write(userId, log, withSend(log.sends, now, this.limits))) return verdict;
+      if (await this.write(userId, log, withSend(log.sends, now, this.limits), now)) return verdict;
     }
     throw new Error('the send log kept changing; try again');
   }
@@ -55,13 +55,13 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
     return { sends: (Item.sends as number[] | undefined) ?? [], version: Item.version as number };
   }
 
-  private async write(userId: string, read: SendLog, sends: number[]): Promise<boolean> {
+  private async write(userId: string, read: SendLog, sends: number[], newest: number): Promise<boolean> {
     const longest = Math.max(0, ...this.limits.map((limit) => limit.windowSeconds));
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { counterKey: userId, sends, version: read.version + 1, expiresAtSeconds: Math.ceil(sends.at(-1)! / 1000) + longest },
+          Item: { counterKey: userId, sends, version: read.version + 1, expiresAtSeconds: Math.ceil(newest / 1000) + longest },
           ConditionExpression: read.version === 0 ? 'attribute_not_exists(counterKey)' : 'version = :version',
           ...(read.version > 0 && { ExpressionAttributeValues: { ':version': read.version } }),
         }),

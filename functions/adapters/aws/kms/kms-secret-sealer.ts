@@ -6,6 +6,11 @@ const PREFIX = 'kms:';
 /** The encryption context's `purpose`; the stack's key grant is conditioned on it. */
 export const FACTOR_SECRET_PURPOSE = 'voicegate-factor-secret';
 
+/** The factor key's alias, by which an operator's tools find it (the functions get its ARN). */
+export function factorKeyAlias(stackName: string): string {
+  return `alias/${stackName}-factor-secrets`;
+}
+
 /**
  * Seals factor secrets with a KMS key. The owner goes into the encryption context, so KMS
  * refuses to open a sealed secret copied to another owner's record (and CloudTrail names it).

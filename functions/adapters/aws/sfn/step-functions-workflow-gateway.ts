@@ -30,7 +30,8 @@ export class StepFunctionsWorkflowGateway implements WorkflowGateway {
         input: JSON.stringify(input),
       }),
     );
-    return { executionId: executionArn! };
+    if (!executionArn) throw new Error(`Step Functions started ${input.command.commandId} without returning its execution ARN`);
+    return { executionId: executionArn };
   }
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void> {

@@ -22,8 +22,8 @@ export function showConnection(state: ConnectionState, detail = ''): void {
 }
 
 export function showFailure(error: unknown): void {
-  if (error instanceof ApiError && error.needsOperatorToken) return showConnection('locked', error.message);
-  showConnection('disconnected', `Cannot reach VoiceGate (${error instanceof Error ? error.message : String(error)}); retrying.`);
+  if (error instanceof ApiError && error.needsOperatorToken) showConnection('locked', error.message);
+  else showConnection('disconnected', `Cannot reach VoiceGate (${error instanceof Error ? error.message : String(error)}); retrying.`);
 }
 
 /** "2 pending confirmations" in the header: runs waiting for a spoken code. */

@@ -90,7 +90,10 @@ export function timeElement(iso: string | null | undefined, withMillis = false):
 }
 
 export function updateTimeElement(node: HTMLElement, iso: string | null | undefined, withMillis = false): void {
-  if (!iso) return setText(node, '—');
+  if (!iso) {
+    setText(node, '—');
+    return;
+  }
   setAttr(node, 'datetime', iso);
   setAttr(node, 'title', new Date(iso).toLocaleString());
   setText(node, formatClock(iso, withMillis));

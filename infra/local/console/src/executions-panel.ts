@@ -176,7 +176,10 @@ export class ExecutionsPanel {
     const kind = !outcome || outcome.tone === 'info' || outcome.tone === 'good' ? 'ok' : 'error';
     const message = `Replay of ${shortId(from)} is execution ${shortId(to)}: ${state}.`;
     const notice = byId('replay-notice');
-    if (notice.hidden && notice.dataset.replay === to) return void (this.replay = null); // dismissed
+    if (notice.hidden && notice.dataset.replay === to) {
+      this.replay = null; // dismissed
+      return;
+    }
     if (!notice.hidden && notice.dataset.message === message) return;
     const show = el('button', { className: 'btn', text: 'Show it', attrs: { type: 'button' } });
     show.addEventListener('click', () => this.detail.select(to));

@@ -91,7 +91,10 @@ export class Poller {
   }
 
   private onVisibilityChange(): void {
-    if (!document.hidden) return this.soon();
+    if (!document.hidden) {
+      this.soon();
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = undefined;
     showConnection('paused', 'Polling is paused while the tab is hidden.');

@@ -127,7 +127,16 @@ export class DeviceBroker {
 
   /** Receives what devices publish on matching topics (after their publish was authorized). */
   subscribe(topicFilter: string, handler: MessageHandler): Promise<void> {
-    return new Promise((resolve) => this.aedes.subscribe(topicFilter, (packet, done) => (handler(packet.topic, Buffer.from(packet.payload)), done()), resolve));
+    return new Promise((resolve) => {
+      this.aedes.subscribe(
+        topicFilter,
+        (packet, done) => {
+          handler(packet.topic, Buffer.from(packet.payload));
+          done();
+        },
+        resolve,
+      );
+    });
   }
 
   async close(): Promise<void> {

@@ -50,15 +50,15 @@ function substitute(pattern: string, context: PolicyContext): string | undefined
 function wildcardMatch(pattern: string, value: string): boolean {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\u0000') source += escape(pattern[++i]!);
+    const c = pattern.charAt(i);
+    if (c === '\u0000') source += escapeRegExp(pattern.charAt(++i));
     else if (c === '*') source += '.*';
     else if (c === '?') source += '.';
-    else source += escape(c);
+    else source += escapeRegExp(c);
   }
   return new RegExp(`^${source}$`, 's').test(value);
 }
 
-function escape(character: string): string {
+function escapeRegExp(character: string): string {
   return character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
