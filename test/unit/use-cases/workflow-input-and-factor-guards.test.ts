@@ -21,7 +21,7 @@ describe('verifyCommand: the workflow input must name exactly what the stores ba
 
   it("refuses a device command whose device type is not the device's", async () => {
     expect(await verifyCommand(fakeWorld().deps, unlockFrontDoor())).toMatchObject({ ok: true });
-    expect(await verifyCommand(fakeWorld().deps, { ...unlockFrontDoor(), deviceType: 'garage door' })).toMatchObject({ ok: false });
+    expect(await verifyCommand(fakeWorld().deps, { ...unlockFrontDoor(), deviceType: 'garage door' as const })).toMatchObject({ ok: false });
   });
 
   it("refuses a device command whose spoken target is not the device's name", async () => {
