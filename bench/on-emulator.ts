@@ -43,7 +43,8 @@ export async function measureOnEmulator(commands: number, progress: Progress): P
 }
 
 async function measure(emulator: RunningEmulator, commands: number, progress: Progress): Promise<EmulatorResult> {
-  const sesFromAddress = emulator.functions[0]!.environment.VOICEGATE_SES_FROM_ADDRESS!;
+  const sesFromAddress = emulator.functions[0]?.environment.VOICEGATE_SES_FROM_ADDRESS;
+  if (!sesFromAddress) throw new Error('emulator: the deployed functions have no VOICEGATE_SES_FROM_ADDRESS');
   const seeded = await seedLikeAnOperator(emulator.clients('operator'), { outputs: emulator.outputs, sesFromAddress }, () => undefined);
   const account = new EmulatedAccount({ VoiceGate: emulator.outputs, emulator: { endpointUrl: emulator.account.endpoint, region: emulator.account.region, accountId: emulator.account.accountId, users: seeded.users } });
   const label = callerLabels(emulator);
@@ -75,8 +76,9 @@ async function confirmOnce(account: EmulatedAccount, person: Person) {
   await account.say(person, 'AuthorizeIntent', { code });
   const authorizeTo = Date.now();
   const [execution] = await account.executionsOf(person.userId);
-  await account.executionEnds(execution!.executionArn!);
-  await account.wholeAuditTrail(execution!.input.command.commandId);
+  if (!execution?.executionArn) throw new Error(`emulator: no execution for ${person.userId}'s command`);
+  await account.executionEnds(execution.executionArn);
+  await account.wholeAuditTrail(execution.input.command.commandId);
   return { commandFrom, command: { from: commandFrom, to: commandTo }, authorize: { from: authorizeFrom, to: authorizeTo } };
 }
 

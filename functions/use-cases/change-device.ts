@@ -16,7 +16,7 @@ const SHADOW_POLL_CAP_MS = 200;
  * device reports it. A device that stays silent has its request withdrawn, so it cannot act
  * on a stale confirmation when it comes back online later (S14).
  */
-export async function changeDevice(deps: Pick<Deps, 'devices' | 'settings'>, command: DeviceCommand): Promise<string> {
+export async function changeDevice(deps: Pick<Deps, 'devices' | 'settings' | 'clock'>, command: DeviceCommand): Promise<string> {
   const desired = desiredStateFor(command.deviceType, command.action);
   if (!desired) throw new Error(`a ${command.deviceType} cannot ${command.action}`);
   const { thingName } = command;
@@ -27,7 +27,7 @@ export async function changeDevice(deps: Pick<Deps, 'devices' | 'settings'>, com
   };
   await deps.devices.setDesired(thingName, desired.property, desired.value);
   const pace = { firstIntervalMs: deps.settings.pollPace.firstIntervalMs, maxIntervalMs: SHADOW_POLL_CAP_MS };
-  const done = await waitUntil(reportedNow, deps.settings.deviceResponseWaitMs, pace);
+  const done = await waitUntil(reportedNow, deps.settings.deviceResponseWaitMs, pace, deps.clock);
   if (done) return done;
   await deps.devices.setDesired(thingName, desired.property, null);
   // It may have acted just before the request was withdrawn.

@@ -97,7 +97,7 @@ export async function confirmCommand(deps: ConfirmDeps, user: User, command: Com
 
 /** Starts a workflow for `command` and waits (bounded) until its code is out or delivery failed. */
 export async function startConfirmation(
-  deps: Pick<Deps, 'workflow' | 'challenges' | 'settings'>,
+  deps: Pick<Deps, 'workflow' | 'challenges' | 'settings' | 'clock'>,
   command: Command,
 ): Promise<{ executionId: string; outcome: RequestOutcome }> {
   const { executionId } = await deps.workflow.start({ command });
@@ -109,7 +109,7 @@ export async function startConfirmation(
     }
     const execution = await deps.workflow.describe(executionId);
     return execution && execution.status !== 'RUNNING' ? { kind: 'delivery-failed', command } : undefined;
-  }, deps.settings.deliveryWaitMs, deps.settings.pollPace);
+  }, deps.settings.deliveryWaitMs, deps.settings.pollPace, deps.clock);
   return { executionId, outcome: outcome ?? { kind: 'delivery-pending', command } };
 }
 

@@ -85,7 +85,7 @@ async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<R
     if (isTaskTokenError(error)) return { kind: 'expired' };
     throw error;
   }
-  const finished = await waitUntil(() => actionOutcome(deps, challenge), deps.settings.authorizeWaitMs, deps.settings.pollPace);
+  const finished = await waitUntil(() => actionOutcome(deps, challenge), deps.settings.authorizeWaitMs, deps.settings.pollPace, deps.clock);
   if (!finished) {
     await deps.challenges.save({ ...challenge, awaitingOutcome: true, version: challenge.version + 1 }, challenge.version);
     return { result: 'under-way' };

@@ -1,3 +1,5 @@
+import type { Clock } from '../ports/clock';
+
 /** How often a waiting request reads again: the first interval, doubling up to the cap. */
 export interface PollPace {
   firstIntervalMs: number;
@@ -13,15 +15,15 @@ export const LOCAL_POLL_PACE: PollPace = { firstIntervalMs: 1, maxIntervalMs: 10
  */
 export const LAMBDA_POLL_PACE: PollPace = { firstIntervalMs: 100, maxIntervalMs: 100 };
 
-/** Polls `probe` at `pace` until it returns a value or `timeoutMs` passes. */
-export async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number, pace: PollPace): Promise<T | undefined> {
-  const deadline = Date.now() + timeoutMs;
+/** Polls `probe` at `pace` until it returns a value or `timeoutMs` passes on `clock`. */
+export async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number, pace: PollPace, clock: Clock): Promise<T | undefined> {
+  const deadline = clock.now() + timeoutMs;
   let intervalMs = pace.firstIntervalMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() + intervalMs > deadline) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    if (clock.now() + intervalMs > deadline) return undefined;
+    await clock.sleep(intervalMs);
     intervalMs = Math.min(intervalMs * 2, pace.maxIntervalMs);
   }
 }

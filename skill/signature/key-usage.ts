@@ -17,8 +17,9 @@ export function mayIssueCertificates(cert: X509Certificate): boolean {
   const at = der.indexOf(KEY_USAGE_OID);
   if (at < 0) return true;
   let i = at + KEY_USAGE_OID.length;
-  if (der[i] === 0x01) i += 2 + der[i + 1]!; // critical flag
+  if (der[i] === 0x01) i += 2 + (der[i + 1] ?? der.length); // critical flag (past the end when cut short)
   if (der[i] !== 0x04 || der[i + 2] !== 0x03) return false; // OCTET STRING { BIT STRING }
-  const bitsLength = der[i + 3]!;
-  return bitsLength >= 2 && (der[i + 5]! & KEY_CERT_SIGN) !== 0;
+  const bitsLength = der[i + 3];
+  const firstBits = der[i + 5];
+  return bitsLength !== undefined && firstBits !== undefined && bitsLength >= 2 && (firstBits & KEY_CERT_SIGN) !== 0;
 }

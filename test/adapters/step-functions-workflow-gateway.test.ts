@@ -52,7 +52,7 @@ describeWithMoto('StepFunctionsWorkflowGateway over the wire (moto Step Function
       subject: {
         workflow: new StepFunctionsWorkflowGateway(sfn, stateMachineArn!),
         tokenOf,
-        missingExecutionId: () => stateMachineArn!.replace(':stateMachine:', ':execution:') + ':cmd-never-started',
+        missingExecutionId: () => `${stateMachineArn!.replace(':stateMachine:', ':execution:')}:cmd-never-started`,
         answers: { spentToken: 'InvalidToken', unknownToken: 'InvalidToken' },
       },
       cleanup: async () => {

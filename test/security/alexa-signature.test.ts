@@ -34,7 +34,13 @@ describe('S10: the request signature is checked against a trusted chain', () => 
   let pki: TestPki;
   const body = Buffer.from(JSON.stringify({ version: '1.0', request: { type: 'LaunchRequest' } }));
   const sourceOf = (pem: string): CertChainSource & { fetches: number } => {
-    const source = { fetches: 0, fetch: async () => (source.fetches++, pem) };
+    const source = {
+      fetches: 0,
+      fetch: async () => {
+        source.fetches++;
+        return pem;
+      },
+    };
     return source;
   };
 

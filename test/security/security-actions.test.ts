@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalStackOverrides } from '../../infra/local/app';
 import type { InstanceGateway } from '../../functions/ports/instance-gateway';
+import { systemClock } from '../../functions/ports/clock';
 import { performAction } from '../../functions/use-cases/perform-action';
 import { intentRequest } from '../fixtures/alexa/envelopes';
 import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, speechOf, stackPerTest } from '../support/local-stack-harness';
@@ -108,7 +109,7 @@ describe('security rules: secrets, actions and restarts', () => {
 
   it('S14: a replay of a SUCCEEDED execution needs a fresh code; old codes cannot authorize it', async () => {
     let skew = 0; // lets the simulated instances settle without waiting
-    const vg = await start({}, { clock: { now: () => Date.now() + skew }, codes: codeSequence('111111', '222222', '333333') });
+    const vg = await start({}, { clock: { ...systemClock, now: () => Date.now() + skew }, codes: codeSequence('111111', '222222', '333333') });
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe('Code accepted. I have started splunk.');
     const original = await vg.latestExecution();
@@ -153,7 +154,7 @@ describe('security rules: secrets, actions and restarts', () => {
   it('S14: the action ledger performs a command at most once, also when two attempts race', async () => {
     let skew = 0;
     const calls: string[] = [];
-    const vg = await start({}, { clock: { now: () => Date.now() + skew }, wrapInstances: countingFleet(calls) });
+    const vg = await start({}, { clock: { ...systemClock, now: () => Date.now() + skew }, wrapInstances: countingFleet(calls) });
     const ids = Object.fromEntries((await vg.stack.fleet.list()).map((i) => [i.alias, i.instanceId]));
     const stopWeb = commandFor('alice', 'stop', 'web', ids.web!);
     await storeVerifiedChallenge(vg.stack.deps, stopWeb);
@@ -263,7 +264,7 @@ describe('security rules: secrets, actions and restarts', () => {
     const taskToken = await vg.pendingTaskToken('alice');
     const auditBefore = await vg.audit();
     await vg.close(true);
-    vg = await start({ dataDir }, { clock: { now: () => Date.now() + 10 * 60_000 } });
+    vg = await start({ dataDir }, { clock: { ...systemClock, now: () => Date.now() + 10 * 60_000 } });
 
     expect(vg.stack.recovered).toEqual({ resumed: 0, ended: 1 });
     expect(await vg.execution(lapsed.executionId)).toMatchObject({ status: 'FAILED', error: 'ChallengeExpired' });

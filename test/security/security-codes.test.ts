@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { systemClock } from '../../functions/ports/clock';
 import { taskTokenOf } from '../../functions/use-cases/issue-challenge';
 import { ALICE_EMAIL, ALICE_PHONE, BOB_PHONE, stackPerTest } from '../support/local-stack-harness';
 import { codeSequence, otherCode } from '../support/security-probes';
@@ -199,7 +200,8 @@ describe('security rules: one-time codes', () => {
   it('S8: the 6th code send in 15 minutes is refused (resends count, a channel switch does not), saying when; other users are unaffected; it reopens', async () => {
     const windowStart = Date.UTC(2026, 10, 5, 10, 0, 0);
     let now = windowStart;
-    const vg = await start({}, { clock: { now: () => now } });
+    // Time stands still unless the test moves it; waits end on their outcome, in real time.
+    const vg = await start({}, { clock: { now: () => now, sleep: systemClock.sleep } });
     const limit = (minutes: number) => `You have asked for too many codes. You can ask for a new code in ${minutes} minutes.`;
 
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' }); // 1

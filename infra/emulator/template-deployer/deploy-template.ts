@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { AwsClients, EmulatorAccount } from '../aws-clients';
 import type { LambdaFunctionSpec } from '../lambda-runtime/function-spec';
 import { resolve, type Resolver } from './intrinsics';
-import type { CreatedResource } from './resource-type';
+import type { CreatedResource, ResourceProperties } from './resource-type';
 import { RESOURCE_CREATORS, SKIPPED_TYPES } from './resource-types';
 import { deploymentOrder, type Template } from './template';
 
@@ -36,7 +36,9 @@ export async function deployTemplate(options: DeployOptions): Promise<DeployedSt
   const resolver = resolverFor(created, stackName, account);
   const order = deploymentOrder(template);
   for (const [index, logicalId] of order.entries()) {
-    const { Type: type, Properties = {} } = template.Resources[logicalId]!;
+    const resource = template.Resources[logicalId];
+    if (!resource) throw new Error(`${logicalId} is referenced but not in the template`);
+    const { Type: type, Properties = {} } = resource;
     const why = SKIPPED_TYPES[type];
     if (why) {
       skipped.push({ logicalId, type, why });
@@ -45,13 +47,12 @@ export async function deployTemplate(options: DeployOptions): Promise<DeployedSt
     }
     const create = RESOURCE_CREATORS[type];
     if (!create) throw new Error(`${logicalId}: the emulator's deployer has no creator for ${type}`);
-    const properties = resolve(Properties, resolver) as Record<string, any>;
-    try {
-      created.set(logicalId, await create(properties, { ...options, logicalId, generatedName: (max) => generatedName(stackName, logicalId, max) }));
-    } catch (error) {
-      throw new Error(`${logicalId} (${type}) could not be created on the emulator: ${(error as Error).message}`, { cause: error });
-    }
-    progress(`[${index + 1}/${order.length}] ${type} ${logicalId} = ${created.get(logicalId)!.ref}`);
+    const properties = resolve(Properties, resolver) as ResourceProperties;
+    const made = await create(properties, { ...options, logicalId, generatedName: (max) => generatedName(stackName, logicalId, max) }).catch((error: Error) => {
+      throw new Error(`${logicalId} (${type}) could not be created on the emulator: ${error.message}`, { cause: error });
+    });
+    created.set(logicalId, made);
+    progress(`[${index + 1}/${order.length}] ${type} ${logicalId} = ${made.ref}`);
   }
   const outputs = Object.fromEntries(Object.entries(template.Outputs ?? {}).map(([key, { Value }]) => [key, String(resolve(Value, resolver))]));
   return { outputs, physicalIds: Object.fromEntries([...created].map(([id, { ref }]) => [id, ref])), skipped };

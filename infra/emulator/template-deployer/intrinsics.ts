@@ -1,4 +1,5 @@
 /** CloudFormation's intrinsic functions, resolved against what the deployer has created so far. */
+import { splitReference } from './template';
 
 export interface Resolver {
   /** Pseudo parameters: AWS::Region, AWS::AccountId, AWS::Partition, AWS::URLSuffix, AWS::StackName. */
@@ -35,8 +36,9 @@ function intrinsic(name: string, argument: unknown, resolver: Resolver): unknown
     case 'Ref':
       return refOf(String(argument), resolver);
     case 'Fn::GetAtt': {
-      const [id, attribute] = Array.isArray(argument) ? argument.map(String) : String(argument).split(/\.(.*)/);
-      return resolver.getAtt(id!, attribute!);
+      const { id, attribute } = Array.isArray(argument) ? { id: String(argument[0]), attribute: argument[1] && String(argument[1]) } : splitReference(String(argument));
+      if (!attribute) throw new Error(`Fn::GetAtt needs a logical id and an attribute, got ${JSON.stringify(argument)}`);
+      return resolver.getAtt(id, attribute);
     }
     case 'Fn::Join': {
       const [separator, parts] = argument as [string, unknown[]];
@@ -72,7 +74,7 @@ function substitute(argument: unknown, resolver: Resolver): string {
   return template.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
     if (name.startsWith('!')) return `\${${name.slice(1)}}`;
     if (name in variables) return String(resolveValue(variables[name], resolver));
-    const [id, attribute] = name.split(/\.(.*)/);
-    return String(attribute ? resolver.getAtt(id!, attribute) : refOf(id!, resolver));
+    const { id, attribute } = splitReference(name);
+    return String(attribute ? resolver.getAtt(id, attribute) : refOf(id, resolver));
   });
 }

@@ -20,8 +20,29 @@ export interface DeployContext {
   hostFunction(spec: LambdaFunctionSpec): void;
 }
 
+/** A resource's resolved template properties, read by each creator as its resource type documents them. */
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are untyped JSON; the emulator's API answers check what the creators send
+export type ResourceProperties = Record<string, any>;
+
 /** Creates one resource from its resolved template properties. */
-export type ResourceCreator = (properties: Record<string, any>, context: DeployContext) => Promise<CreatedResource>;
+export type ResourceCreator = (properties: ResourceProperties, context: DeployContext) => Promise<CreatedResource>;
+
+/** Creates a resource that has a physical name (the template's, or one CloudFormation would generate). */
+export type NamedResourceCreator = (name: string, properties: ResourceProperties, context: DeployContext) => Promise<CreatedResource>;
+
+/** A field the API always returns on success: missing, the create failed in a way worth saying. */
+export function answered<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new Error(`the emulator's answer has no ${field}`);
+  return value;
+}
+
+/**
+ * A resource named by its template property `property`, or, where the template leaves it out,
+ * by a name CloudFormation's way of at most `maxLength` characters (the type's own limit).
+ */
+export function named(property: string, maxLength: number, create: NamedResourceCreator): ResourceCreator {
+  return (properties, context) => create(properties[property] ?? context.generatedName(maxLength), properties, context);
+}
 
 export function arn(account: EmulatorAccount, service: string, resource: string): string {
   return `arn:aws:${service}:${account.region}:${account.accountId}:${resource}`;

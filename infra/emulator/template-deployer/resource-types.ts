@@ -1,5 +1,5 @@
 /** Which creator makes each resource type, and why the emulator leaves the others out. */
-import type { ResourceCreator } from './resource-type';
+import { named, type ResourceCreator } from './resource-type';
 import { createAlarm, createDashboard } from './resources/cloudwatch';
 import { createUserPool, createUserPoolClient, createUserPoolDomain } from './resources/cognito';
 import { createTable } from './resources/dynamodb';
@@ -13,32 +13,33 @@ import { createSecret } from './resources/secrets-manager';
 import { createSubscription, createTopic, createTopicPolicy } from './resources/sns';
 import { createStateMachine } from './resources/step-functions';
 
+/** Named types give their name property and CloudFormation's length limit for a generated name. */
 export const RESOURCE_CREATORS: Record<string, ResourceCreator> = {
-  'AWS::CloudWatch::Alarm': createAlarm,
-  'AWS::CloudWatch::Dashboard': createDashboard,
-  'AWS::Cognito::UserPool': createUserPool,
+  'AWS::CloudWatch::Alarm': named('AlarmName', 255, createAlarm),
+  'AWS::CloudWatch::Dashboard': named('DashboardName', 255, createDashboard),
+  'AWS::Cognito::UserPool': named('UserPoolName', 128, createUserPool),
   'AWS::Cognito::UserPoolClient': createUserPoolClient,
   'AWS::Cognito::UserPoolDomain': createUserPoolDomain,
-  'AWS::DynamoDB::Table': createTable,
-  'AWS::Events::Archive': createArchive,
+  'AWS::DynamoDB::Table': named('TableName', 255, createTable),
+  'AWS::Events::Archive': named('ArchiveName', 48, createArchive),
   'AWS::Events::EventBus': createEventBus,
-  'AWS::Events::Rule': createRule,
+  'AWS::Events::Rule': named('Name', 64, createRule),
   'AWS::IAM::Policy': createPolicy,
-  'AWS::IAM::Role': createRole,
-  'AWS::IoT::Policy': createIotPolicy,
-  'AWS::IoT::ThingType': createThingType,
+  'AWS::IAM::Role': named('RoleName', 64, createRole),
+  'AWS::IoT::Policy': named('PolicyName', 128, createIotPolicy),
+  'AWS::IoT::ThingType': named('ThingTypeName', 128, createThingType),
   'AWS::KMS::Alias': createKeyAlias,
   'AWS::KMS::Key': createKey,
-  'AWS::Lambda::Function': createFunction,
+  'AWS::Lambda::Function': named('FunctionName', 64, createFunction),
   'AWS::Lambda::Permission': createPermission,
-  'AWS::Logs::LogGroup': createLogGroup,
-  'AWS::Logs::MetricFilter': createMetricFilter,
+  'AWS::Logs::LogGroup': named('LogGroupName', 512, createLogGroup),
+  'AWS::Logs::MetricFilter': named('FilterName', 512, createMetricFilter),
   'AWS::Logs::ResourcePolicy': createLogResourcePolicy,
-  'AWS::SecretsManager::Secret': createSecret,
+  'AWS::SecretsManager::Secret': named('Name', 128, createSecret),
   'AWS::SNS::Subscription': createSubscription,
-  'AWS::SNS::Topic': createTopic,
+  'AWS::SNS::Topic': named('TopicName', 256, createTopic),
   'AWS::SNS::TopicPolicy': createTopicPolicy,
-  'AWS::StepFunctions::StateMachine': createStateMachine,
+  'AWS::StepFunctions::StateMachine': named('StateMachineName', 80, createStateMachine),
 };
 
 /** Resource types the emulator cannot host, with the reason printed as "skipped: <type> <why>". */

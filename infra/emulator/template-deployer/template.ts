@@ -25,7 +25,7 @@ export function referencedIds(value: unknown, into = new Set<string>()): Set<str
   } else if (value && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {
       if (key === 'Ref' && typeof inner === 'string' && !inner.startsWith('AWS::')) into.add(inner);
-      else if (key === 'Fn::GetAtt') into.add(Array.isArray(inner) ? String(inner[0]) : String(inner).split('.')[0]!);
+      else if (key === 'Fn::GetAtt') into.add(Array.isArray(inner) ? String(inner[0]) : splitReference(String(inner)).id);
       else if (key === 'Fn::Sub') subReferences(inner, into);
       else referencedIds(inner, into);
     }
@@ -35,8 +35,8 @@ export function referencedIds(value: unknown, into = new Set<string>()): Set<str
 
 function subReferences(sub: unknown, into: Set<string>): void {
   const [text, variables] = Array.isArray(sub) ? (sub as [string, Record<string, unknown>]) : [String(sub), {}];
-  for (const [, name] of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
-    const id = name!.split('.')[0]!;
+  for (const [reference] of text.matchAll(/(?<=\$\{)[^!}][^}]*(?=\})/g)) {
+    const { id } = splitReference(reference);
     if (!id.startsWith('AWS::') && !(id in variables)) into.add(id);
   }
   referencedIds(variables, into);
@@ -60,4 +60,10 @@ export function deploymentOrder(template: Template): string[] {
   };
   for (const id of Object.keys(Resources)) visit(id, []);
   return ordered;
+}
+
+/** `Id.Attribute` (Fn::GetAtt's short form, and Fn::Sub's `${Id.Attribute}`) as its parts; a plain `Id` has no attribute. */
+export function splitReference(reference: string): { id: string; attribute?: string } {
+  const dot = reference.indexOf('.');
+  return dot < 0 ? { id: reference } : { id: reference.slice(0, dot), attribute: reference.slice(dot + 1) };
 }

@@ -22,6 +22,7 @@ import { awsClients, emulatorCredentials, type AwsClients } from '../../../infra
 import { projectPath } from '../../../infra/aws/project-paths';
 import { addPerson, tagInstance } from '../../../infra/emulator/seed';
 import { ALIAS_TAG } from '../../../functions/domain/instance';
+import type { ConfirmationInput } from '../../../functions/ports/workflow-gateway';
 import { intentRequest, newSessionId, type SlotValues } from '../../../infra/local/chat/envelope';
 import { OUTPUTS_FILE_VARIABLE } from './emulator-settings';
 
@@ -179,7 +180,7 @@ export class EmulatedAccount {
     });
   }
 
-  async executionsOf(userId: string): Promise<(ExecutionListItem & { input: Record<string, any> })[]> {
+  async executionsOf(userId: string): Promise<(ExecutionListItem & { input: ConfirmationInput })[]> {
     const { executions = [] } = await this.aws.sfn.send(new ListExecutionsCommand({ stateMachineArn: this.outputs.StateMachineArn }));
     const described = await Promise.all(executions.map(async (e) => ({ ...e, input: JSON.parse((await this.aws.sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }))).input ?? '{}') })));
     return described.filter((e) => e.input.command?.userId === userId);

@@ -1,4 +1,5 @@
 import { resolve, type Resolver } from '../../../infra/emulator/template-deployer/intrinsics';
+import { named, type DeployContext } from '../../../infra/emulator/template-deployer/resource-type';
 import { deploymentOrder, type Template } from '../../../infra/emulator/template-deployer/template';
 
 const resolver: Resolver = {
@@ -42,5 +43,18 @@ describe('the order resources are deployed in', () => {
   it('names a cycle and a reference to an undeclared resource', () => {
     expect(() => deploymentOrder({ Resources: { A: { Type: 'T', Properties: { x: { Ref: 'B' } } }, B: { Type: 'T', DependsOn: 'A' } } })).toThrow(/cycle: A -> B -> A/);
     expect(() => deploymentOrder({ Resources: { A: { Type: 'T', Properties: { x: { Ref: 'Missing' } } } } })).toThrow(/A refers to Missing/);
+  });
+});
+
+describe('physical names as the emulator deployer gives them', () => {
+  const nameOf = named('TableName', 20, async (name) => ({ ref: name }));
+  const context = { generatedName: (max: number) => 'VoiceGate-Table-ABCDEF123456'.slice(0, max) } as DeployContext;
+
+  it("keeps the template's name", async () => {
+    expect(await nameOf({ TableName: 'VoiceGate-users' }, context)).toEqual({ ref: 'VoiceGate-users' });
+  });
+
+  it("generates one within the type's length limit where the template leaves it out", async () => {
+    expect(await nameOf({}, context)).toEqual({ ref: 'VoiceGate-Table-ABCD' });
   });
 });

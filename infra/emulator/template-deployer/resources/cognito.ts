@@ -4,12 +4,12 @@ import {
   CreateUserPoolDomainCommand,
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator, type ResourceCreator } from '../resource-type';
 
 /** The template's properties are the API's, except the pool name and the enabled MFA kinds. */
-export const createUserPool: ResourceCreator = async ({ UserPoolName, EnabledMfas, ...p }, { aws, account, generatedName }) => {
-  const { UserPool } = await aws.cognito.send(new CreateUserPoolCommand({ ...p, PoolName: UserPoolName ?? generatedName(128) }));
-  const UserPoolId = UserPool!.Id!;
+export const createUserPool: NamedResourceCreator = async (PoolName, { UserPoolName: _named, EnabledMfas, ...p }, { aws, account }) => {
+  const { UserPool } = await aws.cognito.send(new CreateUserPoolCommand({ ...p, PoolName }));
+  const UserPoolId = answered(UserPool?.Id, 'UserPool.Id');
   if (EnabledMfas) {
     await aws.cognito.send(
       new SetUserPoolMfaConfigCommand({
@@ -21,13 +21,13 @@ export const createUserPool: ResourceCreator = async ({ UserPoolName, EnabledMfa
     );
   }
   const providerName = `cognito-idp.${account.region}.amazonaws.com/${UserPoolId}`;
-  return { ref: UserPoolId, attributes: { Arn: UserPool!.Arn!, UserPoolId, ProviderName: providerName, ProviderURL: `https://${providerName}` } };
+  return { ref: UserPoolId, attributes: { Arn: answered(UserPool?.Arn, 'UserPool.Arn'), UserPoolId, ProviderName: providerName, ProviderURL: `https://${providerName}` } };
 };
 
 export const createUserPoolClient: ResourceCreator = async (p, { aws }) => {
   const { UserPoolClient } = await aws.cognito.send(new CreateUserPoolClientCommand(p as never));
-  const ClientId = UserPoolClient!.ClientId!;
-  return { ref: ClientId, attributes: { ClientId, ClientSecret: UserPoolClient!.ClientSecret ?? '', Name: UserPoolClient!.ClientName ?? '' } };
+  const ClientId = answered(UserPoolClient?.ClientId, 'UserPoolClient.ClientId');
+  return { ref: ClientId, attributes: { ClientId, ClientSecret: UserPoolClient?.ClientSecret ?? '', Name: UserPoolClient?.ClientName ?? '' } };
 };
 
 /** Recorded by the emulator; it serves no hosted sign-in page at the domain. */

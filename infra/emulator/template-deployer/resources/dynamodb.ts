@@ -1,8 +1,7 @@
 import { CreateTableCommand, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import type { ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator } from '../resource-type';
 
-export const createTable: ResourceCreator = async (p, { aws, generatedName }) => {
-  const TableName = p.TableName ?? generatedName(255);
+export const createTable: NamedResourceCreator = async (TableName, p, { aws }) => {
   const { TableDescription } = await aws.dynamodb.send(
     new CreateTableCommand({
       TableName,
@@ -20,5 +19,5 @@ export const createTable: ResourceCreator = async (p, { aws, generatedName }) =>
   if (p.PointInTimeRecoverySpecification) {
     await aws.dynamodb.send(new UpdateContinuousBackupsCommand({ TableName, PointInTimeRecoverySpecification: p.PointInTimeRecoverySpecification }));
   }
-  return { ref: TableName, attributes: { Arn: TableDescription!.TableArn!, StreamArn: TableDescription!.LatestStreamArn ?? '' } };
+  return { ref: TableName, attributes: { Arn: answered(TableDescription?.TableArn, 'TableDescription.TableArn'), StreamArn: TableDescription?.LatestStreamArn ?? '' } };
 };

@@ -1,14 +1,13 @@
 import { CreateArchiveCommand, CreateEventBusCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import type { ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator, type ResourceCreator } from '../resource-type';
 
 export const createEventBus: ResourceCreator = async (p, { aws }) => {
   const { EventBusArn } = await aws.events.send(new CreateEventBusCommand({ Name: p.Name, Description: p.Description }));
-  return { ref: p.Name, attributes: { Arn: EventBusArn!, Name: p.Name } };
+  return { ref: p.Name, attributes: { Arn: answered(EventBusArn, 'EventBusArn'), Name: p.Name } };
 };
 
 /** The template's EventPattern is an object; the API takes it as JSON text. */
-export const createArchive: ResourceCreator = async (p, { aws, generatedName }) => {
-  const ArchiveName = p.ArchiveName ?? generatedName(48);
+export const createArchive: NamedResourceCreator = async (ArchiveName, p, { aws }) => {
   const { ArchiveArn } = await aws.events.send(
     new CreateArchiveCommand({
       ArchiveName,
@@ -19,11 +18,10 @@ export const createArchive: ResourceCreator = async (p, { aws, generatedName }) 
       ...(p.KmsKeyIdentifier && { KmsKeyIdentifier: p.KmsKeyIdentifier }),
     }),
   );
-  return { ref: ArchiveName, attributes: { Arn: ArchiveArn! } };
+  return { ref: ArchiveName, attributes: { Arn: answered(ArchiveArn, 'ArchiveArn') } };
 };
 
-export const createRule: ResourceCreator = async (p, { aws, generatedName }) => {
-  const Name = p.Name ?? generatedName(64);
+export const createRule: NamedResourceCreator = async (Name, p, { aws }) => {
   const { RuleArn } = await aws.events.send(
     new PutRuleCommand({
       Name,
@@ -36,7 +34,7 @@ export const createRule: ResourceCreator = async (p, { aws, generatedName }) => 
   );
   if (p.Targets?.length) await aws.events.send(new PutTargetsCommand({ Rule: Name, EventBusName: p.EventBusName, Targets: p.Targets }));
   // CloudFormation's Ref of a rule on a custom bus is "bus|rule".
-  return { ref: p.EventBusName && p.EventBusName !== 'default' ? `${p.EventBusName}|${Name}` : Name, attributes: { Arn: RuleArn! } };
+  return { ref: p.EventBusName && p.EventBusName !== 'default' ? `${p.EventBusName}|${Name}` : Name, attributes: { Arn: answered(RuleArn, 'RuleArn') } };
 };
 
 function jsonText(pattern: unknown): string | undefined {

@@ -1,16 +1,15 @@
 import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import type { ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator, type ResourceCreator } from '../resource-type';
 
 /** Created as written; the emulator records IAM but does not enforce it. */
-export const createRole: ResourceCreator = async (p, { aws, generatedName }) => {
-  const RoleName = p.RoleName ?? generatedName(64);
+export const createRole: NamedResourceCreator = async (RoleName, p, { aws }) => {
   const { Role } = await aws.iam.send(
     new CreateRoleCommand({ RoleName, Path: p.Path, Description: p.Description, AssumeRolePolicyDocument: JSON.stringify(p.AssumeRolePolicyDocument) }),
   );
   for (const { PolicyName, PolicyDocument } of p.Policies ?? []) {
     await aws.iam.send(new PutRolePolicyCommand({ RoleName, PolicyName, PolicyDocument: JSON.stringify(PolicyDocument) }));
   }
-  return { ref: RoleName, attributes: { Arn: Role!.Arn!, RoleId: Role!.RoleId! } };
+  return { ref: RoleName, attributes: { Arn: answered(Role?.Arn, 'Role.Arn'), RoleId: answered(Role?.RoleId, 'Role.RoleId') } };
 };
 
 export const createPolicy: ResourceCreator = async (p, { aws }) => {

@@ -1,8 +1,7 @@
 import { CreatePolicyCommand, CreateThingTypeCommand } from '@aws-sdk/client-iot';
-import type { ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator } from '../resource-type';
 
-export const createThingType: ResourceCreator = async (p, { aws, generatedName }) => {
-  const thingTypeName = p.ThingTypeName ?? generatedName(128);
+export const createThingType: NamedResourceCreator = async (thingTypeName, p, { aws }) => {
   const properties = p.ThingTypeProperties ?? {};
   const { thingTypeArn } = await aws.iot.send(
     new CreateThingTypeCommand({
@@ -10,11 +9,10 @@ export const createThingType: ResourceCreator = async (p, { aws, generatedName }
       thingTypeProperties: { thingTypeDescription: properties.ThingTypeDescription, searchableAttributes: properties.SearchableAttributes },
     }),
   );
-  return { ref: thingTypeName, attributes: { Arn: thingTypeArn!, Id: thingTypeName } };
+  return { ref: thingTypeName, attributes: { Arn: answered(thingTypeArn, 'thingTypeArn'), Id: thingTypeName } };
 };
 
-export const createIotPolicy: ResourceCreator = async (p, { aws, generatedName }) => {
-  const policyName = p.PolicyName ?? generatedName(128);
+export const createIotPolicy: NamedResourceCreator = async (policyName, p, { aws }) => {
   const { policyArn } = await aws.iot.send(new CreatePolicyCommand({ policyName, policyDocument: JSON.stringify(p.PolicyDocument) }));
-  return { ref: policyName, attributes: { Arn: policyArn!, Id: policyName } };
+  return { ref: policyName, attributes: { Arn: answered(policyArn, 'policyArn'), Id: policyName } };
 };

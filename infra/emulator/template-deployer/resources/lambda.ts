@@ -1,13 +1,11 @@
 import { AddPermissionCommand, CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import { bundleDirectory } from '../assets';
-import type { ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator, type ResourceCreator } from '../resource-type';
 
 /** An empty zip archive: the emulator keeps the function's record; the bundle runs in the invoke proxy. */
 const EMPTY_ZIP = Buffer.concat([Buffer.from('PK\x05\x06'), Buffer.alloc(18)]);
 
-export const createFunction: ResourceCreator = async (p, context) => {
-  const { aws, cdkOut, generatedName, hostFunction } = context;
-  const FunctionName = p.FunctionName ?? generatedName(64);
+export const createFunction: NamedResourceCreator = async (FunctionName, p, { aws, cdkOut, hostFunction }) => {
   const environment = (p.Environment?.Variables ?? {}) as Record<string, string>;
   const { FunctionArn } = await aws.lambda.send(
     new CreateFunctionCommand({
@@ -23,9 +21,10 @@ export const createFunction: ResourceCreator = async (p, context) => {
       Code: { ZipFile: EMPTY_ZIP },
     }),
   );
+  const functionArn = answered(FunctionArn, 'FunctionArn');
   hostFunction({
     functionName: FunctionName,
-    functionArn: FunctionArn!,
+    functionArn,
     bundleDir: bundleDirectory(cdkOut, p.Code),
     handler: p.Handler,
     // Lambda's default when the template names none.
@@ -34,7 +33,7 @@ export const createFunction: ResourceCreator = async (p, context) => {
     environment,
     logGroupName: p.LoggingConfig?.LogGroup ?? `/aws/lambda/${FunctionName}`,
   });
-  return { ref: FunctionName, attributes: { Arn: FunctionArn! } };
+  return { ref: FunctionName, attributes: { Arn: functionArn } };
 };
 
 export const createPermission: ResourceCreator = async (p, { aws, logicalId }) => {

@@ -1,8 +1,7 @@
 import { CreateLogGroupCommand, PutMetricFilterCommand, PutResourcePolicyCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { arn, type ResourceCreator } from '../resource-type';
+import { arn, type NamedResourceCreator, type ResourceCreator } from '../resource-type';
 
-export const createLogGroup: ResourceCreator = async (p, { aws, account, generatedName }) => {
-  const logGroupName = p.LogGroupName ?? generatedName(512);
+export const createLogGroup: NamedResourceCreator = async (logGroupName, p, { aws, account }) => {
   await aws.logs.send(new CreateLogGroupCommand({ logGroupName, kmsKeyId: p.KmsKeyId }));
   if (p.RetentionInDays) await aws.logs.send(new PutRetentionPolicyCommand({ logGroupName, retentionInDays: p.RetentionInDays }));
   return { ref: logGroupName, attributes: { Arn: arn(account, 'logs', `log-group:${logGroupName}:*`) } };
@@ -13,8 +12,7 @@ export const createLogResourcePolicy: ResourceCreator = async (p, { aws }) => {
   return { ref: p.PolicyName };
 };
 
-export const createMetricFilter: ResourceCreator = async (p, { aws, generatedName }) => {
-  const filterName = p.FilterName ?? generatedName(512);
+export const createMetricFilter: NamedResourceCreator = async (filterName, p, { aws }) => {
   await aws.logs.send(
     new PutMetricFilterCommand({
       logGroupName: p.LogGroupName,

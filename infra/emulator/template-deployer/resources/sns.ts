@@ -1,13 +1,13 @@
 import { CreateTopicCommand, SetTopicAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
-import type { ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator, type ResourceCreator } from '../resource-type';
 
-export const createTopic: ResourceCreator = async (p, { aws, generatedName }) => {
-  const Name = p.TopicName ?? generatedName(256);
+export const createTopic: NamedResourceCreator = async (Name, p, { aws }) => {
   const { TopicArn } = await aws.sns.send(
     new CreateTopicCommand({ Name, Attributes: { ...(p.DisplayName && { DisplayName: p.DisplayName }), ...(p.KmsMasterKeyId && { KmsMasterKeyId: p.KmsMasterKeyId }) } }),
   );
-  for (const { Protocol, Endpoint } of p.Subscription ?? []) await aws.sns.send(new SubscribeCommand({ TopicArn, Protocol, Endpoint }));
-  return { ref: TopicArn!, attributes: { TopicArn: TopicArn!, TopicName: Name } };
+  const topicArn = answered(TopicArn, 'TopicArn');
+  for (const { Protocol, Endpoint } of p.Subscription ?? []) await aws.sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol, Endpoint }));
+  return { ref: topicArn, attributes: { TopicArn: topicArn, TopicName: Name } };
 };
 
 export const createTopicPolicy: ResourceCreator = async (p, { aws, logicalId }) => {
@@ -19,5 +19,5 @@ export const createTopicPolicy: ResourceCreator = async (p, { aws, logicalId }) 
 
 export const createSubscription: ResourceCreator = async (p, { aws }) => {
   const { SubscriptionArn } = await aws.sns.send(new SubscribeCommand({ TopicArn: p.TopicArn, Protocol: p.Protocol, Endpoint: p.Endpoint }));
-  return { ref: SubscriptionArn! };
+  return { ref: answered(SubscriptionArn, 'SubscriptionArn') };
 };

@@ -1,9 +1,8 @@
 import { CreateStateMachineCommand } from '@aws-sdk/client-sfn';
-import type { ResourceCreator } from '../resource-type';
+import { answered, type NamedResourceCreator } from '../resource-type';
 
 /** The template's DefinitionString with its DefinitionSubstitutions applied, as CloudFormation does. */
-export const createStateMachine: ResourceCreator = async (p, { aws, generatedName }) => {
-  const name = p.StateMachineName ?? generatedName(80);
+export const createStateMachine: NamedResourceCreator = async (name, p, { aws }) => {
   const definition = Object.entries((p.DefinitionSubstitutions ?? {}) as Record<string, unknown>).reduce(
     (text, [key, value]) => text.replaceAll(`\${${key}}`, String(value)),
     typeof p.DefinitionString === 'string' ? p.DefinitionString : JSON.stringify(p.Definition),
@@ -19,7 +18,7 @@ export const createStateMachine: ResourceCreator = async (p, { aws, generatedNam
         loggingConfiguration: {
           level: logging.Level,
           includeExecutionData: logging.IncludeExecutionData,
-          destinations: (logging.Destinations ?? []).map((d: any) => ({ cloudWatchLogsLogGroup: { logGroupArn: d.CloudWatchLogsLogGroup.LogGroupArn } })),
+          destinations: (logging.Destinations ?? []).map((d: LogDestination) => ({ cloudWatchLogsLogGroup: { logGroupArn: d.CloudWatchLogsLogGroup.LogGroupArn } })),
         },
       }),
       ...(p.TracingConfiguration && { tracingConfiguration: { enabled: p.TracingConfiguration.Enabled } }),
@@ -32,5 +31,11 @@ export const createStateMachine: ResourceCreator = async (p, { aws, generatedNam
       }),
     }),
   );
-  return { ref: stateMachineArn!, attributes: { Arn: stateMachineArn!, Name: name } };
+  const arn = answered(stateMachineArn, 'stateMachineArn');
+  return { ref: arn, attributes: { Arn: arn, Name: name } };
 };
+
+/** AWS::StepFunctions::StateMachine LogDestination. */
+interface LogDestination {
+  CloudWatchLogsLogGroup: { LogGroupArn: string };
+}
