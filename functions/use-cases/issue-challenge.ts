@@ -58,6 +58,7 @@ export async function issueChallenge(deps: IssueChallengeDeps, request: IssueCha
   const draft = await newChallenge(deps, request, policyTarget, user, choice.factor, now);
   const challenge = isDeliveredFactor(choice.factor) ? await withDeliveredCode(deps, draft, user) : draft;
   const previous = await deps.challenges.replace(challenge);
+  // Stryker disable next-line ConditionalExpression: equivalent — a pending challenge of this same command under another execution exists only after that execution ended (starts are idempotent per command id), and failing an ended task is ignored (TaskTimedOut)
   if (previous?.status === 'pending' && previous.commandId !== command.commandId) {
     await failTask(deps, previous, WorkflowErrors.superseded, 'a newer command replaced this one');
   }

@@ -52,11 +52,16 @@ describe('device speech', () => {
     expect(DeviceSpeech.notReported('3D printer')).toBe('The 3D printer has not reported its state yet.');
   });
 
+  it('says the state without a time when the shadow has no report time', () => {
+    expect(DeviceSpeech.status('front door', 'locked', undefined)).toBe('The front door is locked.');
+  });
+
   it.each([
     [400, 'just now'],
     [1000, 'just now'],
     [59_000, '59 seconds ago'],
     [60_000, '1 minute ago'],
+    [3_600_000, '1 hour ago'],
     [3 * 3_600_000, '3 hours ago'],
     [2 * 86_400_000, '2 days ago'],
   ])('%d ms → "%s"', (ms, phrase) => {

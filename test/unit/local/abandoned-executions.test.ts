@@ -1,32 +1,16 @@
 import { AuditDetailTypes, auditEvent } from '../../../functions/domain/audit-event';
 import type { ExecutionRecord } from '../../../infra/local/workflow/execution-store';
 import { recoverAbandonedExecutions, type RecoveryParts } from '../../../infra/local/workflow/abandoned-executions';
-import { fakeWorld, T0, type FakeWorld } from '../../support/fakes/fake-deps';
+import { fakeWorld, SPLUNK, T0, type FakeWorld } from '../../support/fakes/fake-deps';
+import { commandFor } from '../../support/security-probes';
 
-const command = {
-  commandId: 'cmd-1',
-  userId: 'alice',
-  action: 'start',
-  target: 'splunk',
-  policyTarget: 'splunk',
-  instanceId: 'i-0123456789abcdef0',
-  requestedAt: new Date(T0).toISOString(),
-} as const;
+const command = commandFor('alice', 'start', SPLUNK.alias, SPLUNK.instanceId);
 
 /** One execution the store still shows RUNNING after a stop, and the stack's other parts around it. */
 function stoppedStack(world: FakeWorld): { parts: RecoveryParts; record: ExecutionRecord } {
-  const record: ExecutionRecord = {
-    executionId: 'exec-1',
-    status: 'RUNNING',
-    commandId: command.commandId,
-    userId: 'alice',
-    action: 'start',
-    target: 'splunk',
-    startedAt: new Date(T0).toISOString(),
-    stoppedAt: null,
-    command,
-    history: [],
-  };
+  const { commandId, userId, action, target } = command;
+  const started = { startedAt: new Date(T0).toISOString(), stoppedAt: null, history: [] };
+  const record: ExecutionRecord = { executionId: 'exec-1', status: 'RUNNING', commandId, userId, action, target, command, ...started };
   const parts: RecoveryParts = {
     deps: world.deps,
     executions: {
@@ -48,7 +32,7 @@ describe('start-up recovery of executions a stop cut off', () => {
     expect(await recoverAbandonedExecutions(parts)).toEqual({ resumed: 0, ended: 1 });
 
     expect(record).toMatchObject({ status: 'FAILED', error: 'EngineRestarted' });
-    expect(world.audit.detailTypes('cmd-1')).toEqual([AuditDetailTypes.commandCancelled]);
+    expect(world.audit.detailTypes(command.commandId)).toEqual([AuditDetailTypes.commandCancelled]);
   });
 
   it('only marks ended one that stopped after recording its terminal event, so it keeps exactly one', async () => {
@@ -59,7 +43,7 @@ describe('start-up recovery of executions a stop cut off', () => {
     expect(await recoverAbandonedExecutions(parts)).toEqual({ resumed: 0, ended: 1 });
 
     expect(record).toMatchObject({ status: 'FAILED', error: 'CommandSuperseded', stoppedAt: new Date(T0).toISOString() });
-    expect(world.audit.detailTypes('cmd-1')).toEqual([AuditDetailTypes.commandSuperseded]);
+    expect(world.audit.detailTypes(command.commandId)).toEqual([AuditDetailTypes.commandSuperseded]);
   });
 
   it('marks one that recorded "Action Succeeded" as SUCCEEDED', async () => {
@@ -71,6 +55,6 @@ describe('start-up recovery of executions a stop cut off', () => {
 
     expect(record.status).toBe('SUCCEEDED');
     expect(record.error).toBeUndefined();
-    expect(world.audit.detailTypes('cmd-1')).toEqual([AuditDetailTypes.actionSucceeded]);
+    expect(world.audit.detailTypes(command.commandId)).toEqual([AuditDetailTypes.actionSucceeded]);
   });
 });

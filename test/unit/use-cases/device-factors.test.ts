@@ -61,6 +61,22 @@ describe('confirming with an authenticator app', () => {
     expect(await submitCode(world.deps, 'alice', totpCode(secret, now() + STEP))).toMatchObject({ kind: 'accepted' });
   });
 
+  it('audits a reused code as rejected with reason CodeReused, and a wrong code without a reason', async () => {
+    const code = totpCode(secret, now());
+    await requestedCommand(world);
+    await submitCode(world.deps, 'alice', code);
+    const { command } = await requestedCommand(world, 'alice', WEB);
+
+    await submitCode(world.deps, 'alice', code);
+    await submitCode(world.deps, 'alice', wrongCode(secret, now()));
+
+    const rejections = world.audit.events.filter((e) => e.detailType === 'Code Rejected' && e.detail.commandId === command.commandId);
+    expect(rejections.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ reason: 'CodeReused', attemptsLeft: 2, factor: 'totp' }),
+      expect.not.objectContaining({ reason: expect.anything() }),
+    ]);
+  });
+
   it('accepts a time step once: the same code cannot confirm a second command (replay)', async () => {
     const code = totpCode(secret, now());
     await requestedCommand(world);

@@ -1,5 +1,6 @@
 import type { Challenge } from '../../../functions/domain/challenge';
 import type { Command, InstanceCommand } from '../../../functions/domain/command';
+import { ActionFailureReasons } from '../../../functions/domain/errors';
 import type { ChallengeStore } from '../../../functions/ports/challenge-store';
 import { issueChallenge } from '../../../functions/use-cases/issue-challenge';
 import { submitCode } from '../../../functions/use-cases/submit-code';
@@ -53,6 +54,31 @@ describe('submitCode', () => {
     world.workflow.afterVerification = 'RUNNING';
     await pendingCommand(world, '222222');
     expect(await submitCode(world.deps, 'alice', '222222')).toMatchObject({ kind: 'accepted', result: 'under-way' });
+  });
+
+  it("reports the failed execution's cause as the reason, else its error, else that the provider refused", async () => {
+    const { executionId } = await pendingCommand(world, '111111');
+    const failed = { executionId, status: 'FAILED' as const };
+    jest.spyOn(world.workflow, 'describe').mockResolvedValueOnce({ ...failed, error: 'ActionFailed', cause: 'StateChanged' });
+    expect(await submitCode(world.deps, 'alice', '111111')).toMatchObject({ result: 'failed', reason: 'StateChanged' });
+
+    await pendingCommand(world, '222222');
+    jest.spyOn(world.workflow, 'describe').mockResolvedValueOnce({ ...failed, error: 'States.Timeout' });
+    expect(await submitCode(world.deps, 'alice', '222222')).toMatchObject({ result: 'failed', reason: 'States.Timeout' });
+
+    await pendingCommand(world, '333333');
+    jest.spyOn(world.workflow, 'describe').mockResolvedValueOnce(failed);
+    expect(await submitCode(world.deps, 'alice', '333333')).toMatchObject({ result: 'failed', reason: ActionFailureReasons.providerRefused });
+  });
+
+  it("marks the verified challenge as awaiting its outcome when the answer is 'under-way', so the outcome is told later", async () => {
+    world.workflow.afterVerification = 'RUNNING';
+    await pendingCommand(world, '482913');
+    const issued = (await world.challenges.get('alice'))!.version;
+
+    await submitCode(world.deps, 'alice', '482913');
+
+    expect(await world.challenges.get('alice')).toMatchObject({ status: 'verified', awaitingOutcome: true, version: issued + 2 });
   });
 
   describe('waiting for the outcome without hammering Step Functions', () => {
@@ -189,6 +215,15 @@ describe('submitCode', () => {
       const outcomes = await Promise.all([submitCode(world.deps, 'alice', '482913'), submitCode(world.deps, 'alice', '482913')]);
 
       expect(outcomes.map((o) => o.kind).sort()).toEqual(['accepted', 'nothing-pending']);
+    });
+
+    it('tries five times: wins after four lost races, gives up after five', async () => {
+      const bump = (c: Challenge) => ({ ...c, version: c.version + 1 });
+      await pendingCommand(world, '482913');
+      expect(await submitCode({ ...world.deps, challenges: racing(world.challenges, bump, 4) }, 'alice', '000000')).toMatchObject({ kind: 'rejected' });
+
+      await pendingCommand(world, '482913');
+      await expect(submitCode({ ...world.deps, challenges: racing(world.challenges, bump, 5) }, 'alice', '000000')).rejects.toThrow(/kept changing/);
     });
 
     it('stops after a few lost races instead of looping forever', async () => {
