@@ -21,6 +21,9 @@ export const ALEXA_SIGNING_NAME = 'echo-api.amazon.com';
 /** Alexa uses a handful of chain URLs; a cap keeps forged headers from growing the cache without bound. */
 const CHAIN_CACHE_SIZE = 16;
 
+/** The signing certificate first, then each issuer up the chain. */
+type CertChain = [X509Certificate, ...X509Certificate[]];
+
 /**
  * S10 for an HTTPS endpoint: the chain URL follows Alexa's rules, the chain is valid now
  * and leads to a trusted root, the signing certificate is for echo-api.amazon.com and is an
@@ -28,7 +31,7 @@ const CHAIN_CACHE_SIZE = 16;
  * (SHA-256). Chains are cached per URL.
  */
 export class AlexaSignatureVerifier {
-  private readonly chains = new Map<string, X509Certificate[]>();
+  private readonly chains = new Map<string, CertChain>();
 
   constructor(
     private readonly source: CertChainSource,
@@ -39,16 +42,16 @@ export class AlexaSignatureVerifier {
   async verify(body: Buffer, headers: SignatureHeaders): Promise<SignatureVerdict> {
     if (!isAlexaCertChainUrl(headers.certChainUrl)) return refuse('bad SignatureCertChainUrl');
     if (!headers.signature256) return refuse('missing Signature-256');
-    const chain = await this.chainFor(headers.certChainUrl!).catch(() => undefined);
+    const chain = await this.chainFor(headers.certChainUrl).catch(() => undefined);
     if (!chain) return refuse('certificate chain unavailable');
     const problem = this.chainProblem(chain);
     if (problem) return refuse(problem);
     const signature = Buffer.from(headers.signature256, 'base64');
-    return verifySignature('sha256', body, chain[0]!.publicKey, signature) ? { ok: true } : refuse('signature mismatch');
+    return verifySignature('sha256', body, chain[0].publicKey, signature) ? { ok: true } : refuse('signature mismatch');
   }
 
   /** Least recently used first out: a Map iterates in insertion order, and a hit is re-inserted. */
-  private async chainFor(url: string): Promise<X509Certificate[]> {
+  private async chainFor(url: string): Promise<CertChain> {
     const key = normalizedCertChainUrl(url);
     const cached = this.chains.get(key);
     if (cached) {
@@ -56,22 +59,26 @@ export class AlexaSignatureVerifier {
       this.chains.set(key, cached);
       return cached;
     }
-    const chain = splitPem(await this.source.fetch(key)).map((pem) => new X509Certificate(pem));
-    if (chain.length === 0) throw new Error('empty chain');
+    const [signer, ...issuers] = splitPem(await this.source.fetch(key)).map((pem) => new X509Certificate(pem));
+    if (!signer) throw new Error('empty chain');
+    const chain: CertChain = [signer, ...issuers];
     this.chains.set(key, chain);
-    if (this.chains.size > CHAIN_CACHE_SIZE) this.chains.delete(this.chains.keys().next().value!);
+    const leastRecent = this.chains.keys().next();
+    if (this.chains.size > CHAIN_CACHE_SIZE && !leastRecent.done) this.chains.delete(leastRecent.value);
     return chain;
   }
 
-  private chainProblem(chain: X509Certificate[]): string | undefined {
+  private chainProblem(chain: CertChain): string | undefined {
     const now = this.now();
     if (chain.some((cert) => now < Date.parse(cert.validFrom) || now > Date.parse(cert.validTo))) return 'certificate not valid now';
-    if (!chain[0]!.checkHost(ALEXA_SIGNING_NAME, { subject: 'never' })) return `signing certificate is not for ${ALEXA_SIGNING_NAME}`;
-    if (!maySignRequests(chain[0]!)) return 'signing certificate may not sign requests';
-    for (let i = 0; i + 1 < chain.length; i++) {
-      if (!issued(chain[i + 1]!, chain[i]!)) return 'broken certificate chain';
+    const [signer, ...issuers] = chain;
+    if (!signer.checkHost(ALEXA_SIGNING_NAME, { subject: 'never' })) return `signing certificate is not for ${ALEXA_SIGNING_NAME}`;
+    if (!maySignRequests(signer)) return 'signing certificate may not sign requests';
+    let top = signer;
+    for (const issuer of issuers) {
+      if (!issued(issuer, top)) return 'broken certificate chain';
+      top = issuer;
     }
-    const top = chain.at(-1)!;
     return this.trustedRoots.some((root) => issued(root, top) || root.fingerprint256 === top.fingerprint256)
       ? undefined
       : 'chain does not lead to a trusted root';

@@ -2,7 +2,7 @@
  * Alexa's rules for the SignatureCertChainUrl header: https, host s3.amazonaws.com
  * (any case), port 443 if given, and a normalized path under /echo.api/.
  */
-export function isAlexaCertChainUrl(value: string | undefined): boolean {
+export function isAlexaCertChainUrl(value: string | undefined): value is string {
   if (!value) return false;
   let url: URL;
   try {

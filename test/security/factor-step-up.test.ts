@@ -1,5 +1,5 @@
 import { totpCode } from '../../functions/domain/totp';
-import { ALICE_EMAIL, ALICE_PHONE, type ApiAuditEvent, LocalStackHarness, stackPerTest } from '../support/local-stack-harness';
+import { ALICE_EMAIL, ALICE_PHONE, type ApiAuditEvent, type LocalStackHarness, stackPerTest } from '../support/local-stack-harness';
 import { secretOf } from '../support/otpauth';
 
 const STEP = 30_000;

@@ -103,8 +103,8 @@ async function sendQr(res: Response, uri: string | undefined, missing: string): 
 
 /** 403 for a missing or wrong step-up (naming the factors that can give one), 429 at the attempt limit. */
 function refuseStepUp(res: Response, failure: StepUpFailure): void {
-  if (failure.kind === 'attempt-limit') return tooManyTries(res, failure.retryAt, 'too many codes tried');
-  res.status(403).json({ error: STEP_UP_ERRORS[failure.reason], stepUpFactors: failure.factors });
+  if (failure.kind === 'attempt-limit') tooManyTries(res, failure.retryAt, 'too many codes tried');
+  else res.status(403).json({ error: STEP_UP_ERRORS[failure.reason], stepUpFactors: failure.factors });
 }
 
 function tooManyTries(res: Response, retryAt: number, what: string): void {
