@@ -28,5 +28,17 @@ module.exports = {
   testTimeout: 30_000,
   // Failures (with their output) and the totals only: a passing run fits on one screen.
   reporters: [['summary', { summaryThreshold: 0 }], '<rootDir>/test/support/plain-summary-reporter.js'],
-  projects: [layer('unit'), layer('contract'), layer('adapters'), layer('statemachines'), layer('interleavings'), layer('e2e'), layer('security'), layer('faults'), layer('infra'), layer('console', { transformIgnorePatterns: browserTransformIgnorePatterns }), layer('emulator', EMULATOR)],
+  projects: [
+    layer('unit'),
+    layer('contract'),
+    layer('adapters'),
+    layer('statemachines'),
+    layer('interleavings'),
+    layer('e2e'),
+    layer('security'),
+    layer('faults'),
+    layer('infra'),
+    layer('console', { transformIgnorePatterns: browserTransformIgnorePatterns }),
+    layer('emulator', EMULATOR),
+  ],
 };

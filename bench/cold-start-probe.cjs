@@ -35,9 +35,7 @@ async function main() {
     outcome = { ok: false, error: `${error?.name}: ${error?.message}` };
   }
   const done = performance.now();
-  process.stdout.write(
-    `\nBENCH_RESULT ${JSON.stringify({ bootMs, loadMs: loaded - loadStart, firstRequestMs: done - loaded, outcome })}\n`,
-  );
+  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ bootMs, loadMs: loaded - loadStart, firstRequestMs: done - loaded, outcome })}\n`);
 }
 
 main().then(

@@ -148,9 +148,7 @@ async function probeOnce(b: Bundle, mode: ProbeMode, moto: MotoFixture | undefin
   const { event, env } = answering ? await answering.request(b.name) : refusedRequest(b.name);
   // The sdk-external bundles find @aws-sdk/* in node_modules, as the runtime's copy would be found.
   const run =
-    mode === 'sdk-external'
-      ? await probe(b.fileWithoutAwsSdk, event, { ...env, NODE_PATH: join(ROOT, 'node_modules') })
-      : await probe(b.file, event, env);
+    mode === 'sdk-external' ? await probe(b.fileWithoutAwsSdk, event, { ...env, NODE_PATH: join(ROOT, 'node_modules') }) : await probe(b.file, event, env);
   const expected = real ? 'ok' : 'refused';
   if (!run.outcome.startsWith(expected)) throw new Error(`cold start: ${b.name} (${mode}) should be ${expected}, got: ${run.outcome}`);
   return run;
@@ -245,5 +243,10 @@ async function probe(bundleFile: string, event: unknown, env: Record<string, str
 
 /** The lower median, as percentile 50 without interpolation is. */
 function median(values: number[]): number {
-  return round(percentile([...values].sort((a, b) => a - b), 50));
+  return round(
+    percentile(
+      [...values].sort((a, b) => a - b),
+      50,
+    ),
+  );
 }

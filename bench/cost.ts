@@ -7,7 +7,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES } from '../functions/adapters/aws/dynamodb/tables';
 import { LOCAL_TABLE_NAMES } from '../infra/local/store/local-tables';
-import { DEFAULT_ASSUMPTIONS, dynamoUsage, estimateCost, smsParts, type ConfirmationUsage, type CostAssumptions, type CostEstimate, type Prices } from './cost-model';
+import {
+  DEFAULT_ASSUMPTIONS,
+  dynamoUsage,
+  estimateCost,
+  smsParts,
+  type ConfirmationUsage,
+  type CostAssumptions,
+  type CostEstimate,
+  type Prices,
+} from './cost-model';
 import type { Progress } from './progress';
 import type { BenchStack } from './stack-client';
 import { round } from './stats';
@@ -95,7 +104,9 @@ export async function measureCost(stack: BenchStack, runs: number, progress: Pro
   const storeCallsPerRequest = { command: perRequest('command'), authorize: perRequest('authorize') };
   const prices = loadPrices();
   const estimate = estimateCost(usage, prices, DEFAULT_ASSUMPTIONS);
-  progress(`cost: ${usage.stateTransitions} state transitions, ${usage.dynamodb.readUnits} RRU + ${usage.dynamodb.writeUnits} WRU per confirmed command; $${estimate.usdPer1000ExcludingSms} per 1,000 without SMS`);
+  progress(
+    `cost: ${usage.stateTransitions} state transitions, ${usage.dynamodb.readUnits} RRU + ${usage.dynamodb.writeUnits} WRU per confirmed command; $${estimate.usdPer1000ExcludingSms} per 1,000 without SMS`,
+  );
   return {
     usage,
     path,

@@ -72,6 +72,8 @@ export async function measureLatency(stack: BenchStack, counts: Counts, progress
     authorize: ratio(requests.authorize.p50, floors.authorize.distribution.p50),
   };
   const answerAfterOutcome = { command: summarize(afterOutcome.command), authorize: summarize(afterOutcome.authorize) };
-  progress(`latency: answers came ${answerAfterOutcome.command.p50} ms (command) and ${answerAfterOutcome.authorize.p50} ms (authorize) after their outcome was ready (p50)`);
+  progress(
+    `latency: answers came ${answerAfterOutcome.command.p50} ms (command) and ${answerAfterOutcome.authorize.p50} ms (authorize) after their outcome was ready (p50)`,
+  );
   return { runs: counts.latencyRuns, warmupRuns: counts.warmupRuns, requests, floors, p50Ratios, answerAfterOutcome, errors, errorSamples };
 }

@@ -53,7 +53,8 @@ export async function measureMemory(pending: number, progress: Progress, cpuProf
       idle,
       withPending,
       rssBytesPerPending: Math.round((withPending.rss - idle.rss) / pending),
-      ...(idle.rssAnon !== undefined && withPending.rssAnon !== undefined && { rssAnonBytesPerPending: Math.round((withPending.rssAnon - idle.rssAnon) / pending) }),
+      ...(idle.rssAnon !== undefined &&
+        withPending.rssAnon !== undefined && { rssAnonBytesPerPending: Math.round((withPending.rssAnon - idle.rssAnon) / pending) }),
       heapBytesPerPending: Math.round((withPending.heapUsed - idle.heapUsed) / pending),
       runningExecutions: running,
     };

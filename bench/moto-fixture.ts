@@ -43,7 +43,10 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
     );
     const documents = createDocumentClient(config);
     const names = tableNames(env.VOICEGATE_TABLE_PREFIX);
-    await ensureTables(documents, Object.entries(TABLES).map(([key, spec]) => ({ tableName: names[key as keyof typeof TABLES], partitionKey: spec.partitionKey })));
+    await ensureTables(
+      documents,
+      Object.entries(TABLES).map(([key, spec]) => ({ tableName: names[key as keyof typeof TABLES], partitionKey: spec.partitionKey })),
+    );
     await new EventBridgeClient(config).send(new CreateEventBusCommand({ Name: env.VOICEGATE_AUDIT_BUS_NAME }));
     const { Instances } = await new EC2Client(config).send(
       new RunInstancesCommand({
@@ -59,7 +62,15 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
     return {
       async request(name) {
         const userId = `cold-${users++}`;
-        const command: InstanceCommand = { commandId: randomUUID(), userId, action: 'reboot', target: 'web', policyTarget: 'web', instanceId, requestedAt: new Date().toISOString() };
+        const command: InstanceCommand = {
+          commandId: randomUUID(),
+          userId,
+          action: 'reboot',
+          target: 'web',
+          policyTarget: 'web',
+          instanceId,
+          requestedAt: new Date().toISOString(),
+        };
         if (name === 'skill') return { event: launchRequest({ skillId: env.VOICEGATE_SKILL_ID }), env };
         if (name === 'issue-challenge') {
           // A user of their own each time: S8 allows only a few codes per user.
@@ -86,4 +97,3 @@ export async function startMotoFixture(progress: Progress): Promise<MotoFixture>
     throw error;
   }
 }
-

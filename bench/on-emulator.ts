@@ -46,7 +46,10 @@ async function measure(emulator: RunningEmulator, commands: number, progress: Pr
   const sesFromAddress = emulator.functions[0]?.environment.VOICEGATE_SES_FROM_ADDRESS;
   if (!sesFromAddress) throw new Error('emulator: the deployed functions have no VOICEGATE_SES_FROM_ADDRESS');
   const seeded = await seedLikeAnOperator(emulator.clients('operator'), { outputs: emulator.outputs, sesFromAddress }, () => undefined);
-  const account = new EmulatedAccount({ VoiceGate: emulator.outputs, emulator: { endpointUrl: emulator.account.endpoint, region: emulator.account.region, accountId: emulator.account.accountId, users: seeded.users } });
+  const account = new EmulatedAccount({
+    VoiceGate: emulator.outputs,
+    emulator: { endpointUrl: emulator.account.endpoint, region: emulator.account.region, accountId: emulator.account.accountId, users: seeded.users },
+  });
   const label = callerLabels(emulator);
   progress('emulator: one unmeasured command (cold starts)');
   await confirmOnce(account, await account.newPerson(['*']));

@@ -35,7 +35,8 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
     else throw new Error(`unknown option ${arg}; usage: npm run soak -- [--quick] [--confirmations N]`);
   }
   if (options.quick && !argv.includes('--confirmations')) options.confirmations = 300;
-  if (!Number.isInteger(options.confirmations) || options.confirmations < SAMPLES) throw new Error(`--confirmations must be a whole number of at least ${SAMPLES}`);
+  if (!Number.isInteger(options.confirmations) || options.confirmations < SAMPLES)
+    throw new Error(`--confirmations must be a whole number of at least ${SAMPLES}`);
   return options;
 }
 
@@ -68,7 +69,9 @@ export async function soak(options: SoakOptions, progress = stderrProgress()): P
       if (!(await stack.call('idle', { timeoutMs: 60_000 }))) throw new Error('soak: executions still running after their confirmations');
       const sample = { confirmations: done, ...(await stack.call('memory', {})) };
       samples.push(sample);
-      progress(`soak: ${done} confirmations, RSS ${mib(sample.rss)} MiB (anon ${mib(sample.rssAnon ?? 0)}, file ${mib(sample.rssFile ?? 0)}), heap ${mib(sample.heapUsed)} MiB, external ${mib(sample.external)} MiB`);
+      progress(
+        `soak: ${done} confirmations, RSS ${mib(sample.rss)} MiB (anon ${mib(sample.rssAnon ?? 0)}, file ${mib(sample.rssFile ?? 0)}), heap ${mib(sample.heapUsed)} MiB, external ${mib(sample.external)} MiB`,
+      );
     }
     return samples;
   } finally {
@@ -97,7 +100,9 @@ async function main(): Promise<void> {
   const samples = await soak(options);
   process.stdout.write('confirmations\trss_MiB\tanon_MiB\tfile_MiB\theap_MiB\texternal_MiB\tarrayBuffers_MiB\n');
   for (const s of samples) {
-    process.stdout.write(`${s.confirmations}\t${mib(s.rss)}\t${mib(s.rssAnon ?? 0)}\t${mib(s.rssFile ?? 0)}\t${mib(s.heapUsed)}\t${mib(s.external)}\t${mib(s.arrayBuffers)}\n`);
+    process.stdout.write(
+      `${s.confirmations}\t${mib(s.rss)}\t${mib(s.rssAnon ?? 0)}\t${mib(s.rssFile ?? 0)}\t${mib(s.heapUsed)}\t${mib(s.external)}\t${mib(s.arrayBuffers)}\n`,
+    );
   }
   const growth = lateGrowth(samples);
   const perConfirmation = growth.rssBytes / (growth.to.confirmations - growth.from.confirmations);

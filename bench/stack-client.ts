@@ -138,7 +138,9 @@ export class BenchStack {
 
   /** Starts the stack in a fresh process (Node with --expose-gc, TypeScript through tsx). */
   static async start(options: { cpuProfDir?: string; label?: string } = {}): Promise<BenchStack> {
-    const profile = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir, '--cpu-prof-name', `${options.label ?? 'stack'}-${Date.now()}.cpuprofile`] : [];
+    const profile = options.cpuProfDir
+      ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir, '--cpu-prof-name', `${options.label ?? 'stack'}-${Date.now()}.cpuprofile`]
+      : [];
     const child = fork(join(__dirname, 'stack-host.ts'), [], {
       execArgv: ['--expose-gc', ...profile, '--import', 'tsx'],
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

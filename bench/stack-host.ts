@@ -14,7 +14,16 @@ import { localLogger } from '../infra/local/logging/local-logger';
 import { LOCAL_DEFAULTS } from '../infra/local/config';
 import { DEFAULT_ASSUMPTIONS, dynamoItemBytes } from './cost-model';
 import { floorRunner } from './floors';
-import { epochNow, type ChildMessage, type HostCalls, type HostOp, type OutcomeMarks, type ParentMessage, type Recording, type StoreCall } from './host-protocol';
+import {
+  epochNow,
+  type ChildMessage,
+  type HostCalls,
+  type HostOp,
+  type OutcomeMarks,
+  type ParentMessage,
+  type Recording,
+  type StoreCall,
+} from './host-protocol';
 
 let recording: Recording | undefined;
 let phase = '';
@@ -181,9 +190,7 @@ async function main(): Promise<void> {
     async executions({ userIds }) {
       const wanted = new Set(userIds);
       const all = await stack.executions.list();
-      return all
-        .filter((e) => wanted.size === 0 || wanted.has(e.userId))
-        .map(({ executionId, userId, status }) => ({ executionId, userId, status }));
+      return all.filter((e) => wanted.size === 0 || wanted.has(e.userId)).map(({ executionId, userId, status }) => ({ executionId, userId, status }));
     },
     async stop() {
       await shutdown();

@@ -24,16 +24,29 @@ export function tableRows(results: BenchResults): TableRow[] {
     const d = latency.requests;
     const triple = (x: { p50: number; p95: number; p99: number }) => `${x.p50} / ${x.p95} / ${x.p99} ms`;
     rows.push({ section: 'Latency', measure: `list instances p50 / p95 / p99 (${d.list.runs} runs)`, value: triple(d.list) });
-    rows.push(withTarget({ section: 'Latency', measure: `command, until the code is on the phone, p50 / p95 / p99 (${d.command.runs})`, value: triple(d.command) }, 'command-p99'));
+    rows.push(
+      withTarget(
+        { section: 'Latency', measure: `command, until the code is on the phone, p50 / p95 / p99 (${d.command.runs})`, value: triple(d.command) },
+        'command-p99',
+      ),
+    );
     rows.push({ section: 'Latency', measure: `authorize, until performed and SUCCEEDED, p50 / p95 / p99 (${d.authorize.runs})`, value: triple(d.authorize) });
     if (latency.errors > 0) rows.push({ section: 'Latency', measure: 'unexpected answers', value: String(latency.errors) });
     for (const kind of ['list', 'command', 'authorize'] as const) {
       const floor = latency.floors[kind];
-      const row = { section: 'Floor', measure: `${kind}: ${floor.steps.join(' + ')}`, value: `p50 ${floor.distribution.p50} ms; request = ${latency.p50Ratios[kind]}x` };
+      const row = {
+        section: 'Floor',
+        measure: `${kind}: ${floor.steps.join(' + ')}`,
+        value: `p50 ${floor.distribution.p50} ms; request = ${latency.p50Ratios[kind]}x`,
+      };
       rows.push(kind === 'authorize' ? withTarget(row, 'authorize-floor') : row);
     }
     const after = latency.answerAfterOutcome;
-    rows.push({ section: 'Latency', measure: 'answer after the outcome was ready (between polls), p50 / p99', value: `command ${after.command.p50} / ${after.command.p99} ms, authorize ${after.authorize.p50} / ${after.authorize.p99} ms` });
+    rows.push({
+      section: 'Latency',
+      measure: 'answer after the outcome was ready (between polls), p50 / p99',
+      value: `command ${after.command.p50} / ${after.command.p99} ms, authorize ${after.authorize.p50} / ${after.authorize.p99} ms`,
+    });
   }
   const rounds = throughput?.rounds ?? [];
   const largest = Math.max(...rounds.map((x) => x.users));
@@ -48,14 +61,36 @@ export function tableRows(results: BenchResults): TableRow[] {
   }
   if (memory) {
     const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    rows.push({ section: 'Memory', measure: `stack RSS with 0 / ${memory.pending.toLocaleString('en-US')} confirmations pending`, value: `${mib(memory.idle.rss)} / ${mib(memory.withPending.rss)} MiB` });
+    rows.push({
+      section: 'Memory',
+      measure: `stack RSS with 0 / ${memory.pending.toLocaleString('en-US')} confirmations pending`,
+      value: `${mib(memory.idle.rss)} / ${mib(memory.withPending.rss)} MiB`,
+    });
     const kb = (bytes: number) => `${(bytes / KIB).toFixed(1)} KB`;
     const anon = memory.rssAnonBytesPerPending !== undefined ? ` (${kb(memory.rssAnonBytesPerPending)} anonymous)` : '';
-    rows.push(withTarget({ section: 'Memory', measure: 'per pending confirmation', value: `${kb(memory.rssBytesPerPending)} RSS${anon}, ${kb(memory.heapBytesPerPending)} V8 heap` }, 'memory'));
+    rows.push(
+      withTarget(
+        {
+          section: 'Memory',
+          measure: 'per pending confirmation',
+          value: `${kb(memory.rssBytesPerPending)} RSS${anon}, ${kb(memory.heapBytesPerPending)} V8 heap`,
+        },
+        'memory',
+      ),
+    );
   }
   if (coldStart) {
     for (const b of coldStart.bundles) {
-      rows.push(withTarget({ section: 'Cold start', measure: `${b.name} bundle, minified (without @aws-sdk)`, value: `${(b.bytes / KIB).toFixed(1)} KB (${(b.bytesWithoutAwsSdk / KIB).toFixed(1)} KB)` }, `bundle:${b.name}`));
+      rows.push(
+        withTarget(
+          {
+            section: 'Cold start',
+            measure: `${b.name} bundle, minified (without @aws-sdk)`,
+            value: `${(b.bytes / KIB).toFixed(1)} KB (${(b.bytesWithoutAwsSdk / KIB).toFixed(1)} KB)`,
+          },
+          `bundle:${b.name}`,
+        ),
+      );
       const main = b.modes[coldStart.targetMode];
       const refused = coldStart.targetMode !== 'refused' ? b.modes.refused : undefined;
       const external = b.modes['sdk-external'];
@@ -64,10 +99,17 @@ export function tableRows(results: BenchResults): TableRow[] {
           `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs})` +
           (refused ? `; refused before AWS: ${refused.medianTotalMs} ms` : '') +
           (external ? `; SDK not bundled: ${external.medianTotalMs} ms` : '');
-        rows.push(withTarget({ section: 'Cold start', measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart.targetMode})`, value }, `first-request:${b.name}`));
+        rows.push(
+          withTarget(
+            { section: 'Cold start', measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart.targetMode})`, value },
+            `first-request:${b.name}`,
+          ),
+        );
       }
       if (b.referenceRatio !== undefined) {
-        rows.push(withTarget({ section: 'Cold start', measure: `${b.name} over the reference handler`, value: `${b.referenceRatio}x` }, `reference-ratio:${b.name}`));
+        rows.push(
+          withTarget({ section: 'Cold start', measure: `${b.name} over the reference handler`, value: `${b.referenceRatio}x` }, `reference-ratio:${b.name}`),
+        );
       }
     }
   }
@@ -83,15 +125,31 @@ export function tableRows(results: BenchResults): TableRow[] {
     rows.push(withTarget({ section: 'Cost', measure: 'state transitions per confirmed command', value: String(u.stateTransitions) }, 'transitions'));
     const calls = u.lambda.map((fn) => `${fn.name} ${fn.invocations}x ${fn.meanMs} ms`).join(', ');
     rows.push({ section: 'Cost', measure: 'function invocations per confirmed command', value: calls });
-    rows.push({ section: 'Cost', measure: 'DynamoDB per confirmed command', value: `${u.dynamodb.calls} calls = ${u.dynamodb.readUnits} RRU + ${u.dynamodb.writeUnits} WRU` });
+    rows.push({
+      section: 'Cost',
+      measure: 'DynamoDB per confirmed command',
+      value: `${u.dynamodb.calls} calls = ${u.dynamodb.readUnits} RRU + ${u.dynamodb.writeUnits} WRU`,
+    });
     rows.push({ section: 'Cost', measure: 'audit events / SMS per confirmed command', value: `${u.events} / ${u.sms.parts}` });
     for (const name of ['command', 'authorize'] as const) {
       const r = cost.storeCallsPerRequest[name];
-      rows.push({ section: 'Cost', measure: `local store calls during one ${name} (on AWS-side tables)`, value: `${r.calls} (${r.onAwsTables}), taking ${r.ms} ms summed` });
+      rows.push({
+        section: 'Cost',
+        measure: `local store calls during one ${name} (on AWS-side tables)`,
+        value: `${r.calls} (${r.onAwsTables}), taking ${r.ms} ms summed`,
+      });
     }
-    rows.push({ section: 'Cost', measure: `per 1,000 confirmed commands, ${cost.prices.region} list prices of ${cost.prices.asOf}`, value: `${usd(e.usdPer1000ExcludingSms)} without SMS, ${usd(e.usdPer1000IncludingSms)} with SMS` });
+    rows.push({
+      section: 'Cost',
+      measure: `per 1,000 confirmed commands, ${cost.prices.region} list prices of ${cost.prices.asOf}`,
+      value: `${usd(e.usdPer1000ExcludingSms)} without SMS, ${usd(e.usdPer1000IncludingSms)} with SMS`,
+    });
     rows.push({ section: 'Cost', measure: `${e.paidVerification.name}, per 1,000 verifications`, value: usd(e.paidVerification.usdPer1000) });
-    rows.push({ section: 'Cost', measure: 'hand-rolled Lambda + PIN table, per 1,000 (modeled)', value: `${usd(e.handRolled.usdPer1000ExcludingSms)} without SMS, ${usd(e.handRolled.usdPer1000IncludingSms)} with SMS` });
+    rows.push({
+      section: 'Cost',
+      measure: 'hand-rolled Lambda + PIN table, per 1,000 (modeled)',
+      value: `${usd(e.handRolled.usdPer1000ExcludingSms)} without SMS, ${usd(e.handRolled.usdPer1000IncludingSms)} with SMS`,
+    });
   }
   if (emulator) rows.push(...emulatorRows(emulator));
   return rows;
@@ -99,7 +157,9 @@ export function tableRows(results: BenchResults): TableRow[] {
 
 function emulatorRows(emulator: EmulatorResult): TableRow[] {
   const section = 'On the emulator';
-  const perCommand = Object.entries(emulator.callsPerCommand).map(([key, count]) => `${key} ${count}`).join(', ');
+  const perCommand = Object.entries(emulator.callsPerCommand)
+    .map(([key, count]) => `${key} ${count}`)
+    .join(', ');
   const total = Object.values(emulator.callsPerCommand).reduce((sum, count) => sum + count, 0);
   const answer = (name: string, a: EmulatorResult['commandAnswer']) => ({
     section,
@@ -107,7 +167,11 @@ function emulatorRows(emulator: EmulatorResult): TableRow[] {
     value: `${a.calls} / ${a.sequential} (${a.skillCalls} / ${a.skillSequential}), ${a.stepFunctionsPolls} polls, ${a.storePolls} GetItem`,
   });
   return [
-    { section, measure: `AWS API calls per confirmed command, by function and service (mean of ${emulator.commands})`, value: `${Math.round(total * 10) / 10}: ${perCommand}` },
+    {
+      section,
+      measure: `AWS API calls per confirmed command, by function and service (mean of ${emulator.commands})`,
+      value: `${Math.round(total * 10) / 10}: ${perCommand}`,
+    },
     answer('command', emulator.commandAnswer),
     answer('authorize', emulator.authorizeAnswer),
   ];

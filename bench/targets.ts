@@ -62,7 +62,12 @@ export function evaluateTargets(results: Input): TargetRow[] {
   );
   if (coldStart) {
     for (const bundle of coldStart.bundles) {
-      check(`bundle:${bundle.name}`, `${bundle.name} bundle <= ${TARGETS.bundleBytes / KIB} KB`, `${(bundle.bytes / KIB).toFixed(1)} KB`, bundle.bytes <= TARGETS.bundleBytes);
+      check(
+        `bundle:${bundle.name}`,
+        `${bundle.name} bundle <= ${TARGETS.bundleBytes / KIB} KB`,
+        `${(bundle.bytes / KIB).toFixed(1)} KB`,
+        bundle.bytes <= TARGETS.bundleBytes,
+      );
       const mode = bundle.modes[coldStart.targetMode];
       check(
         `first-request:${bundle.name}`,

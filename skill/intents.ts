@@ -3,8 +3,7 @@ import type { IntentRequest } from 'ask-sdk-model';
 
 /** A canHandle for IntentRequests with one of these intent names. */
 export function isIntent(...names: string[]): (input: HandlerInput) => boolean {
-  return (input) =>
-    getRequestType(input.requestEnvelope) === 'IntentRequest' && names.includes(getIntentName(input.requestEnvelope));
+  return (input) => getRequestType(input.requestEnvelope) === 'IntentRequest' && names.includes(getIntentName(input.requestEnvelope));
 }
 
 export function isRequestType(type: string): (input: HandlerInput) => boolean {

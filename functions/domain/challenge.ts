@@ -60,12 +60,7 @@ export function isExpired(challenge: Pick<Challenge, 'expiresAt'>, now: number):
  * Pure decision for one spoken code. The caller persists `next` with a write conditional
  * on `challenge.version`, so two concurrent attempts cannot both succeed.
  */
-export function evaluateAttempt(
-  challenge: Challenge,
-  code: string | undefined,
-  now: number,
-  hasher: CodeHasher,
-): AttemptOutcome {
+export function evaluateAttempt(challenge: Challenge, code: string | undefined, now: number, hasher: CodeHasher): AttemptOutcome {
   const matched = code !== undefined && hasher.matches(code, challenge.userId, challenge.commandId, challenge.codeHash);
   return judgeAttempt(challenge, now, matched);
 }

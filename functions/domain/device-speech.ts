@@ -18,7 +18,13 @@ export const DeviceSpeech = {
 export function agoPhrase(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
   const [count, unit] =
-    seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.round(seconds / 60), 'minute'] : seconds < 86_400 ? [Math.round(seconds / 3600), 'hour'] : [Math.round(seconds / 86_400), 'day'];
+    seconds < 60
+      ? [seconds, 'second']
+      : seconds < 3600
+        ? [Math.round(seconds / 60), 'minute']
+        : seconds < 86_400
+          ? [Math.round(seconds / 3600), 'hour']
+          : [Math.round(seconds / 86_400), 'day'];
   if (unit === 'second' && count <= 1) return 'just now';
   return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
 }

@@ -9,7 +9,9 @@ export function generateCode(digits: number): string {
   if (!Number.isInteger(digits) || digits < MIN_CODE_DIGITS || digits > MAX_CODE_DIGITS) {
     throw new RangeError(`code length must be ${MIN_CODE_DIGITS}-${MAX_CODE_DIGITS} digits`);
   }
-  return randomInt(0, 10 ** digits).toString().padStart(digits, '0');
+  return randomInt(0, 10 ** digits)
+    .toString()
+    .padStart(digits, '0');
 }
 
 /** S2: HMAC-SHA-256 with a server-side secret, bound to the user and command (S6, S7). */

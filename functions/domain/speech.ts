@@ -55,25 +55,21 @@ export const Speech = {
   deviceCodeReminder: (factor: DeviceFactor) => `There is nothing to send: say authorize and the code from ${FACTOR_PHRASES[factor]}.`,
   factorRequired: (accepted: Factor[]) => `Sorry, this action needs ${accepted.map((factor) => FACTOR_PHRASES[factor]).join(' or ')}.`,
   attemptLimitReached: (minutes: number) => `You have tried too many codes. You can try again in ${waitPhrase(minutes)}.`,
-  duplicateAlias: (target: string, count: number) =>
-    `${capitalize(countWord(count))} instances are called ${target}; ask your operator to fix their tags.`,
+  duplicateAlias: (target: string, count: number) => `${capitalize(countWord(count))} instances are called ${target}; ask your operator to fix their tags.`,
   deliveryFailed: (action: CommandAction, target: string) =>
     `I couldn't send your code, so I am not ${describeInProgress(action, target)}. Please try again later.`,
   codeAccepted: (action: CommandAction, target: string) => `Code accepted. ${capitalize(describeOutcome(action, target))}.`,
   /** `reason` is the action's failure reason code (ActionFailureReasons). */
   codeAcceptedActionFailed: (action: CommandAction, target: string, reason: string) =>
     `Code accepted, but ${describeInProgress(action, target)} failed: ${(ACTION_FAILURES[reason] ?? providerRefused)(action, target)}`,
-  codeAcceptedUnderWay: (action: CommandAction, target: string) =>
-    `Code accepted. ${capitalize(describeInProgress(action, target))} is under way.`,
+  codeAcceptedUnderWay: (action: CommandAction, target: string) => `Code accepted. ${capitalize(describeInProgress(action, target))} is under way.`,
   earlierOutcome: (action: CommandAction, target: string, succeeded: boolean) =>
     succeeded
       ? `Your earlier command is done: ${describeOutcome(action, target)}.`
       : `Your earlier command failed: ${describeInProgress(action, target)} did not complete.`,
   codeReused: () => 'That code was already used; wait for the next one.',
-  codeRejected: (attemptsLeft: number) =>
-    `That code didn't match. You have ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
-  lockedOut: (action: CommandAction, target: string) =>
-    `Too many wrong codes. I cancelled ${describeInProgress(action, target)}.`,
+  codeRejected: (attemptsLeft: number) => `That code didn't match. You have ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
+  lockedOut: (action: CommandAction, target: string) => `Too many wrong codes. I cancelled ${describeInProgress(action, target)}.`,
   codeExpired: () => 'That code has expired. Please ask again.',
   missingCode: () => 'Please say authorize and the code, for example "authorize 4 8 2 9 1 3".',
   nothingPending: () => 'There is no command waiting for a code.',

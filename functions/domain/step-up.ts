@@ -36,9 +36,7 @@ export function parseStepUpProof(value: unknown): StepUpProof | undefined {
   return isFactor(factor) && typeof code === 'string' ? { factor, code } : undefined;
 }
 
-export type StepUpAttempt =
-  | { kind: 'accepted' }
-  | { kind: 'rejected'; reason: StepUpRefusal; remaining: StepUpCode | undefined };
+export type StepUpAttempt = { kind: 'accepted' } | { kind: 'rejected'; reason: StepUpRefusal; remaining: StepUpCode | undefined };
 
 /**
  * Pure decision for one delivered step-up code, as for a command's code: it expires (S4), a

@@ -97,7 +97,14 @@ async function withDeliveredCode(deps: IssueChallengeDeps, challenge: Challenge,
   return delivered;
 }
 
-async function newChallenge(deps: IssueChallengeDeps, request: IssueChallengeRequest, policyTarget: string, user: User, factor: Factor, now: number): Promise<Challenge> {
+async function newChallenge(
+  deps: IssueChallengeDeps,
+  request: IssueChallengeRequest,
+  policyTarget: string,
+  user: User,
+  factor: Factor,
+  now: number,
+): Promise<Challenge> {
   const { command, executionId, taskToken } = request;
   // A device factor has no destination; `channel` is where "send the code by text" would go.
   const channel: Channel = isDeliveredFactor(factor) ? factor : user.preferredChannel;
@@ -148,12 +155,7 @@ export function taskTokenOf(deps: Pick<Deps, 'taskTokens'>, challenge: Challenge
 }
 
 /** Ends the challenge's waiting workflow task; a token that already finished is not an error here. */
-export async function failTask(
-  deps: Pick<Deps, 'workflow' | 'taskTokens'>,
-  challenge: Challenge,
-  error: string,
-  cause: string,
-): Promise<void> {
+export async function failTask(deps: Pick<Deps, 'workflow' | 'taskTokens'>, challenge: Challenge, error: string, cause: string): Promise<void> {
   try {
     await deps.workflow.sendTaskFailure(await taskTokenOf(deps, challenge), error, cause);
   } catch (failure) {

@@ -1,4 +1,13 @@
-import { factorChangedEvent, factorStatuses, preferredFactor, usableFactors, withMfaDevice, withPreference, type FactorStatus, type MfaDeviceLink } from '../domain/factor-enrollment';
+import {
+  factorChangedEvent,
+  factorStatuses,
+  preferredFactor,
+  usableFactors,
+  withMfaDevice,
+  withPreference,
+  type FactorStatus,
+  type MfaDeviceLink,
+} from '../domain/factor-enrollment';
 import type { Factor } from '../domain/factor';
 import type { Deps } from './deps';
 import { proveStepUp, type StepUpDeps, type StepUpFailure } from './step-up';

@@ -45,9 +45,7 @@ export async function performAction(deps: PerformActionDeps, request: PerformAct
     throw new WorkflowError(ActionFailureReasons.inProgress, 'another attempt holds this action');
   }
   try {
-    const instanceState = isDeviceCommand(command)
-      ? await changeDevice(deps, command)
-      : await deps.instances.perform(command.action, command.instanceId);
+    const instanceState = isDeviceCommand(command) ? await changeDevice(deps, command) : await deps.instances.perform(command.action, command.instanceId);
     await deps.ledger.settle(command.commandId, 'performed');
     return { instanceState, alreadyPerformed: false };
   } catch (error) {

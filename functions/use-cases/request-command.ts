@@ -30,12 +30,7 @@ interface Superseding {
 type RequestDeps = Pick<Deps, 'instances' | 'sendLimiter' | 'attemptLimiter' | 'factors' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
 
 /** "start splunk": check policy, factor and limits, then start the confirmation workflow (which sends the code). */
-export async function requestCommand(
-  deps: RequestDeps,
-  user: User,
-  action: InstanceAction,
-  spokenTarget: string,
-): Promise<RequestOutcome> {
+export async function requestCommand(deps: RequestDeps, user: User, action: InstanceAction, spokenTarget: string): Promise<RequestOutcome> {
   const target = spokenTarget.trim().toLowerCase();
   const namesakes = (await deps.instances.list()).filter((i) => sameAlias(i.alias, target));
   const [instance] = namesakes;
@@ -101,15 +96,20 @@ export async function startConfirmation(
   command: Command,
 ): Promise<{ executionId: string; outcome: RequestOutcome }> {
   const { executionId } = await deps.workflow.start({ command });
-  const outcome = await waitUntil(async (): Promise<RequestOutcome | undefined> => {
-    const challenge = await deps.challenges.get(command.userId);
-    if (challenge?.commandId === command.commandId) {
-      const { channel, maskedDestination } = challenge;
-      return { kind: 'code-sent', command, factor: factorOf(challenge), channel, maskedDestination, digits: deps.settings.codeDigits };
-    }
-    const execution = await deps.workflow.describe(executionId);
-    return execution && execution.status !== 'RUNNING' ? { kind: 'delivery-failed', command } : undefined;
-  }, deps.settings.deliveryWaitMs, deps.settings.pollPace, deps.clock);
+  const outcome = await waitUntil(
+    async (): Promise<RequestOutcome | undefined> => {
+      const challenge = await deps.challenges.get(command.userId);
+      if (challenge?.commandId === command.commandId) {
+        const { channel, maskedDestination } = challenge;
+        return { kind: 'code-sent', command, factor: factorOf(challenge), channel, maskedDestination, digits: deps.settings.codeDigits };
+      }
+      const execution = await deps.workflow.describe(executionId);
+      return execution && execution.status !== 'RUNNING' ? { kind: 'delivery-failed', command } : undefined;
+    },
+    deps.settings.deliveryWaitMs,
+    deps.settings.pollPace,
+    deps.clock,
+  );
   return { executionId, outcome: outcome ?? { kind: 'delivery-pending', command } };
 }
 

@@ -5,12 +5,12 @@ import type { User } from '../domain/user';
 import type { Deps } from './deps';
 import { confirmCommand, type RequestOutcome } from './request-command';
 
-export type DeviceRequestOutcome =
-  | { kind: 'unknown-device' }
-  | { kind: 'unsupported-action'; device: Device; supported: DeviceAction[] }
-  | RequestOutcome;
+export type DeviceRequestOutcome = { kind: 'unknown-device' } | { kind: 'unsupported-action'; device: Device; supported: DeviceAction[] } | RequestOutcome;
 
-type DeviceRequestDeps = Pick<Deps, 'deviceDirectory' | 'sendLimiter' | 'attemptLimiter' | 'factors' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'>;
+type DeviceRequestDeps = Pick<
+  Deps,
+  'deviceDirectory' | 'sendLimiter' | 'attemptLimiter' | 'factors' | 'workflow' | 'challenges' | 'audit' | 'clock' | 'settings'
+>;
 
 /**
  * "unlock the front door": a desired-state update of one of the user's own things, confirmed

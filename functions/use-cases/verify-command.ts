@@ -4,9 +4,7 @@ import { sameAlias } from '../domain/instance';
 import { mayControl, type User } from '../domain/user';
 import type { Deps } from './deps';
 
-export type CommandCheck =
-  | { ok: true; user: User; policyTarget: string }
-  | { ok: false; reason: string; duplicateAlias?: number };
+export type CommandCheck = { ok: true; user: User; policyTarget: string } | { ok: false; reason: string; duplicateAlias?: number };
 
 type VerifyDeps = Pick<Deps, 'users' | 'instances' | 'deviceDirectory'>;
 

@@ -45,12 +45,19 @@ export function readDeploymentSettings(context: ContextReader): DeploymentSettin
     alexaRedirectUrls: list(read('alexaRedirectUrls'), 'alexaRedirectUrls').map((url) =>
       matching(url, 'alexaRedirectUrls', /^https:\/\/[^\s]+$/, 'https URLs'),
     ),
-    authDomainPrefix: matching(read('authDomainPrefix'), 'authDomainPrefix', COGNITO_DOMAIN_PREFIX, 'lowercase letters, digits and hyphens, without "aws", "amazon" or "cognito"'),
+    authDomainPrefix: matching(
+      read('authDomainPrefix'),
+      'authDomainPrefix',
+      COGNITO_DOMAIN_PREFIX,
+      'lowercase letters, digits and hyphens, without "aws", "amazon" or "cognito"',
+    ),
     // The same ranges the functions accept (functions/config/host-settings.ts), so a bad value fails at synth.
     codeTtlSeconds: whole(read('codeTtlSeconds'), 'codeTtlSeconds', CODE_TTL_SECONDS),
     codeDigits: whole(read('codeDigits'), 'codeDigits', CODE_DIGITS),
     ...(alarmEmail && { alarmEmail: matching(alarmEmail, 'alarmEmail', EMAIL, 'an e-mail address') }),
-    ...(iotDataEndpoint && { iotDataEndpoint: matching(iotDataEndpoint, 'iotDataEndpoint', IOT_DATA_ENDPOINT, 'an IoT data endpoint like abc123-ats.iot.us-east-1.amazonaws.com') }),
+    ...(iotDataEndpoint && {
+      iotDataEndpoint: matching(iotDataEndpoint, 'iotDataEndpoint', IOT_DATA_ENDPOINT, 'an IoT data endpoint like abc123-ats.iot.us-east-1.amazonaws.com'),
+    }),
     ...(factorPolicy && { factorPolicy }),
   };
 }

@@ -32,7 +32,9 @@ export async function registerOnAws(options: RegisterOnAwsOptions): Promise<numb
   }
   identity.saveCertificate(outcome.certificate.certificatePem);
   const replaced = outcome.replacedCertificates > 0 ? `; ${outcome.replacedCertificates} earlier certificate(s) revoked` : '';
-  log(`${outcome.createdThing ? 'registered' : 're-registered'} ${thingName} ("${outcome.device.name}", ${type}) for ${owner} in stack ${stackName}${replaced}`);
+  log(
+    `${outcome.createdThing ? 'registered' : 're-registered'} ${thingName} ("${outcome.device.name}", ${type}) for ${owner} in stack ${stackName}${replaced}`,
+  );
   log(`certificate ${outcome.certificate.certificateId} saved with the device's key in ${identity.folder}`);
   log(`connect with client id ${thingName} to your IoT data endpoint (aws iot describe-endpoint --endpoint-type iot:Data-ATS) with Amazon's root CA`);
   return 0;

@@ -93,7 +93,7 @@ export class VoiceGateStack extends Stack {
       AccessTokenUrl: [linking.tokenUrl, 'Account linking: "Access Token URI"'],
       AccountLinkingClientId: [linking.client.userPoolClientId, 'Account linking: "Your Client ID" (its secret: see docs/deploy.md)'],
       UserPoolId: [linking.userPool.userPoolId, 'Where operators create VoiceGate users'],
-      UsersTableName: [tables.table('users').tableName, 'Where each user\'s phone, e-mail and allowed targets live'],
+      UsersTableName: [tables.table('users').tableName, "Where each user's phone, e-mail and allowed targets live"],
       StateMachineArn: [workflow.stateMachine.stateMachineArn, 'The confirm-command workflow'],
       DevicesTableName: [tables.table('devices').tableName, 'Which things each user owns (owner, thingName, name, type)'],
       ThingPolicyName: [devices.thingPolicy.ref, 'Attach to every device certificate: its thing, its own shadow topics only'],

@@ -29,7 +29,9 @@ async function main(options: EmulatorCliOptions): Promise<void> {
     const seeded = options.seed ? await seed(emulator, progress) : undefined;
     printOutputs(emulator);
     if (options.outputsFile) writeFileSync(options.outputsFile, `${JSON.stringify(outputsFile(emulator, seeded), null, 2)}\n`);
-    progress(`Lambda overrides: ${Object.keys(emulator.overrides).join(', ')} (docs/deploy.md, "On an emulator"); function logs in ${join(workDir, 'lambda-logs')}`);
+    progress(
+      `Lambda overrides: ${Object.keys(emulator.overrides).join(', ')} (docs/deploy.md, "On an emulator"); function logs in ${join(workDir, 'lambda-logs')}`,
+    );
     progress('VoiceGate is deployed on the emulator. Ctrl-C stops it.');
   } catch (error) {
     await emulator.stop();
@@ -44,7 +46,13 @@ function seed(emulator: RunningEmulator, progress: (line: string) => void): Prom
 }
 
 function printOutputs({ outputs, account }: RunningEmulator): void {
-  const lines = ['', 'Outputs:', ...Object.entries(outputs).map(([key, value]) => `${STACK_NAME}.${key} = ${value}`), '', `AWS_ENDPOINT_URL=${account.endpoint}`];
+  const lines = [
+    '',
+    'Outputs:',
+    ...Object.entries(outputs).map(([key, value]) => `${STACK_NAME}.${key} = ${value}`),
+    '',
+    `AWS_ENDPOINT_URL=${account.endpoint}`,
+  ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -55,4 +55,3 @@ async function configure(port: number, config: Record<string, unknown>): Promise
   const response = await fetch(`http://127.0.0.1:${port}/moto-api/config`, { method: 'POST', body: JSON.stringify(config) });
   if (!response.ok) throw new Error(`moto refused its configuration: HTTP ${response.status}`);
 }
-

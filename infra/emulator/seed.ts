@@ -5,11 +5,7 @@
  * are the local mode's (infra/local/seed.ts).
  */
 import { randomBytes } from 'node:crypto';
-import {
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
-  AdminSetUserPasswordCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand, AdminGetUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateTagsCommand, RunInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateEmailIdentityCommand } from '@aws-sdk/client-sesv2';

@@ -10,8 +10,8 @@ export const STACK_FLAGS = {
 } as const;
 
 export const STACK_FLAGS_HELP = [
-  '  --port <n>        the stack\'s HTTP port (default: the running stack\'s, from its lock file; else $PORT or 3000)',
-  '  --data-dir <dir>  the stack\'s data dir (default: $VOICEGATE_DATA_DIR or .voicegate)',
+  "  --port <n>        the stack's HTTP port (default: the running stack's, from its lock file; else $PORT or 3000)",
+  "  --data-dir <dir>  the stack's data dir (default: $VOICEGATE_DATA_DIR or .voicegate)",
   '  -h, --help        show this help',
 ].join('\n');
 

@@ -16,7 +16,9 @@ export const LOCK_FILE_NAME = 'stack.lock';
 export class StackAlreadyRunningError extends Error {
   constructor(readonly holder: StackLockHolder) {
     const where = holder.port === undefined ? 'still starting' : `at http://127.0.0.1:${holder.port}/`;
-    super(`VoiceGate is already running on data dir ${holder.dataDir} (pid ${holder.pid}, ${where}); stop it first or set VOICEGATE_DATA_DIR to another folder.`);
+    super(
+      `VoiceGate is already running on data dir ${holder.dataDir} (pid ${holder.pid}, ${where}); stop it first or set VOICEGATE_DATA_DIR to another folder.`,
+    );
     this.name = 'StackAlreadyRunning';
   }
 }

@@ -14,7 +14,9 @@ export function authorizeHandler(deps: SkillDeps): RequestHandler {
     const outcome = await submitCode(deps, user.userId, code);
     noteOutcome(input, outcome.kind === 'accepted' ? `accepted-${outcome.result}` : outcome.kind);
     const response = input.responseBuilder.speak(speak(outcome));
-    return (outcome.kind === 'rejected' || outcome.kind === 'reused' ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();
+    return (
+      outcome.kind === 'rejected' || outcome.kind === 'reused' ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)
+    ).getResponse();
   });
 }
 

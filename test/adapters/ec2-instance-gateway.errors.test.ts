@@ -1,10 +1,4 @@
-import {
-  EC2Client,
-  EC2ServiceException,
-  RebootInstancesCommand,
-  StartInstancesCommand,
-  StopInstancesCommand,
-} from '@aws-sdk/client-ec2';
+import { EC2Client, EC2ServiceException, RebootInstancesCommand, StartInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Ec2InstanceGateway } from '../../functions/adapters/aws/ec2/ec2-instance-gateway';
 import { InstanceThrottledError } from '../../functions/ports/instance-gateway';

@@ -19,9 +19,7 @@ describe('EventBridgeAuditPublisher when EventBridge drops the entry', () => {
     const dropped = { ErrorCode: 'InternalFailure', ErrorMessage: 'try again' };
     events.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [dropped] });
 
-    await expect(publisher.publish(event)).rejects.toThrow(
-      'EventBridge rejected the "Code Verified" audit event: InternalFailure',
-    );
+    await expect(publisher.publish(event)).rejects.toThrow('EventBridge rejected the "Code Verified" audit event: InternalFailure');
   });
 
   it('resolves when every entry was accepted', async () => {

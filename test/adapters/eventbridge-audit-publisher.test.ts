@@ -17,9 +17,7 @@ describeWithMoto('EventBridgeAuditPublisher over the wire (moto EventBridge)', (
     events = new EventBridgeClient(awsTestConfig(moto().endpoint));
     delivered = await MotoQueue.create(moto().endpoint, 'audit-events');
     await events.send(new CreateEventBusCommand({ Name: BUS }));
-    await events.send(
-      new PutRuleCommand({ Name: 'all-audit', EventBusName: BUS, EventPattern: JSON.stringify({ source: [AUDIT_SOURCE] }) }),
-    );
+    await events.send(new PutRuleCommand({ Name: 'all-audit', EventBusName: BUS, EventPattern: JSON.stringify({ source: [AUDIT_SOURCE] }) }));
     const target = { Id: 'queue', Arn: delivered.arn };
     await events.send(new PutTargetsCommand({ Rule: 'all-audit', EventBusName: BUS, Targets: [target] }));
   });
@@ -43,9 +41,6 @@ describeWithMoto('EventBridgeAuditPublisher over the wire (moto EventBridge)', (
   it('rejects when the bus does not exist', async () => {
     const event = auditEvent(AuditDetailTypes.commandRequested, command, 'exec-1', new Date());
 
-    await expect(new EventBridgeAuditPublisher(events, 'no-such-bus').publish(event)).rejects.toHaveProperty(
-      'name',
-      'ResourceNotFoundException',
-    );
+    await expect(new EventBridgeAuditPublisher(events, 'no-such-bus').publish(event)).rejects.toHaveProperty('name', 'ResourceNotFoundException');
   });
 });

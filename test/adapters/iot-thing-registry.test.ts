@@ -62,8 +62,7 @@ describeWithMoto('device registration on AWS IoT (moto_server)', (moto) => {
   }
 
   const principalsOf = async (thingName: string) => (await iot.send(new ListThingPrincipalsCommand({ thingName }))).principals ?? [];
-  const statusOf = async (certificateId: string) =>
-    (await iot.send(new DescribeCertificateCommand({ certificateId }))).certificateDescription?.status;
+  const statusOf = async (certificateId: string) => (await iot.send(new DescribeCertificateCommand({ certificateId }))).certificateDescription?.status;
   const policiesOf = async (principal: string) => (await iot.send(new ListPrincipalPoliciesCommand({ principal }))).policies?.map((p) => p.policyName);
 
   it('creates a thing of the VoiceGate type whose attributes hold no spaces; the spoken name goes to the devices table', async () => {
@@ -75,7 +74,14 @@ describeWithMoto('device registration on AWS IoT (moto_server)', (moto) => {
     const thing = await iot.send(new DescribeThingCommand({ thingName: request.thingName }));
     expect(thing).toMatchObject({ thingTypeName: DEVICE_THING_TYPE, attributes: { owner: ALICE, type: 'garage_door' } });
     for (const value of Object.values(thing.attributes ?? {})) expect(value).not.toMatch(/\s/);
-    const rows = await devices.client.send(new QueryCommand({ TableName: devices.tableName, KeyConditionExpression: '#o = :o', ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': ALICE } }));
+    const rows = await devices.client.send(
+      new QueryCommand({
+        TableName: devices.tableName,
+        KeyConditionExpression: '#o = :o',
+        ExpressionAttributeNames: { '#o': 'owner' },
+        ExpressionAttributeValues: { ':o': ALICE },
+      }),
+    );
     expect(rows.Items).toContainEqual({ owner: ALICE, thingName: request.thingName, name: 'garage door', type: 'garage door' });
   });
 

@@ -67,9 +67,7 @@ describe('SesEmailSender when SES refuses', () => {
     const echoing = `Email address not verified ${email.to}: ${email.body}`;
     ses.on(SendEmailCommand).rejects(new MessageRejected({ message: echoing, $metadata: {} }));
 
-    const error = await new SesEmailSender(ses as unknown as SESv2Client, { fromAddress: 'codes@voicegate.example' })
-      .send(email)
-      .catch((e: unknown) => e);
+    const error = await new SesEmailSender(ses as unknown as SESv2Client, { fromAddress: 'codes@voicegate.example' }).send(email).catch((e: unknown) => e);
 
     expect(error).toEqual(new DeliveryError('email', 'MessageRejected'));
     expect(visibleText(error)).not.toContain(email.to);
@@ -80,9 +78,7 @@ describe('SesEmailSender when SES refuses', () => {
     const reset = Object.assign(new Error(`connect ECONNRESET while sending to ${email.to}`), { name: 'TimeoutError' });
     ses.on(SendEmailCommand).rejects(reset);
 
-    const error = await new SesEmailSender(ses as unknown as SESv2Client, { fromAddress: 'codes@voicegate.example' })
-      .send(email)
-      .catch((e: unknown) => e);
+    const error = await new SesEmailSender(ses as unknown as SESv2Client, { fromAddress: 'codes@voicegate.example' }).send(email).catch((e: unknown) => e);
 
     expect(error).toEqual(new DeliveryError('email', 'TimeoutError'));
     expect(visibleText(error)).not.toContain(email.to);

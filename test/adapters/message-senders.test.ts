@@ -58,10 +58,16 @@ describeWithMoto('message senders over the wire (moto SNS, SES v2)', (moto) => {
     expect(visibleText(error)).not.toContain(unverified);
   });
 
-  const smsDelivered = async () => (await sentSms()).map((m) => ({ to: (m as { phone_number: string }).phone_number, body: (m as { message: string }).message }));
+  const smsDelivered = async () =>
+    (await sentSms()).map((m) => ({ to: (m as { phone_number: string }).phone_number, body: (m as { message: string }).message }));
   const emailDelivered = async () =>
-    (await sentEmail()).map((m) => ({ to: (m as { destinations: { ToAddresses: string[] } }).destinations.ToAddresses[0]!, body: (m as { body: string }).body }));
-  const fresh = <T>(subject: T) => async () => ({ subject, cleanup: async () => undefined });
+    (await sentEmail()).map((m) => ({
+      to: (m as { destinations: { ToAddresses: string[] } }).destinations.ToAddresses[0]!,
+      body: (m as { body: string }).body,
+    }));
+  const fresh =
+    <T>(subject: T) =>
+    async () => ({ subject, cleanup: async () => undefined });
 
   messageSenderContract('SnsSmsSender on moto', () => fresh({ sender: new SnsSmsSender(sns), channels: ['sms' as const], delivered: smsDelivered })());
   messageSenderContract('SesEmailSender on moto', () =>

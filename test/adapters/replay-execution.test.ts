@@ -23,12 +23,9 @@ describe('stateMachineOf', () => {
     );
   });
 
-  it.each(['cmd-1', 'arn:aws:states:eu-west-1:123456789012:stateMachine:VoiceGate-confirm-command', 'arn:aws:lambda:x:1:function:f:1'])(
-    'refuses %s',
-    (arn) => {
-      expect(() => stateMachineOf(arn)).toThrow(/not a Step Functions execution ARN/);
-    },
-  );
+  it.each(['cmd-1', 'arn:aws:states:eu-west-1:123456789012:stateMachine:VoiceGate-confirm-command', 'arn:aws:lambda:x:1:function:f:1'])('refuses %s', (arn) => {
+    expect(() => stateMachineOf(arn)).toThrow(/not a Step Functions execution ARN/);
+  });
 });
 
 describeWithMoto('npm run replay (moto Step Functions)', (moto) => {

@@ -51,7 +51,11 @@ describeWithMoto('StsMfaDeviceVerifier over the wire (moto STS)', (moto) => {
 
   mfaDeviceVerifierRequestContract('StsMfaDeviceVerifier on moto STS', async () => {
     const verifier = new StsMfaDeviceVerifier(async () => sts);
-    const newDevice = async (owner: string) => ({ device: { ...DEVICE, serialNumber: `arn:aws:iam::123456789012:mfa/${owner}` }, current: '123456', stale: '654321' });
+    const newDevice = async (owner: string) => ({
+      device: { ...DEVICE, serialNumber: `arn:aws:iam::123456789012:mfa/${owner}` },
+      current: '123456',
+      stale: '654321',
+    });
     return { subject: { verifier, newDevice, unknownDevice: { serialNumber: 'arn:aws:iam::123456789012:mfa/nobody' } }, cleanup: async () => undefined };
   });
 

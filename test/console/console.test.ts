@@ -92,7 +92,8 @@ describeWithChromium('the operator console in a browser', () => {
 
   it('tells a replay at the send limit failed and why, then lifts the limit so a code is sent again', async () => {
     let answer = '';
-    for (let tries = 0; tries < 10 && !/too many/i.test(answer); tries += 1) answer = speechOf(await vg.intent('alice', 'StartInstanceIntent', { instance: 'splunk' }));
+    for (let tries = 0; tries < 10 && !/too many/i.test(answer); tries += 1)
+      answer = speechOf(await vg.intent('alice', 'StartInstanceIntent', { instance: 'splunk' }));
     expect(answer).toMatch(/too many codes/i);
 
     await page.waitForSelector('#limits-list .refusal');

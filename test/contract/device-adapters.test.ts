@@ -34,7 +34,10 @@ deviceGatewayContract('LocalShadowGateway (the local Device Shadow service)', as
 });
 
 /** The use-case tests' fake answers held to the same suites as the real local device services. */
-deviceDirectoryContract("InMemoryDevices (the use-case tests' fake)", async () => ({ subject: new InMemoryDevices(systemClock), cleanup: async () => undefined }));
+deviceDirectoryContract("InMemoryDevices (the use-case tests' fake)", async () => ({
+  subject: new InMemoryDevices(systemClock),
+  cleanup: async () => undefined,
+}));
 
 deviceGatewayContract("InMemoryDevices (the use-case tests' fake)", async () => {
   const devices = new InMemoryDevices(systemClock);

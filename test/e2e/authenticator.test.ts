@@ -65,9 +65,7 @@ describe('authenticator apps and MFA devices', () => {
     const secret = await vg.enrollAuthenticator();
     const stepUpText = await vg.outbox();
 
-    expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' })).toBe(
-      'To confirm starting splunk, say the code from your authenticator app.',
-    );
+    expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' })).toBe('To confirm starting splunk, say the code from your authenticator app.');
     expect(await vg.outbox()).toEqual(stepUpText);
     const code = nextCode(secret);
 
@@ -132,9 +130,7 @@ describe('authenticator apps and MFA devices', () => {
     expect(await vg.post(`${PATH}/preference`, { factor: 'aws-mfa' })).toEqual({ status: 200, body: { preferred: 'aws-mfa' } });
 
     expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' })).toBe('To confirm starting splunk, say the code from your MFA device.');
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: totpCode(secretOf(otpauthUri), Date.now()) })).toBe(
-      'Code accepted. I have started splunk.',
-    );
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: totpCode(secretOf(otpauthUri), Date.now()) })).toBe('Code accepted. I have started splunk.');
     expect((await vg.audit()).find((e) => e.detailType === 'Code Verified')?.detail.factor).toBe('aws-mfa');
     expect(await vg.outbox()).toEqual(stepUpText);
   });

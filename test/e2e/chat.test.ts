@@ -11,7 +11,13 @@ describe('npm run chat against the real stack', () => {
 
   async function chatAs(userId: string): Promise<{ session: ChatSession; printed: string[] }> {
     const printed: string[] = [];
-    const session = new ChatSession({ baseUrl: vg.stack.url, operatorToken: vg.operatorToken, userId, matcher: createUtteranceMatcher(model), print: (line) => printed.push(line) });
+    const session = new ChatSession({
+      baseUrl: vg.stack.url,
+      operatorToken: vg.operatorToken,
+      userId,
+      matcher: createUtteranceMatcher(model),
+      print: (line) => printed.push(line),
+    });
     await session.connect();
     return { session, printed };
   }

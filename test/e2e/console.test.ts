@@ -96,7 +96,8 @@ describe('the operator console', () => {
 
   it('has a Devices panel: each thing with its owner, reported state, last report and certificate id', async () => {
     expect(page.html).toContain('<h2 id="devices-title">Devices</h2>');
-    for (const field of ['device.owner', 'device.reported', 'device.lastReportAt', 'device.certificateId', 'device.connected']) expect(script.text).toContain(field);
+    for (const field of ['device.owner', 'device.reported', 'device.lastReportAt', 'device.certificateId', 'device.connected'])
+      expect(script.text).toContain(field);
   });
 
   it('gets an error text to show when a replay is refused', async () => {

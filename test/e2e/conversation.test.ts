@@ -20,9 +20,7 @@ describe('the conversation', () => {
   });
 
   it('"list instances" names the user\'s instances and their states, without a code', async () => {
-    expect(await vg.say('alice', 'ListInstancesIntent')).toBe(
-      'You have three instances: splunk is stopped, web is running, build is stopped.',
-    );
+    expect(await vg.say('alice', 'ListInstancesIntent')).toBe('You have three instances: splunk is stopped, web is running, build is stopped.');
     expect(await vg.say('bob', 'ListInstancesIntent')).toBe('You have one instance: web is running.');
     expect(await vg.outbox()).toHaveLength(0);
   });
@@ -30,9 +28,7 @@ describe('the conversation', () => {
   it('"start splunk" starts a workflow and sends a code naming the action to the phone', async () => {
     const speech = await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
 
-    expect(speech).toBe(
-      'To confirm starting splunk I sent a 6-digit code to your phone ending in 0 1. Say authorize and the code.',
-    );
+    expect(speech).toBe('To confirm starting splunk I sent a 6-digit code to your phone ending in 0 1. Say authorize and the code.');
     const [message] = await vg.outbox();
     expect(message).toMatchObject({ channel: 'sms', to: ALICE_PHONE });
     expect(message!.body).toMatch(/^VoiceGate code \d{6} to start splunk\. Expires in 5 minutes\. Didn't ask\? Ignore this message\.$/);
@@ -51,19 +47,12 @@ describe('the conversation', () => {
     const execution = await vg.latestExecution();
     expect(execution.status).toBe('SUCCEEDED');
     expect(['pending', 'running']).toContain(await vg.instanceState('splunk'));
-    expect(await vg.trailOf(execution.commandId)).toEqual([
-      'Command Requested',
-      'Code Sent',
-      'Code Verified',
-      'Action Succeeded',
-    ]);
+    expect(await vg.trailOf(execution.commandId)).toEqual(['Command Requested', 'Code Sent', 'Code Verified', 'Action Succeeded']);
   });
 
   it('stop and reboot work the same way', async () => {
     await vg.say('alice', 'StopInstanceIntent', { instance: 'web' });
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe(
-      'Code accepted. I have stopped web.',
-    );
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe('Code accepted. I have stopped web.');
     expect(['stopping', 'stopped']).toContain(await vg.instanceState('web'));
 
     await vg.say('alice', 'StartInstanceIntent', { instance: 'build' });

@@ -71,7 +71,9 @@ describe('devices', () => {
     expect(execution).toMatchObject({ status: 'SUCCEEDED', action: 'start', target: 'the 3D printer' });
     expect(await vg.trailOf(execution.commandId)).toEqual(['Command Requested', 'Code Sent', 'Code Verified', 'Action Succeeded']);
     expect(await rowOf(vg, '3d-printer')).toMatchObject({ reported: { status: 'printing' }, desired: { status: 'printing' } });
-    expect(await vg.say('alice', 'DeviceStatusIntent', { device: '3D printer' })).toMatch(/^The 3D printer is printing\. It reported (just now|\d seconds ago)\.$/);
+    expect(await vg.say('alice', 'DeviceStatusIntent', { device: '3D printer' })).toMatch(
+      /^The 3D printer is printing\. It reported (just now|\d seconds ago)\.$/,
+    );
   });
 
   it('registers a new thing from a CSR for its owner; the private key never reaches the stack', async () => {
@@ -118,7 +120,7 @@ describe('devices', () => {
     expect(await vg.audit()).toEqual([]);
   });
 
-  it('the stand-in devices make the issue\'s conversation work with one command (here with SMS allowed for unlocking)', async () => {
+  it("the stand-in devices make the issue's conversation work with one command (here with SMS allowed for unlocking)", async () => {
     const vg = await start({ settings: { factorPolicy: { default: ['sms'], actions: {}, targets: {}, emailEnabled: true } } });
     await vg.stack.devices.start();
 
@@ -128,7 +130,9 @@ describe('devices', () => {
     expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe('Code accepted. The front door is unlocked.');
     const sent = (await vg.outbox()).length;
 
-    expect(await vg.say('alice', 'DeviceStatusIntent', { device: 'front door' })).toMatch(/^The front door is unlocked\. It reported (just now|\d seconds ago)\.$/);
+    expect(await vg.say('alice', 'DeviceStatusIntent', { device: 'front door' })).toMatch(
+      /^The front door is unlocked\. It reported (just now|\d seconds ago)\.$/,
+    );
     expect(await vg.outbox()).toHaveLength(sent);
   });
 

@@ -9,22 +9,22 @@ describe('an action outcome that arrives after the answer', () => {
     await vg.close();
   });
 
-  const slowly = (fail: boolean) => (real: InstanceGateway): InstanceGateway => ({
-    list: () => real.list(),
-    async perform(action, instanceId) {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      if (fail) throw new Error('InsufficientInstanceCapacity');
-      return real.perform(action, instanceId);
-    },
-  });
+  const slowly =
+    (fail: boolean) =>
+    (real: InstanceGateway): InstanceGateway => ({
+      list: () => real.list(),
+      async perform(action, instanceId) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (fail) throw new Error('InsufficientInstanceCapacity');
+        return real.perform(action, instanceId);
+      },
+    });
 
   it('a permanent EC2 failure is told once, on the next request', async () => {
     vg = await LocalStackHarness.start({}, { settings: { authorizeWaitMs: 50 }, wrapInstances: slowly(true) });
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
 
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe(
-      'Code accepted. Starting splunk is under way.',
-    );
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe('Code accepted. Starting splunk is under way.');
     const execution = await vg.settled((await vg.latestExecution()).executionId);
     expect(execution.status).toBe('FAILED');
     expect((await vg.trailOf(execution.commandId)).at(-1)).toBe('Action Failed');

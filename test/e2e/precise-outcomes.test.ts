@@ -52,7 +52,7 @@ describe('precise outcomes', () => {
     expect(rejected?.detail).toMatchObject({ reason: 'CodeReused', factor: 'totp' });
   });
 
-  it('a replay answers with the new run\'s real state: waiting for its code', async () => {
+  it("a replay answers with the new run's real state: waiting for its code", async () => {
     const vg = await start();
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
     await vg.say('alice', 'AMAZON.CancelIntent');

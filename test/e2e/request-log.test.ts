@@ -45,7 +45,12 @@ describe('request log', () => {
       {
         level: 'error',
         message: 'request failed',
-        fields: expect.objectContaining({ requestType: 'IntentRequest', intent: 'OrderPizzaIntent', outcome: 'error', cause: 'no handler for intent OrderPizzaIntent' }),
+        fields: expect.objectContaining({
+          requestType: 'IntentRequest',
+          intent: 'OrderPizzaIntent',
+          outcome: 'error',
+          cause: 'no handler for intent OrderPizzaIntent',
+        }),
       },
     ]);
   });

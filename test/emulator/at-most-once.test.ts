@@ -48,7 +48,9 @@ describeOnEmulator('at most once on the emulated AWS account', (account) => {
 
     expect(answer).toMatch(/^(Your earlier command is done: I have started \w+\.|Code accepted\.)/);
     // It ends without performing: as the code expires, or at once where the workflow checks the ledger first.
-    expect(await account().executionEnds(replay.executionArn!, (EMULATOR_CODE_TTL_SECONDS + 60) * 1000)).toMatchObject({ status: expect.stringMatching(/^(SUCCEEDED|FAILED)$/) });
+    expect(await account().executionEnds(replay.executionArn!, (EMULATOR_CODE_TTL_SECONDS + 60) * 1000)).toMatchObject({
+      status: expect.stringMatching(/^(SUCCEEDED|FAILED)$/),
+    });
     expect(await account().instanceState(alias)).toBe('stopped');
   });
 

@@ -34,7 +34,9 @@ describeOnEmulator('an authenticator-app confirmation on the emulated AWS accoun
     expect(activated).toEqual({ exitCode: 0, stdout: expect.stringContaining(`activated: ${jill.userId} now confirms commands with the authenticator app`) });
     const { alias } = await account().newInstance('stopped');
 
-    expect(await account().say(jill, 'StartInstanceIntent', { instance: alias })).toBe(`To confirm starting ${alias}, say the code from your authenticator app.`);
+    expect(await account().say(jill, 'StartInstanceIntent', { instance: alias })).toBe(
+      `To confirm starting ${alias}, say the code from your authenticator app.`,
+    );
     // The next time step: the activation used up this one (each step confirms once).
     const answer = await account().say(jill, 'AuthorizeIntent', { code: totpCode(secret, Date.now() + TOTP_PERIOD_SECONDS * 1000) });
 
@@ -55,6 +57,8 @@ describeOnEmulator('an authenticator-app confirmation on the emulated AWS accoun
 
     expect(refused).toEqual({ exitCode: 1, stdout: expect.stringContaining('not activated: that is not the code the authenticator app shows now') });
     const { alias } = await account().newInstance('stopped');
-    expect(await account().say(kim, 'StartInstanceIntent', { instance: alias })).toMatch(new RegExp(`^To confirm starting ${alias} I (sent a 6-digit code to your phone|am sending you a code)`));
+    expect(await account().say(kim, 'StartInstanceIntent', { instance: alias })).toMatch(
+      new RegExp(`^To confirm starting ${alias} I (sent a 6-digit code to your phone|am sending you a code)`),
+    );
   });
 });

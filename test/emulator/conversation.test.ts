@@ -1,6 +1,7 @@
 import { describeOnEmulator, CONVERSATION_TIMEOUT_MS } from './support/describe-on-emulator';
 
-const CODE_SENT = /^To confirm starting splunk I (sent a 6-digit code to your phone ending in \d \d|am sending you a code)\. Say authorize and the code( when it arrives)?\.$/;
+const CODE_SENT =
+  /^To confirm starting splunk I (sent a 6-digit code to your phone ending in \d \d|am sending you a code)\. Say authorize and the code( when it arrives)?\.$/;
 
 /** The synthesized stack on moto: the skill's bundle answers Alexa envelopes through Lambda's Invoke API. */
 describeOnEmulator('the conversation on the emulated AWS account', (account) => {

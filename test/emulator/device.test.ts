@@ -46,7 +46,12 @@ describeOnEmulator('a device command through the IoT data plane on the emulated 
     const [execution] = await account().executionsOf(owner.userId);
     expect(await account().executionEnds(execution!.executionArn!)).toEqual({ status: 'SUCCEEDED' });
     expect(await account().shadowOf(thingName)).toMatchObject({ desired: { lock: 'unlocked' }, reported: { lock: 'unlocked' } });
-    expect(await account().wholeAuditTrail(execution!.input.command.commandId)).toEqual(['Command Requested', 'Code Sent', 'Code Verified', 'Action Succeeded']);
+    expect(await account().wholeAuditTrail(execution!.input.command.commandId)).toEqual([
+      'Command Requested',
+      'Code Sent',
+      'Code Verified',
+      'Action Succeeded',
+    ]);
     // An answer that said "under way" is followed up at the next turn.
     expect(await account().say(owner, 'DeviceStatusIntent', { device: 'front door' })).toMatch(
       /^(Your earlier command is done: the front door is unlocked\. )?The front door is unlocked\. It reported (just now|\d+ seconds ago)\.$/,
@@ -58,7 +63,9 @@ describeOnEmulator('a device command through the IoT data plane on the emulated 
 
     const answer = await unlockWithTheTextedCode(owner);
 
-    expect(answer).toMatch(/^Code accepted(, but unlocking the front door failed: the front door did not respond\. Check that it is powered and online, then ask again|\. Unlocking the front door is under way)\.$/);
+    expect(answer).toMatch(
+      /^Code accepted(, but unlocking the front door failed: the front door did not respond\. Check that it is powered and online, then ask again|\. Unlocking the front door is under way)\.$/,
+    );
     const [execution] = await account().executionsOf(owner.userId);
     expect(await account().executionEnds(execution!.executionArn!)).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
     const shadow = await account().shadowOf(thingName);

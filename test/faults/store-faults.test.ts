@@ -72,9 +72,7 @@ describe('store faults during verification', () => {
 
   it('a passing audit-store outage is retried by the workflow and the trail stays complete', async () => {
     let failures = 1;
-    removeFaults = injectStoreFaults(vg.stack.storeClient, (call) =>
-      call.tableName.endsWith('local-audit') && failures-- > 0 ? 'fail-before' : 'pass',
-    );
+    removeFaults = injectStoreFaults(vg.stack.storeClient, (call) => (call.tableName.endsWith('local-audit') && failures-- > 0 ? 'fail-before' : 'pass'));
     const { code } = await startSplunk();
 
     expect(await vg.say('alice', 'AuthorizeIntent', { code })).toBe('Code accepted. I have started splunk.');

@@ -84,7 +84,9 @@ describe('outputs', () => {
   });
 
   it('gives the dashboard URL', () => {
-    expect(output('DashboardUrl')).toMatch(/^https:\/\/console\.aws\.amazon\.com\/cloudwatch\/home\?region=<Ref:AWS::Region>#dashboards\/dashboard\/<Ref:AuditDashboard/);
+    expect(output('DashboardUrl')).toMatch(
+      /^https:\/\/console\.aws\.amazon\.com\/cloudwatch\/home\?region=<Ref:AWS::Region>#dashboards\/dashboard\/<Ref:AuditDashboard/,
+    );
   });
 
   it('never outputs the client secret', () => {

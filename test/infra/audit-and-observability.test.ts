@@ -55,13 +55,13 @@ describe('audit trail', () => {
     expect(filters.map((filter) => filter.Properties.FilterPattern).sort()).toEqual(
       [
         ...Object.values(AuditDetailTypes).map((detailType) => `{ $.detail-type = "${detailType}" }`),
-        ...[AuditDetailTypes.actionFailed, AuditDetailTypes.actionSucceeded].map((detailType) => `{ ($.detail-type = "${detailType}") && ($.detail.target = "the *") }`),
+        ...[AuditDetailTypes.actionFailed, AuditDetailTypes.actionSucceeded].map(
+          (detailType) => `{ ($.detail-type = "${detailType}") && ($.detail.target = "the *") }`,
+        ),
       ].sort(),
     );
     for (const filter of filters) {
-      expect(filter.Properties.MetricTransformations).toEqual([
-        { MetricNamespace: AUDIT_METRICS_NAMESPACE, MetricName: expect.any(String), MetricValue: '1' },
-      ]);
+      expect(filter.Properties.MetricTransformations).toEqual([{ MetricNamespace: AUDIT_METRICS_NAMESPACE, MetricName: expect.any(String), MetricValue: '1' }]);
     }
   });
 });
@@ -79,7 +79,13 @@ describe('the "VoiceGate audit" dashboard', () => {
     return widget.properties;
   };
   /** Each metric row is [namespace, name, ...dimensions, {options}] or [{expression}]. */
-  const metricNames = (title: string) => (graph(title).metrics as unknown[][]).map((row) => row.filter((cell) => typeof cell === 'string').slice(0, 2).join(' '));
+  const metricNames = (title: string) =>
+    (graph(title).metrics as unknown[][]).map((row) =>
+      row
+        .filter((cell) => typeof cell === 'string')
+        .slice(0, 2)
+        .join(' '),
+    );
 
   it('is titled VoiceGate audit', () => {
     expect(widgets[0]).toMatchObject({ type: 'text', properties: { markdown: expect.stringMatching(/^# VoiceGate audit/) } });
@@ -172,7 +178,11 @@ describe('alarms', () => {
     const allows = statements.filter((statement) => statement.Effect === 'Allow');
 
     expect(allows).toHaveLength(1);
-    expect(allows[0]).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: logicalIdOf('AWS::SNS::Topic') } });
+    expect(allows[0]).toMatchObject({
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: 'sns:Publish',
+      Resource: { Ref: logicalIdOf('AWS::SNS::Topic') },
+    });
     expect(allows[0]!.Condition!.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
     expect(asText(allows[0]!.Condition!.ArnLike!['aws:SourceArn'])).toBe('arn:<Ref:AWS::Partition>:cloudwatch:<Ref:AWS::Region>:<Ref:AWS::AccountId>:alarm:*');
   });

@@ -38,7 +38,11 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('acknowledges only these findings, each on the construct it explains', () => {
-    expect(acknowledgments(voiceGate.app).map(({ path, id }) => `${id} at ${path}`).sort()).toEqual(
+    expect(
+      acknowledgments(voiceGate.app)
+        .map(({ path, id }) => `${id} at ${path}`)
+        .sort(),
+    ).toEqual(
       [
         'AwsSolutions-SMG4 at VoiceGate/CodeHashKey/Secret',
         'AwsSolutions-IAM5[Resource::*] at VoiceGate/AccountLinking/Users/smsRole',

@@ -11,7 +11,11 @@ describe('data', () => {
   it('has exactly the tables the adapters use, named prefix + TABLES name', () => {
     const names = Object.values(voiceGate.template.findResources('AWS::DynamoDB::Table')).map((table) => table.Properties.TableName);
 
-    expect(names.sort()).toEqual(Object.values(TABLES).map((spec) => `VoiceGate-${spec.name}`).sort());
+    expect(names.sort()).toEqual(
+      Object.values(TABLES)
+        .map((spec) => `VoiceGate-${spec.name}`)
+        .sort(),
+    );
   });
 
   it.each(Object.values(TABLES) as TableSpec[])('table $name: string key $partitionKey, on demand, point-in-time recovery, KMS encryption', (spec) => {

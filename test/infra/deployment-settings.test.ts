@@ -21,10 +21,7 @@ describe('deployment settings (CDK context voicegate:*)', () => {
   it('reads -c values, which arrive as strings (lists comma-separated, numbers as text)', () => {
     const settings = readDeploymentSettings(reader({ ...cdkJsonContext(), ...TEST_SETTINGS }));
 
-    expect(settings.alexaRedirectUrls).toEqual([
-      'https://pitangui.amazon.com/api/skill/link/M2ABCDEF',
-      'https://layla.amazon.com/api/skill/link/M2ABCDEF',
-    ]);
+    expect(settings.alexaRedirectUrls).toEqual(['https://pitangui.amazon.com/api/skill/link/M2ABCDEF', 'https://layla.amazon.com/api/skill/link/M2ABCDEF']);
     expect(settings.codeTtlSeconds).toBe(240);
     expect(settings.smsSenderId).toBe('VoiceGate');
     expect(settings.alarmEmail).toBe('ops@example.org');

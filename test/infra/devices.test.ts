@@ -50,9 +50,17 @@ describe('devices on AWS IoT Core', () => {
 
   it('adds device widgets to the dashboard: device actions by outcome, AWS IoT shadow and connection metrics, latest device actions', () => {
     const dashboard = onlyResource(voiceGate.template, 'AWS::CloudWatch::Dashboard');
-    const widgets = JSON.parse(asText(dashboard.Properties.DashboardBody)).widgets as { properties: { title?: string; metrics?: unknown[][]; query?: string } }[];
+    const widgets = JSON.parse(asText(dashboard.Properties.DashboardBody)).widgets as {
+      properties: { title?: string; metrics?: unknown[][]; query?: string };
+    }[];
     const byTitle = (title: string) => widgets.find((widget) => widget.properties.title === title)?.properties;
-    const names = (title: string) => (byTitle(title)?.metrics ?? []).map((row) => row.filter((cell) => typeof cell === 'string').slice(0, 2).join(' '));
+    const names = (title: string) =>
+      (byTitle(title)?.metrics ?? []).map((row) =>
+        row
+          .filter((cell) => typeof cell === 'string')
+          .slice(0, 2)
+          .join(' '),
+      );
 
     expect(names('Device actions')).toEqual(['VoiceGate DeviceActionSucceeded', 'VoiceGate DeviceActionFailed']);
     expect(names('Device shadows and connections (AWS IoT)')).toEqual([

@@ -27,9 +27,11 @@ const functionId = (name: string) => {
 
 describe('functions', () => {
   it('has one function per entry point under functions/handlers/', () => {
-    expect(Object.keys(functions).map((id) => id.replace(/Function[0-9A-F]{8}$/, '')).sort()).toEqual(
-      ['FunctionsIssueChallenge', 'FunctionsPerformAction', 'FunctionsSkill'],
-    );
+    expect(
+      Object.keys(functions)
+        .map((id) => id.replace(/Function[0-9A-F]{8}$/, ''))
+        .sort(),
+    ).toEqual(['FunctionsIssueChallenge', 'FunctionsPerformAction', 'FunctionsSkill']);
   });
 
   it.each(['Skill', 'IssueChallenge', 'PerformAction'])('%s runs nodejs24.x on arm64 without parsing a source map at cold start', (name) => {

@@ -168,7 +168,11 @@ describe('least privilege across the stack', () => {
   });
 
   it('never grants a wildcard action, and "*" resources only where the service has no resource to name', () => {
-    const grantsOnAnyResource = new Set(allGrants().filter((grant) => / \*$/.test(grant)).map((grant) => grant.split(' ')[0]));
+    const grantsOnAnyResource = new Set(
+      allGrants()
+        .filter((grant) => / \*$/.test(grant))
+        .map((grant) => grant.split(' ')[0]),
+    );
 
     expect(allGrants().filter((grant) => /^\S*\*/.test(grant))).toEqual([]);
     expect([...grantsOnAnyResource].sort()).toEqual(
@@ -176,9 +180,18 @@ describe('least privilege across the stack', () => {
         'ec2:DescribeInstances',
         'sns:Publish',
         // Added by CDK for the state machine's X-Ray tracing and log delivery, and for Cognito's own SMS.
-        'logs:CreateLogDelivery', 'logs:DeleteLogDelivery', 'logs:DescribeLogGroups', 'logs:DescribeResourcePolicies',
-        'logs:GetLogDelivery', 'logs:ListLogDeliveries', 'logs:PutResourcePolicy', 'logs:UpdateLogDelivery',
-        'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
+        'logs:CreateLogDelivery',
+        'logs:DeleteLogDelivery',
+        'logs:DescribeLogGroups',
+        'logs:DescribeResourcePolicies',
+        'logs:GetLogDelivery',
+        'logs:ListLogDeliveries',
+        'logs:PutResourcePolicy',
+        'logs:UpdateLogDelivery',
+        'xray:GetSamplingRules',
+        'xray:GetSamplingTargets',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
       ].sort(),
     );
   });

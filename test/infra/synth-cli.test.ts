@@ -44,7 +44,10 @@ afterAll(() => {
   for (const dir of [outdir, fakeBin]) rmSync(dir, { recursive: true, force: true });
 });
 
-const assetDirs = () => readdirSync(outdir).filter((name) => name.startsWith('asset.')).map((name) => join(outdir, name));
+const assetDirs = () =>
+  readdirSync(outdir)
+    .filter((name) => name.startsWith('asset.'))
+    .map((name) => join(outdir, name));
 
 describe('npm run synth (offline, no credentials, no Docker)', () => {
   it('writes the VoiceGate template with the resources the tests assert on', () => {
@@ -52,7 +55,10 @@ describe('npm run synth (offline, no credentials, no Docker)', () => {
     const inProcess = synthesizeVoiceGate({}).template.toJSON();
 
     // The CLI adds its version-reporting resource; everything else is the same app.
-    const resourceIds = (resources: object) => Object.keys(resources).filter((id) => id !== 'CDKMetadata').sort();
+    const resourceIds = (resources: object) =>
+      Object.keys(resources)
+        .filter((id) => id !== 'CDKMetadata')
+        .sort();
 
     expect(resourceIds(template.Resources)).toEqual(resourceIds(inProcess.Resources));
   });

@@ -32,7 +32,11 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const executions = (await get<{ executions: Execution[] }>(stack, '/api/executions')).executions;
     const audit = (await get<{ events: AuditEvent[] }>(stack, '/api/audit')).events;
-    const report = judge(users.map((u) => u.userId), executions, audit);
+    const report = judge(
+      users.map((u) => u.userId),
+      executions,
+      audit,
+    );
     const answerErrors = confirmations.filter((c) => c.error).length;
     console.log(JSON.stringify({ users: USERS, seconds: Math.round(seconds * 10) / 10, answerErrors, ...report }, null, 2));
     if (answerErrors + report.failures + report.duplicates + report.lost + report.incompleteTrails > 0) process.exitCode = 1;

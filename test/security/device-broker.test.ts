@@ -49,7 +49,11 @@ describe('the local MQTT broker authorizes like AWS IoT Core', () => {
   it("refuses subscriptions to another thing's topics and to wildcards across things (SUBACK 128)", async () => {
     const client = await connected(frontDoor, 'front-door');
 
-    const subscribe = (topic: string) => client.subscribeAsync(topic).then(() => 'granted', (error: Error) => error.message);
+    const subscribe = (topic: string) =>
+      client.subscribeAsync(topic).then(
+        () => 'granted',
+        (error: Error) => error.message,
+      );
 
     expect(await subscribe('$aws/things/front-door/shadow/update/delta')).toBe('granted');
     for (const topic of ['$aws/things/3d-printer/shadow/update/delta', '$aws/things/+/shadow/update/delta', '#']) {

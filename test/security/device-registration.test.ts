@@ -105,7 +105,10 @@ describe('device certificates and shadows on the broker', () => {
     await device.subscribeAsync('$aws/things/3d-printer/shadow/update/+');
     const answered = new Promise((resolve) => device.once('message', resolve));
 
-    await device.publishAsync('$aws/things/3d-printer/shadow/update', JSON.stringify({ state: { desired: { status: 'printing' }, reported: { status: 'idle' } } }));
+    await device.publishAsync(
+      '$aws/things/3d-printer/shadow/update',
+      JSON.stringify({ state: { desired: { status: 'printing' }, reported: { status: 'idle' } } }),
+    );
 
     await answered;
     const shadow = await fixture.devices.gateway.read('3d-printer');

@@ -25,7 +25,10 @@ describe('factor changes need a step-up from a factor the user already has', () 
     const attempts = [{}, { stepUp: { factor: 'sms', code: '123456' } }, { stepUp: { factor: 'totp', code: '123456' } }, { stepUp: 'operator' }];
 
     for (const body of attempts) {
-      expect({ body, answer: await vg.post(`${ALICE}/totp`, body) }).toEqual({ body, answer: { status: 403, body: expect.objectContaining({ error: expect.any(String) }) } });
+      expect({ body, answer: await vg.post(`${ALICE}/totp`, body) }).toEqual({
+        body,
+        answer: { status: 403, body: expect.objectContaining({ error: expect.any(String) }) },
+      });
       expect({ body, status: (await vg.post(`${ALICE}/aws-mfa`, body)).status }).toEqual({ body, status: 403 });
     }
     const refused = await vg.post(`${ALICE}/totp`);
@@ -69,7 +72,9 @@ describe('factor changes need a step-up from a factor the user already has', () 
     const secret = secretOf((enrolled.body as { otpauthUri: string }).otpauthUri);
     expect((await vg.post('/api/users/dora/factors/totp/activate', { code: totpCode(secret, Date.now()) })).status).toBe(200);
 
-    expect((await factorChanges(vg)).map((e) => e.detail)).toEqual([expect.objectContaining({ userId: 'dora', factor: 'totp', change: 'enrolled', stepUp: 'operator' })]);
+    expect((await factorChanges(vg)).map((e) => e.detail)).toEqual([
+      expect.objectContaining({ userId: 'dora', factor: 'totp', change: 'enrolled', stepUp: 'operator' }),
+    ]);
     // Now she has one, the operator secret alone no longer does.
     expect((await vg.post('/api/users/dora/factors/totp')).status).toBe(403);
     expect((await vg.post('/api/users/dora/factors/aws-mfa', { stepUp: { factor: 'totp', code: nextCode(secret) } })).status).toBe(201);
@@ -106,7 +111,10 @@ describe('factor changes need a step-up from a factor the user already has', () 
     for (let wrong = 0; wrong < 3; wrong++) {
       expect((await vg.post(`${ALICE}/totp`, { stepUp: { factor: 'sms', code: otherThan(code) } })).status).toBe(403);
     }
-    expect(await vg.post(`${ALICE}/totp`, { stepUp: { factor: 'sms', code } })).toEqual({ status: 403, body: expect.objectContaining({ error: expect.stringMatching(/no step-up code is waiting/) }) });
+    expect(await vg.post(`${ALICE}/totp`, { stepUp: { factor: 'sms', code } })).toEqual({
+      status: 403,
+      body: expect.objectContaining({ error: expect.stringMatching(/no step-up code is waiting/) }),
+    });
 
     const secret = await vg.enrollAuthenticator('alice');
     const wrongAppCode = { stepUp: { factor: 'totp', code: otherThan(nextCode(secret)) } };

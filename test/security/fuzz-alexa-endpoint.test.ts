@@ -32,15 +32,17 @@ const HANDLER_RUNS = 6000;
 type Json = Record<string, unknown>;
 
 /** A slot value that is anything but one of the seeded instance names (those may legitimately act). */
-const slotValue = fc.oneof(fc.string({ maxLength: 40 }), fc.stringMatching(/^\d{0,12}$/), fc.string({ unit: 'grapheme', maxLength: 20 })).filter(
-  (value) => !REAL_TARGETS.has(value.trim().toLowerCase()),
-);
+const slotValue = fc
+  .oneof(fc.string({ maxLength: 40 }), fc.stringMatching(/^\d{0,12}$/), fc.string({ unit: 'grapheme', maxLength: 20 }))
+  .filter((value) => !REAL_TARGETS.has(value.trim().toLowerCase()));
 
 const validEnvelope = (token: string) =>
-  fc.record({
-    intent: fc.constantFrom(...INTENTS),
-    slots: fc.dictionary(fc.constantFrom(...SLOT_NAMES), fc.option(slotValue, { nil: undefined }), { maxKeys: 3 }),
-  }).map(({ intent, slots }) => intentRequest(intent, slots, { accessToken: token }) as unknown as Json);
+  fc
+    .record({
+      intent: fc.constantFrom(...INTENTS),
+      slots: fc.dictionary(fc.constantFrom(...SLOT_NAMES), fc.option(slotValue, { nil: undefined }), { maxKeys: 3 }),
+    })
+    .map(({ intent, slots }) => intentRequest(intent, slots, { accessToken: token }) as unknown as Json);
 
 /** Replace, delete or retype one field somewhere in the envelope. */
 function mutate(envelope: Json, path: string[], replacement: unknown, remove: boolean): Json {
@@ -88,7 +90,13 @@ const typeConfused = (token: string) =>
 const httpBody = (token: string) =>
   fc.oneof(
     { weight: 5, arbitrary: typeConfused(token).map((e) => JSON.stringify(e)) },
-    { weight: 2, arbitrary: fc.tuple(validEnvelope(token), fc.nat()).map(([e, n]) => { const text = JSON.stringify(e); return text.slice(0, n % text.length); }) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(validEnvelope(token), fc.nat()).map(([e, n]) => {
+        const text = JSON.stringify(e);
+        return text.slice(0, n % text.length);
+      }),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
     { weight: 1, arbitrary: fc.json({ maxDepth: 3 }) },
     { weight: 1, arbitrary: fc.constantFrom('', 'null', '[]', '"x"', '1e999', '{"__proto__":{"polluted":1}}') },

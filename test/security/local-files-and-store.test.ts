@@ -55,27 +55,30 @@ describe('the local store and data dir', () => {
     expect(modes.filter(({ path, mode }) => mode !== (statSync(path).isDirectory() ? '700' : '600'))).toEqual([]);
   });
 
-  (process.platform === 'linux' ? it : it.skip)('a page or another program cannot reach the store: no port the stack listens on takes an unsigned cross-origin UpdateItem', async () => {
-    const ports = ownListeningPorts();
-    const updateItem = JSON.stringify({
-      TableName: LOCAL_TABLE_NAMES.users,
-      Key: { userId: { S: 'bob' } },
-      UpdateExpression: 'SET targets = :all',
-      ExpressionAttributeValues: { ':all': { L: [{ S: '*' }] } },
-    });
-    const headers = {
-      'content-type': 'application/x-amz-json-1.0',
-      'x-amz-target': 'DynamoDB_20120810.UpdateItem',
-      origin: 'http://evil.example',
-      authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=00',
-    };
+  (process.platform === 'linux' ? it : it.skip)(
+    'a page or another program cannot reach the store: no port the stack listens on takes an unsigned cross-origin UpdateItem',
+    async () => {
+      const ports = ownListeningPorts();
+      const updateItem = JSON.stringify({
+        TableName: LOCAL_TABLE_NAMES.users,
+        Key: { userId: { S: 'bob' } },
+        UpdateExpression: 'SET targets = :all',
+        ExpressionAttributeValues: { ':all': { L: [{ S: '*' }] } },
+      });
+      const headers = {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'DynamoDB_20120810.UpdateItem',
+        origin: 'http://evil.example',
+        authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=00',
+      };
 
-    expect(ports).toContain(Number(new URL(vg.stack.url).port));
-    for (const port of ports) {
-      const answer = await rawRequest(`http://127.0.0.1:${port}/`, { method: 'POST', headers, body: updateItem }).catch(() => undefined);
-      expect({ port, status: answer?.status }).not.toEqual({ port, status: 200 });
-      expect(answer?.headers['access-control-allow-origin']).toBeUndefined();
-    }
-    expect((await vg.stack.deps.users.get('bob'))?.targets).toEqual(['web']);
-  });
+      expect(ports).toContain(Number(new URL(vg.stack.url).port));
+      for (const port of ports) {
+        const answer = await rawRequest(`http://127.0.0.1:${port}/`, { method: 'POST', headers, body: updateItem }).catch(() => undefined);
+        expect({ port, status: answer?.status }).not.toEqual({ port, status: 200 });
+        expect(answer?.headers['access-control-allow-origin']).toBeUndefined();
+      }
+      expect((await vg.stack.deps.users.get('bob'))?.targets).toEqual(['web']);
+    },
+  );
 });

@@ -89,7 +89,11 @@ describe('operator access to the local stack', () => {
   it('a request with a foreign Host is refused, even with the operator token (DNS rebinding)', async () => {
     const port = new URL(base).port;
     for (const foreign of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${Number(port) + 1}`, `localhost`]) {
-      for (const [method, path, body] of [['GET', '/api/outbox'], ['GET', '/'], ['POST', '/api/dev/tokens', { userId: 'alice' }]] as const) {
+      for (const [method, path, body] of [
+        ['GET', '/api/outbox'],
+        ['GET', '/'],
+        ['POST', '/api/dev/tokens', { userId: 'alice' }],
+      ] as const) {
         const answer = await rawRequest(base + path, {
           method,
           headers: { host: foreign, authorization: `Bearer ${vg.operatorToken}` },

@@ -1,11 +1,6 @@
 import { intentRequest, type EnvelopeOptions, type SlotValues } from '../fixtures/alexa/envelopes';
 import { ALICE_PHONE, BOB_PHONE, speechOf, stackPerTest } from '../support/local-stack-harness';
-import {
-  tokenSignedByOtherKey,
-  tokenSignedByStack,
-  unsignedToken,
-  worldState,
-} from '../support/security-probes';
+import { tokenSignedByOtherKey, tokenSignedByStack, unsignedToken, worldState } from '../support/security-probes';
 
 /** docs/product.md section 3, the rules about who may ask and what a request must look like (S9-S11, S15). */
 describe('security rules: access and input', () => {
@@ -65,8 +60,7 @@ describe('security rules: access and input', () => {
   it('S10: a wrong skill id or a timestamp more than 150 s off gets 403 and changes nothing; 149 s is accepted', async () => {
     const vg = await start();
     const accessToken = await vg.tokenFor('alice');
-    const startSplunk = (options: EnvelopeOptions) =>
-      intentRequest('StartInstanceIntent', { instance: 'splunk' }, { accessToken, ...options });
+    const startSplunk = (options: EnvelopeOptions) => intentRequest('StartInstanceIntent', { instance: 'splunk' }, { accessToken, ...options });
     const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
     const before = await worldState(vg);
 

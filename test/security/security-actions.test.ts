@@ -74,9 +74,11 @@ describe('security rules: secrets, actions and restarts', () => {
       expect(outbox).toHaveLength(4);
       // The simulated phones and inboxes, and the dev token issuer, show secrets by design.
       const byDesign = /\/api\/(outbox|dev\/tokens)$/;
-      http.exchanges.filter((x) => !byDesign.test(new URL(x.url).pathname)).forEach((x, i) => {
-        haystacks[`response ${i} to ${x.method} ${new URL(x.url).pathname}`] = x.body;
-      });
+      http.exchanges
+        .filter((x) => !byDesign.test(new URL(x.url).pathname))
+        .forEach((x, i) => {
+          haystacks[`response ${i} to ${x.method} ${new URL(x.url).pathname}`] = x.body;
+        });
       haystacks['console output'] = consoleOutput.lines.join('\n');
       haystacks['log lines'] = vg.log.text();
 
@@ -88,13 +90,7 @@ describe('security rules: secrets, actions and restarts', () => {
       expect(
         leaks(haystacks, {
           codes,
-          plain: [
-            ...taskTokens,
-            ...accessTokens,
-            ...accessTokens.map((t) => t.split('.')[2]!),
-            ...contacts,
-            ...contacts.map((c) => c.replace(/^\+1?/, '')),
-          ],
+          plain: [...taskTokens, ...accessTokens, ...accessTokens.map((t) => t.split('.')[2]!), ...contacts, ...contacts.map((c) => c.replace(/^\+1?/, ''))],
         }),
       ).toEqual([]);
       // The masked forms are what the audit trail carries instead.
@@ -178,10 +174,7 @@ describe('security rules: secrets, actions and restarts', () => {
 
     const startBuild = commandFor('alice', 'start', 'build', ids.build!);
     await storeVerifiedChallenge(vg.stack.deps, startBuild);
-    const raced = await Promise.allSettled([
-      performAction(vg.stack.deps, { command: startBuild }),
-      performAction(vg.stack.deps, { command: startBuild }),
-    ]);
+    const raced = await Promise.allSettled([performAction(vg.stack.deps, { command: startBuild }), performAction(vg.stack.deps, { command: startBuild })]);
     const performedNow = raced.filter((r) => r.status === 'fulfilled' && !r.value.alreadyPerformed);
     expect(performedNow).toHaveLength(1);
     expect(calls).toEqual([`stop ${ids.web}`, `start ${ids.build}`]);

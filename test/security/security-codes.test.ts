@@ -98,9 +98,7 @@ describe('security rules: one-time codes', () => {
 
     expect(execution).toMatchObject({ status: 'FAILED', error: 'ChallengeExpired' });
     expect(Date.parse(execution.stoppedAt!) - Date.parse(execution.startedAt)).toBeGreaterThanOrEqual(1900);
-    expect(execution.history).toContainEqual(
-      expect.objectContaining({ type: 'StateFailed', stateName: 'Send Code And Wait', error: 'States.Timeout' }),
-    );
+    expect(execution.history).toContainEqual(expect.objectContaining({ type: 'StateFailed', stateName: 'Send Code And Wait', error: 'States.Timeout' }));
     expect(await vg.trailOf(commandId)).toEqual(['Command Requested', 'Code Sent', 'Challenge Expired']);
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, challenge.expiresAt - Date.now())));
@@ -175,22 +173,13 @@ describe('security rules: one-time codes', () => {
 
     expect(await vg.settled(first.executionId)).toMatchObject({ status: 'FAILED', error: 'CommandSuperseded' });
     expect(await vg.trailOf(first.commandId)).toEqual(['Command Requested', 'Code Sent', 'Command Superseded']);
-    expect((await vg.outbox()).map((m) => m.body.slice(0, 37))).toEqual([
-      'VoiceGate code 111111 to start splunk',
-      'VoiceGate code 222222 to stop web. Ex',
-    ]);
+    expect((await vg.outbox()).map((m) => m.body.slice(0, 37))).toEqual(['VoiceGate code 111111 to start splunk', 'VoiceGate code 222222 to stop web. Ex']);
 
     expect(await vg.say('alice', 'AuthorizeIntent', { code: '111111' })).toBe("That code didn't match. You have 2 tries left.");
     expect(await vg.say('alice', 'AuthorizeIntent', { code: '222222' })).toBe('Code accepted. I have stopped web.');
 
     expect((await vg.settled(second.executionId)).status).toBe('SUCCEEDED');
-    expect(await vg.trailOf(second.commandId)).toEqual([
-      'Command Requested',
-      'Code Sent',
-      'Code Rejected',
-      'Code Verified',
-      'Action Succeeded',
-    ]);
+    expect(await vg.trailOf(second.commandId)).toEqual(['Command Requested', 'Code Sent', 'Code Rejected', 'Code Verified', 'Action Succeeded']);
     expect(['stopping', 'stopped']).toContain(await vg.instanceState('web'));
     expect(await vg.instanceState('splunk')).toBe('stopped');
     expect(await vg.stack.deps.ledger.status(first.commandId)).toBeUndefined();

@@ -31,7 +31,13 @@ describe('stand-in devices', () => {
     const registered = await fixture.devices.register({ thingName: 'front-door', csr: identity.csrPem });
     if (registered.kind !== 'registered') throw new Error(registered.error);
     identity.saveCertificate(registered.certificatePem, registered.caCertificatePem);
-    const real = await DeviceAgent.connect({ thingName: 'front-door', type: 'lock', brokerUrl: fixture.devices.mqttUrl!, credentials: identity.credentials()!, reconnect: true });
+    const real = await DeviceAgent.connect({
+      thingName: 'front-door',
+      type: 'lock',
+      brokerUrl: fixture.devices.mqttUrl!,
+      credentials: identity.credentials()!,
+      reconnect: true,
+    });
     const deltas: string[] = [];
     real.on('delta', (value) => deltas.push(value));
 

@@ -22,7 +22,7 @@ describe('security: the workflow verifies its input, never trusts it', () => {
     return vg.settled(executionId, 10_000);
   }
 
-  it("an execution input naming another instance acts on nothing: bob's forged \"start web\" never reaches splunk", async () => {
+  it('an execution input naming another instance acts on nothing: bob\'s forged "start web" never reaches splunk', async () => {
     const vg = await start();
     const forged: Command = {
       commandId: 'forged-web-is-splunk',
@@ -78,9 +78,7 @@ describe('security: the workflow verifies its input, never trusts it', () => {
     // Even the real token, stolen elsewhere, completes the wait but performs nothing.
     await vg.stack.engine.sendTaskSuccess(token, {});
     expect(await vg.settled(executionId)).toMatchObject({ status: 'FAILED', error: 'ActionFailed' });
-    expect((await vg.audit()).find((e) => e.detailType === 'Action Failed' && e.detail.commandId === commandId)?.detail.reason).toBe(
-      'CommandRefused',
-    );
+    expect((await vg.audit()).find((e) => e.detailType === 'Action Failed' && e.detail.commandId === commandId)?.detail.reason).toBe('CommandRefused');
     expect(await vg.instanceState('splunk')).toBe('stopped');
     expect(await vg.stack.deps.ledger.status(commandId)).toBeUndefined();
   });

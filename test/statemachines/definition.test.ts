@@ -40,8 +40,7 @@ interface PutEventsEntry {
 
 const RAW = readFileSync(CONFIRM_COMMAND_ASL, 'utf8');
 const SUBSTITUTIONS = { ...LOCAL_FUNCTION_NAMES, AuditBusName: 'voicegate-audit-bus', CodeTtlSeconds: 300 };
-const load = (overrides: Record<string, string | number> = {}) =>
-  loadDefinition(CONFIRM_COMMAND_ASL, { ...SUBSTITUTIONS, ...overrides }) as unknown as Asl;
+const load = (overrides: Record<string, string | number> = {}) => loadDefinition(CONFIRM_COMMAND_ASL, { ...SUBSTITUTIONS, ...overrides }) as unknown as Asl;
 const asl = load();
 const states = Object.entries(asl.States);
 const tasks = states.filter(([, s]) => s.Type === 'Task');
@@ -235,23 +234,14 @@ describe('a confirmed command, executed', () => {
 
   it('takes at most 8 state transitions, through the happy path in order', async () => {
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
-    expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe(
-      'Code accepted. I have started splunk.',
-    );
+    expect(await vg.say('alice', 'AuthorizeIntent', { code: await vg.lastCodeSentTo(ALICE_PHONE) })).toBe('Code accepted. I have started splunk.');
 
     const { history = [], status } = await vg.settled((await vg.latestExecution()).executionId);
     const entered = history.filter((e) => e.type === 'StateEntered').map((e) => e.stateName);
 
     expect(status).toBe('SUCCEEDED');
     expect(entered.length).toBeLessThanOrEqual(8);
-    expect(entered).toEqual([
-      'Record Command Requested',
-      SEND_CODE,
-      'Record Code Verified',
-      PERFORM,
-      'Record Action Succeeded',
-      'Action Succeeded',
-    ]);
+    expect(entered).toEqual(['Record Command Requested', SEND_CODE, 'Record Code Verified', PERFORM, 'Record Action Succeeded', 'Action Succeeded']);
     const verified = (await vg.audit()).filter((e) => e.detailType === 'Code Verified');
     expect(verified.map((e) => e.detail.factor)).toEqual(['sms']);
   });

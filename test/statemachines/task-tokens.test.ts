@@ -134,7 +134,11 @@ describe('task tokens', () => {
     const { token, executionId } = await pendingToken();
 
     const calls = Array.from({ length: 10 }, (_, i) =>
-      i % 2 === 0 ? succeed(token).then(() => 'success') : engine().sendTaskFailure(token, 'CommandCancelled', 'x').then(() => 'failure'),
+      i % 2 === 0
+        ? succeed(token).then(() => 'success')
+        : engine()
+            .sendTaskFailure(token, 'CommandCancelled', 'x')
+            .then(() => 'failure'),
     );
     const results = await Promise.allSettled(calls);
 

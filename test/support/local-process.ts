@@ -30,7 +30,13 @@ export async function waitUntilAnswering(url: string, child: ChildProcess, { tim
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${child.spawnfile} exited with code ${child.exitCode} ${output()}`.trim());
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(50);
   }
   throw new Error(`${child.spawnfile} did not answer within ${timeoutMs} ms`);

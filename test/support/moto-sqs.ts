@@ -24,11 +24,11 @@ export class MotoQueue {
   /** Waits for the next message, deletes it and returns its body. */
   async take(): Promise<string> {
     for (let attempt = 0; attempt < POLL_ATTEMPTS; attempt++) {
-      const { Messages = [] } = await sqs<{ Messages?: { Body: string; ReceiptHandle: string }[] }>(
-        this.endpoint,
-        'ReceiveMessage',
-        { QueueUrl: this.url, MaxNumberOfMessages: 1, WaitTimeSeconds: 0 },
-      );
+      const { Messages = [] } = await sqs<{ Messages?: { Body: string; ReceiptHandle: string }[] }>(this.endpoint, 'ReceiveMessage', {
+        QueueUrl: this.url,
+        MaxNumberOfMessages: 1,
+        WaitTimeSeconds: 0,
+      });
       const [message] = Messages;
       if (message) {
         await sqs(this.endpoint, 'DeleteMessage', { QueueUrl: this.url, ReceiptHandle: message.ReceiptHandle });

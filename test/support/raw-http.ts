@@ -10,7 +10,10 @@ export interface RawAnswer {
  * One HTTP request with exactly the headers given (fetch would set Host itself): how an
  * attacker's page, a rebinding DNS name or another local program reaches the stack.
  */
-export function rawRequest(url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
+export function rawRequest(
+  url: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const sent = request(url, { method, headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers } }, (response) => {
       let text = '';

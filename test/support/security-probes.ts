@@ -20,7 +20,10 @@ export function codeSequence(...codes: string[]): CodeGenerator {
 
 /** A code of the same length that is certainly not `code`. */
 export function otherCode(code: string): string {
-  return code.split('').map((d) => String((Number(d) + 1) % 10)).join('');
+  return code
+    .split('')
+    .map((d) => String((Number(d) + 1) % 10))
+    .join('');
 }
 
 /** Everything the stack persists that a refused request must leave untouched. */
@@ -60,7 +63,14 @@ export interface TokenClaims {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function claimsOf({ sub = 'alice', iss = LOCAL_ISSUER, aud = LOCAL_AUDIENCE, exp = nowSeconds() + 3600, iat = nowSeconds() - 60, token_use = 'access' }: TokenClaims) {
+function claimsOf({
+  sub = 'alice',
+  iss = LOCAL_ISSUER,
+  aud = LOCAL_AUDIENCE,
+  exp = nowSeconds() + 3600,
+  iat = nowSeconds() - 60,
+  token_use = 'access',
+}: TokenClaims) {
   return { sub, iss, aud, ...(exp !== null && { exp }), iat, token_use };
 }
 

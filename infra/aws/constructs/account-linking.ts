@@ -98,7 +98,7 @@ export class AccountLinking extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'Cognito sends verification and MFA codes by publishing straight to phone numbers, which have no resource ARN; ' +
-        'the role can be assumed only by cognito-idp with this pool\'s external id.',
+        "the role can be assumed only by cognito-idp with this pool's external id.",
     });
   }
 }

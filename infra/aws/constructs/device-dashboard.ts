@@ -23,7 +23,10 @@ export class DeviceDashboard extends Construct {
     for (const [metricName, detailType] of Object.entries(OUTCOMES)) {
       new MetricFilter(this, metricName, {
         logGroup: auditLog,
-        filterPattern: FilterPattern.all(FilterPattern.stringValue('$.detail-type', '=', detailType), FilterPattern.stringValue('$.detail.target', '=', DEVICE_TARGET)),
+        filterPattern: FilterPattern.all(
+          FilterPattern.stringValue('$.detail-type', '=', detailType),
+          FilterPattern.stringValue('$.detail.target', '=', DEVICE_TARGET),
+        ),
         metricNamespace: AUDIT_METRICS_NAMESPACE,
         metricName,
         metricValue: '1',
@@ -31,8 +34,20 @@ export class DeviceDashboard extends Construct {
     }
     this.widgets = [
       graph('Device actions', [
-        new Metric({ namespace: AUDIT_METRICS_NAMESPACE, metricName: 'DeviceActionSucceeded', statistic: 'Sum', label: 'device reported the desired state', period: PERIOD }),
-        new Metric({ namespace: AUDIT_METRICS_NAMESPACE, metricName: 'DeviceActionFailed', statistic: 'Sum', label: 'failed or did not respond', period: PERIOD }),
+        new Metric({
+          namespace: AUDIT_METRICS_NAMESPACE,
+          metricName: 'DeviceActionSucceeded',
+          statistic: 'Sum',
+          label: 'device reported the desired state',
+          period: PERIOD,
+        }),
+        new Metric({
+          namespace: AUDIT_METRICS_NAMESPACE,
+          metricName: 'DeviceActionFailed',
+          statistic: 'Sum',
+          label: 'failed or did not respond',
+          period: PERIOD,
+        }),
       ]),
       graph('Device shadows and connections (AWS IoT)', [
         iot('UpdateThingShadow.Accepted', 'HTTP', 'desired updates (VoiceGate)'),

@@ -2,9 +2,14 @@ import { Aws, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy, CfnThingType } from 'aws-cdk-lib/aws-iot';
 import { Construct } from 'constructs';
-import { DEVICE_THING_TYPE, devicePolicyName, SEARCHABLE_THING_ATTRIBUTES, thingPolicyDocument, VOICEGATE_THING_PREFIX } from '../../../functions/domain/thing-policy';
+import {
+  DEVICE_THING_TYPE,
+  devicePolicyName,
+  SEARCHABLE_THING_ATTRIBUTES,
+  thingPolicyDocument,
+  VOICEGATE_THING_PREFIX,
+} from '../../../functions/domain/thing-policy';
 import { attachNamedPolicy } from './named-policy';
-
 
 /**
  * Devices on AWS IoT Core: the thing type (owner searchable), and the one policy every device
@@ -42,11 +47,16 @@ export class DeviceFleet extends Construct {
 
   private grant(role: Role, name: string, actions: string[]): void {
     const things = Stack.of(this).formatArn({ service: 'iot', resource: 'thing', resourceName: `${VOICEGATE_THING_PREFIX}*` });
-    attachNamedPolicy(role, name, [new PolicyStatement({ actions, resources: [things] })], [
-      {
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>:thing/${VOICEGATE_THING_PREFIX}*]`,
-        reason: `Devices are chosen by voice at run time; IoT things cannot be tagged, so the ${VOICEGATE_THING_PREFIX} name prefix limits the functions to VoiceGate's things.`,
-      },
-    ]);
+    attachNamedPolicy(
+      role,
+      name,
+      [new PolicyStatement({ actions, resources: [things] })],
+      [
+        {
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iot:<AWS::Region>:<AWS::AccountId>:thing/${VOICEGATE_THING_PREFIX}*]`,
+          reason: `Devices are chosen by voice at run time; IoT things cannot be tagged, so the ${VOICEGATE_THING_PREFIX} name prefix limits the functions to VoiceGate's things.`,
+        },
+      ],
+    );
   }
 }

@@ -42,12 +42,22 @@ export class FactorSecrets extends Construct {
 
   /** Checking an AWS MFA device's code signs GetSessionToken with its IAM user's key, read from Secrets Manager. */
   grantReadMfaCredentials(role: Role): void {
-    const secrets = Stack.of(this).formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${MFA_CREDENTIALS_SECRET_PREFIX}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
-    attachNamedPolicy(role, 'ReadMfaCredentials', [new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secrets] })], [
-      {
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${MFA_CREDENTIALS_SECRET_PREFIX}*]`,
-        reason: `Each linked MFA device names its own credentials secret, created by an operator under ${MFA_CREDENTIALS_SECRET_PREFIX}; Secrets Manager also appends a random suffix to every secret ARN.`,
-      },
-    ]);
+    const secrets = Stack.of(this).formatArn({
+      service: 'secretsmanager',
+      resource: 'secret',
+      resourceName: `${MFA_CREDENTIALS_SECRET_PREFIX}*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    attachNamedPolicy(
+      role,
+      'ReadMfaCredentials',
+      [new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secrets] })],
+      [
+        {
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${MFA_CREDENTIALS_SECRET_PREFIX}*]`,
+          reason: `Each linked MFA device names its own credentials secret, created by an operator under ${MFA_CREDENTIALS_SECRET_PREFIX}; Secrets Manager also appends a random suffix to every secret ARN.`,
+        },
+      ],
+    );
   }
 }

@@ -29,9 +29,7 @@ export class Messaging extends Construct {
   private identityArns(): string[] {
     const domain = this.sesFromAddress.split('@')[1];
     if (!domain) throw new Error('the SES sender must be an e-mail address with a domain');
-    return [this.sesFromAddress, domain].map((identity) =>
-      Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
-    );
+    return [this.sesFromAddress, domain].map((identity) => Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: identity }));
   }
 
   grantSendCodes(role: Role): void {

@@ -34,7 +34,10 @@ export class VoiceGateFunction extends Construct {
       code: Code.fromAsset(projectPath(), {
         // The hash of the bundle, not of the project folder it is built from.
         assetHashType: AssetHashType.OUTPUT,
-        bundling: { image: DockerImage.fromRegistry('voicegate-bundles-locally'), local: new LocalEsbuild(projectPath('functions', 'handlers', `${handlerFile}.ts`)) },
+        bundling: {
+          image: DockerImage.fromRegistry('voicegate-bundles-locally'),
+          local: new LocalEsbuild(projectPath('functions', 'handlers', `${handlerFile}.ts`)),
+        },
       }),
       handler: 'index.handler',
       description,

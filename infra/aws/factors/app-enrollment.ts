@@ -33,7 +33,12 @@ export async function stepUpOnAws({ userId, channel, stackName = STACK_NAME, log
     log(`npm run factors -- enroll-app ${userId} --step-up ${outcome.channel}:<code>`);
     return 0;
   }
-  const why = { 'unknown-user': 'there is no such VoiceGate user', 'not-a-factor': `the user has no ${channel} to send to`, 'send-limit': 'too many codes sent; try again later', 'delivery-failed': 'the provider did not accept the code' };
+  const why = {
+    'unknown-user': 'there is no such VoiceGate user',
+    'not-a-factor': `the user has no ${channel} to send to`,
+    'send-limit': 'too many codes sent; try again later',
+    'delivery-failed': 'the provider did not accept the code',
+  };
   log(`not sent: ${why[outcome.kind]}`);
   return 1;
 }

@@ -12,7 +12,10 @@ activate-app takes the first code the app shows. <user id> is the user's Cognito
 region and any AWS_ENDPOINT_URL come from the environment, as for the AWS CLI.`;
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'stack-name': { type: 'string' }, 'step-up': { type: 'string' }, by: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { 'stack-name': { type: 'string' }, 'step-up': { type: 'string' }, by: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   const [command, userId, code] = positionals;
   if (values.help) return usage(0);
   const common = { ...(values['stack-name'] && { stackName: values['stack-name'] }), log: (line: string) => console.log(line) };

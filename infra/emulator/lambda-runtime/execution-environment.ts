@@ -70,7 +70,12 @@ export class ExecutionEnvironment {
         finish({ error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: exit status ${code}` } });
       const timer = setTimeout(() => {
         this.stop();
-        finish({ error: { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${requestId} Error: Task timed out after ${this.spec.timeoutSeconds.toFixed(2)} seconds` } });
+        finish({
+          error: {
+            errorType: 'Sandbox.Timedout',
+            errorMessage: `RequestId: ${requestId} Error: Task timed out after ${this.spec.timeoutSeconds.toFixed(2)} seconds`,
+          },
+        });
       }, timeoutMs);
       this.child.on('message', onMessage);
       this.child.once('exit', onExit);

@@ -44,7 +44,9 @@ export class LambdaRuntime {
   /** The hosted function a FunctionName parameter names: its name, ARN or partial ARN. */
   find(functionName: string): LambdaFunctionSpec | undefined {
     // A qualifier (`name:alias` or `name:version`) names the same hosted function.
-    const name = decodeURIComponent(functionName).replace(/^arn:aws:lambda:[^:]+:\d+:function:/, '').replace(/:.*$/s, '');
+    const name = decodeURIComponent(functionName)
+      .replace(/^arn:aws:lambda:[^:]+:\d+:function:/, '')
+      .replace(/:.*$/s, '');
     return this.functions.get(name)?.spec;
   }
 

@@ -17,7 +17,9 @@ export function bundleDirectory(cdkOut: string, code: { S3Key?: string }): strin
 }
 
 function readdirAssets(cdkOut: string): AssetManifest[] {
-  const { artifacts } = JSON.parse(readFileSync(join(cdkOut, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string; properties?: { file?: string } }> };
+  const { artifacts } = JSON.parse(readFileSync(join(cdkOut, 'manifest.json'), 'utf8')) as {
+    artifacts: Record<string, { type: string; properties?: { file?: string } }>;
+  };
   return Object.values(artifacts).flatMap(({ type, properties }) =>
     type === 'cdk:asset-manifest' && properties?.file ? [JSON.parse(readFileSync(join(cdkOut, properties.file), 'utf8')) as AssetManifest] : [],
   );

@@ -36,7 +36,9 @@ function intrinsic(name: string, argument: unknown, resolver: Resolver): unknown
     case 'Ref':
       return refOf(String(argument), resolver);
     case 'Fn::GetAtt': {
-      const { id, attribute } = Array.isArray(argument) ? { id: String(argument[0]), attribute: argument[1] && String(argument[1]) } : splitReference(String(argument));
+      const { id, attribute } = Array.isArray(argument)
+        ? { id: String(argument[0]), attribute: argument[1] && String(argument[1]) }
+        : splitReference(String(argument));
       if (!attribute) throw new Error(`Fn::GetAtt needs a logical id and an attribute, got ${JSON.stringify(argument)}`);
       return resolver.getAtt(id, attribute);
     }

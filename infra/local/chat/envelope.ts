@@ -76,11 +76,7 @@ export function launchRequest(options: EnvelopeOptions = {}): AlexaRequestEnvelo
   return fromTemplate(launchTemplate, options);
 }
 
-export function intentRequest(
-  intentName: string,
-  slots: SlotValues,
-  options: EnvelopeOptions = {},
-): AlexaRequestEnvelope {
+export function intentRequest(intentName: string, slots: SlotValues, options: EnvelopeOptions = {}): AlexaRequestEnvelope {
   const envelope = fromTemplate(intentTemplate, options);
   envelope.request.intent = { name: intentName, confirmationStatus: 'NONE', ...slotsOf(slots) };
   return envelope;
@@ -122,9 +118,7 @@ function slotsOf(values: SlotValues): { slots?: Record<string, AlexaSlot> } {
   const entries = Object.entries(values);
   if (entries.length === 0) return {};
   const slots = entries.map(([name, value]): [string, AlexaSlot] =>
-    value === undefined
-      ? [name, { name, confirmationStatus: 'NONE' }]
-      : [name, { name, value, confirmationStatus: 'NONE', source: 'USER' }],
+    value === undefined ? [name, { name, confirmationStatus: 'NONE' }] : [name, { name, value, confirmationStatus: 'NONE', source: 'USER' }],
   );
   return { slots: Object.fromEntries(slots) };
 }

@@ -38,9 +38,7 @@ async function main(): Promise<number> {
     console.error(`VoiceGate is not answering at ${baseUrl}: run \`npm start\` in another terminal first, or pass its --port.`);
     return 1;
   }
-  console.log(
-    `Talking to cloud control as ${values.user} at ${baseUrl}. Try: list instances, help, authorize <code>. Ctrl+D to quit.`,
-  );
+  console.log(`Talking to cloud control as ${values.user} at ${baseUrl}. Try: list instances, help, authorize <code>. Ctrl+D to quit.`);
   await converse(session, process.stdin.isTTY === true);
   return 0;
 }

@@ -3,14 +3,7 @@
  * attributes) across turns, posts each utterance to the local stack as Alexa would, and
  * prints the answer plus whatever the user's own simulated phone and inbox received meanwhile.
  */
-import {
-  intentRequest,
-  launchRequest,
-  newSessionId,
-  sessionEndedRequest,
-  type AlexaRequestEnvelope,
-  type EnvelopeOptions,
-} from './envelope';
+import { intentRequest, launchRequest, newSessionId, sessionEndedRequest, type AlexaRequestEnvelope, type EnvelopeOptions } from './envelope';
 import { outboxLine, responseLines, type AlexaResponseEnvelope, type OutboxMessage } from './render';
 import type { MatchedRequest, UtteranceMatcher } from './utterance-matcher';
 
@@ -86,9 +79,7 @@ export class ChatSession {
 
   private envelopeFor(request: MatchedRequest, session: AlexaSession): AlexaRequestEnvelope {
     const options = this.envelopeOptions(session);
-    return request.type === 'LaunchRequest'
-      ? launchRequest(options)
-      : intentRequest(request.intent, request.slots, options);
+    return request.type === 'LaunchRequest' ? launchRequest(options) : intentRequest(request.intent, request.slots, options);
   }
 
   private envelopeOptions(session: AlexaSession): EnvelopeOptions {

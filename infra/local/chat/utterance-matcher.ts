@@ -26,9 +26,7 @@ interface ModelSlotType {
   values: { name: { value: string; synonyms?: string[] } }[];
 }
 
-export type MatchedRequest =
-  | { type: 'LaunchRequest' }
-  | { type: 'IntentRequest'; intent: string; slots: SlotValues };
+export type MatchedRequest = { type: 'LaunchRequest' } | { type: 'IntentRequest'; intent: string; slots: SlotValues };
 
 export type UtteranceMatcher = (utterance: string) => MatchedRequest;
 
@@ -80,9 +78,7 @@ const NUMBER_GRAMMAR: SlotGrammar = {
 export function createUtteranceMatcher(model: InteractionModel): UtteranceMatcher {
   const { invocationName, intents, types = [] } = model.interactionModel.languageModel;
   const compile = (grammars: Map<string, SlotGrammar>) =>
-    intents
-      .flatMap((intent) => samplesOf(intent).map((sample) => compileSample(intent, sample, grammars)))
-      .sort((a, b) => b.literalLength - a.literalLength);
+    intents.flatMap((intent) => samplesOf(intent).map((sample) => compileSample(intent, sample, grammars))).sort((a, b) => b.literalLength - a.literalLength);
   const listedValues = compile(slotGrammars(types, customTypeGrammar));
   const anyWords = compile(slotGrammars(types, openTypeGrammar));
   const invocation = invocationPatterns(invocationName);
@@ -113,9 +109,7 @@ function compileSample(intent: ModelIntent, sample: string, grammars: Map<string
     grammar: grammarOfSlot(intent, slotName, grammars),
   }));
   const literals = sample.split(/\{\w+\}/); // one more than slots: the text around them
-  const source = literals
-    .map((literal, index) => phrasePattern(literal) + (slots[index] ? `(${slots[index].grammar.pattern})` : ''))
-    .join('');
+  const source = literals.map((literal, index) => phrasePattern(literal) + (slots[index] ? `(${slots[index].grammar.pattern})` : '')).join('');
 
   return {
     regex: new RegExp(`^${source}$`, 'i'),

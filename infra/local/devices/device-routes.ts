@@ -12,7 +12,10 @@ export function deviceRoutes(devices: LocalDevices): Router {
   router.post('/api/devices/:thingName/enrollment-token', (req, res) => {
     const { thingName } = req.params;
     if (!isThingName(thingName)) return void res.status(400).json({ error: 'thingName must be 1-128 letters, digits, "_" or "-"' });
-    res.status(201).set('Cache-Control', 'no-store').json({ thingName, ...devices.enrollmentTokens.issue(thingName) });
+    res
+      .status(201)
+      .set('Cache-Control', 'no-store')
+      .json({ thingName, ...devices.enrollmentTokens.issue(thingName) });
   });
 
   return router;
@@ -31,13 +34,20 @@ export function deviceRegistrationRoute(devices: LocalDevices, operatorToken: st
     const { thingName } = req.params;
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
     if (!isOperator(req, operatorToken) && !devices.enrollmentTokens.redeem(thingName, body.enrollmentToken)) {
-      return void res.status(401).json({ error: `registering a device needs the operator token, or a one-time enrollment token for "${thingName}" from POST /api/devices/${thingName}/enrollment-token` });
+      return void res
+        .status(401)
+        .json({
+          error: `registering a device needs the operator token, or a one-time enrollment token for "${thingName}" from POST /api/devices/${thingName}/enrollment-token`,
+        });
     }
     const { enrollmentToken: _used, ...registration } = body;
     const outcome = await devices.register({ ...registration, thingName, csr: registration.csr });
     if (outcome.kind === 'refused') return void res.status(outcome.status).json({ error: outcome.error });
     const { created, certificateId, certificatePem, caCertificatePem } = outcome;
-    const mqttUrl = await devices.start().then(() => devices.mqttUrl ?? null, () => null);
+    const mqttUrl = await devices.start().then(
+      () => devices.mqttUrl ?? null,
+      () => null,
+    );
     res.status(201).json({ thingName, created, certificateId, certificatePem, caCertificatePem, mqttUrl });
   });
   return router;

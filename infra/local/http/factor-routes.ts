@@ -16,7 +16,7 @@ const ACTIVATION_ERRORS: Record<Exclude<ActivateOutcome, 'activated' | 'unknown-
 const STEP_UP_ERRORS: Record<Extract<StepUpFailure, { kind: 'step-up-refused' }>['reason'], string> = {
   missing:
     'changing a factor needs a step-up: send "stepUp": {"factor", "code"} with a code from one of the user\'s factors (for sms or email, ask for one with POST /api/users/{userId}/factors/step-up)',
-  'not-a-factor': 'the step-up must use one of the user\'s active factors',
+  'not-a-factor': "the step-up must use one of the user's active factors",
   'no-code-sent': 'no step-up code is waiting on that channel; ask for one with POST /api/users/{userId}/factors/step-up',
   'wrong-code': 'the step-up code is wrong',
   'code-used': 'that step-up code was already used; wait for the next one',

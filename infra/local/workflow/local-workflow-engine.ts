@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import type {
-  ConfirmationInput,
-  ExecutionStatus,
-  ExecutionSummary,
-  WorkflowGateway,
-} from '../../../functions/ports/workflow-gateway';
+import type { ConfirmationInput, ExecutionStatus, ExecutionSummary, WorkflowGateway } from '../../../functions/ports/workflow-gateway';
 import type { ExecutionRecord, ExecutionStore, HistoryEvent } from './execution-store';
 import { toHistoryEvent, type LibraryEvent } from './history';
 import { assertSupported, taskHandlers, type IntegrationTargets } from './service-integrations';

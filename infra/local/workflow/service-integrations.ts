@@ -46,11 +46,7 @@ export function assertSupported(definition: StateMachineDefinition): void {
 }
 
 /** Handlers keyed by state name, as aws-local-stepfunctions' overrides expect. */
-export function taskHandlers(
-  definition: StateMachineDefinition,
-  targets: IntegrationTargets,
-  waitForToken: TokenWait,
-): Record<string, Handler> {
+export function taskHandlers(definition: StateMachineDefinition, targets: IntegrationTargets, waitForToken: TokenWait): Record<string, Handler> {
   const handlers: Record<string, Handler> = {};
   for (const [name, state] of Object.entries(definition.States)) {
     if (state.Type === 'Task') handlers[name] = integrationFor(name, state.Resource)(targets, waitForToken);

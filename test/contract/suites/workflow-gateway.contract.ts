@@ -58,7 +58,10 @@ export function workflowGatewayContract(name: string, makeFixture: MakeFixture<W
     }
 
     async function tokenErrorOf(call: Promise<void>, token: string): Promise<string> {
-      const error = await call.then(() => undefined, (e: unknown) => e);
+      const error = await call.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       if (!isTaskTokenError(error)) throw new Error(`expected a task-token error, got ${String(error)}`);
       expect(visibleText(error)).not.toContain(token);
       return error.name;
@@ -125,9 +128,7 @@ export function workflowGatewayContract(name: string, makeFixture: MakeFixture<W
 
     it('answers InvalidToken for a malformed token', async () => {
       expect(await tokenErrorOf(fixture().workflow.sendTaskSuccess(MALFORMED_TOKEN, {}), MALFORMED_TOKEN)).toBe('InvalidToken');
-      expect(await tokenErrorOf(fixture().workflow.sendTaskFailure(MALFORMED_TOKEN, 'CommandCancelled', 'x'), MALFORMED_TOKEN)).toBe(
-        'InvalidToken',
-      );
+      expect(await tokenErrorOf(fixture().workflow.sendTaskFailure(MALFORMED_TOKEN, 'CommandCancelled', 'x'), MALFORMED_TOKEN)).toBe('InvalidToken');
     });
 
     it('describes an execution that was never started as undefined', async () => {

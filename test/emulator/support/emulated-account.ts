@@ -39,7 +39,10 @@ export interface Person {
   email: string;
 }
 
-type MotoData = { sns?: { SMS?: { phone_number: string; message: string }[] }; ses?: { Message?: { destinations: { ToAddresses?: string[] }; body: string; subject: string }[] } };
+type MotoData = {
+  sns?: { SMS?: { phone_number: string; message: string }[] };
+  ses?: { Message?: { destinations: { ToAddresses?: string[] }; body: string; subject: string }[] };
+};
 
 const POLL_MS = 300;
 
@@ -92,7 +95,19 @@ export class EmulatedAccount {
   async registerDevice(device: { owner: string; name: string; type: string }): Promise<{ thingName: string; log: string }> {
     const thingName = `voicegate-${randomUUID().slice(0, 8)}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'voicegate-emulator-device-'));
-    const { stdout, exitCode } = await this.operatorCommand('device', ['register', thingName, '--owner', device.owner, '--name', device.name, '--type', device.type, '--aws', '--data-dir', dataDir]);
+    const { stdout, exitCode } = await this.operatorCommand('device', [
+      'register',
+      thingName,
+      '--owner',
+      device.owner,
+      '--name',
+      device.name,
+      '--type',
+      device.type,
+      '--aws',
+      '--data-dir',
+      dataDir,
+    ]);
     if (exitCode !== 0) throw new Error(`npm run device -- register failed: ${stdout}`);
     return { thingName, log: stdout };
   }
@@ -100,7 +115,13 @@ export class EmulatedAccount {
   /** An operator's `npm run <script> -- <args> --stack-name VoiceGate` with the emulator as the AWS endpoint and region. */
   async operatorCommand(script: string, args: string[]): Promise<{ stdout: string; exitCode: number }> {
     const { accessKeyId, secretAccessKey } = emulatorCredentials('operator');
-    const env = { ...process.env, AWS_ENDPOINT_URL: this.endpoint, AWS_REGION: this.file.emulator.region, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey };
+    const env = {
+      ...process.env,
+      AWS_ENDPOINT_URL: this.endpoint,
+      AWS_REGION: this.file.emulator.region,
+      AWS_ACCESS_KEY_ID: accessKeyId,
+      AWS_SECRET_ACCESS_KEY: secretAccessKey,
+    };
     try {
       const { stdout } = await promisify(execFile)('npm', ['run', '-s', script, '--', ...args, '--stack-name', STACK_NAME], { cwd: projectPath(), env });
       return { stdout, exitCode: 0 };
@@ -144,10 +165,14 @@ export class EmulatedAccount {
     const sessionId = this.sessionIds.get(person.username) ?? newSessionId();
     this.sessionIds.set(person.username, sessionId);
     const envelope = intentRequest(intent, slots, { accessToken: await this.accessToken(person), skillId: await this.theSkillId(), sessionId });
-    const { Payload, FunctionError } = await this.aws.lambda.send(new InvokeCommand({ FunctionName: this.outputs.SkillFunctionArn, Payload: JSON.stringify(envelope) }));
+    const { Payload, FunctionError } = await this.aws.lambda.send(
+      new InvokeCommand({ FunctionName: this.outputs.SkillFunctionArn, Payload: JSON.stringify(envelope) }),
+    );
     const answer = JSON.parse(Buffer.from(Payload!).toString('utf8'));
     if (FunctionError) throw new Error(`the skill function failed: ${answer.errorMessage}`);
-    return String(answer.response?.outputSpeech?.ssml ?? answer.response?.outputSpeech?.text ?? '').replace(/<[^>]+>/g, '').trim();
+    return String(answer.response?.outputSpeech?.ssml ?? answer.response?.outputSpeech?.text ?? '')
+      .replace(/<[^>]+>/g, '')
+      .trim();
   }
 
   /**
@@ -182,7 +207,12 @@ export class EmulatedAccount {
 
   async executionsOf(userId: string): Promise<(ExecutionListItem & { input: ConfirmationInput })[]> {
     const { executions = [] } = await this.aws.sfn.send(new ListExecutionsCommand({ stateMachineArn: this.outputs.StateMachineArn }));
-    const described = await Promise.all(executions.map(async (e) => ({ ...e, input: JSON.parse((await this.aws.sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }))).input ?? '{}') })));
+    const described = await Promise.all(
+      executions.map(async (e) => ({
+        ...e,
+        input: JSON.parse((await this.aws.sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }))).input ?? '{}'),
+      })),
+    );
     return described.filter((e) => e.input.command?.userId === userId);
   }
 

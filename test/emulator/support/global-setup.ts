@@ -24,17 +24,21 @@ export default async function startEmulatorOnce(): Promise<void> {
   if (process.env[OUTPUTS_FILE_VARIABLE]) return;
   if (!motoInstalled()) {
     if (process.env.CI === 'true') throw new Error("moto_server is missing in CI: test/emulator cannot run (pip install 'moto[server]>=5.2')");
-    process.stderr.write('\nmoto_server not found: test/emulator skipped (pip install \'moto[server]>=5.2\')\n');
+    process.stderr.write("\nmoto_server not found: test/emulator skipped (pip install 'moto[server]>=5.2')\n");
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'voicegate-emulator-test-'));
   const outputsFile = join(dir, 'outputs.json');
-  const child = spawn('npm', ['run', '-s', 'emulator', '--', '--seed', '--outputs-file', outputsFile, '-c', `voicegate:codeTtlSeconds=${EMULATOR_CODE_TTL_SECONDS}`], {
-    cwd: projectPath(),
-    // Its own process group, so teardown stops npm, tsx and the emulator together.
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    'npm',
+    ['run', '-s', 'emulator', '--', '--seed', '--outputs-file', outputsFile, '-c', `voicegate:codeTtlSeconds=${EMULATOR_CODE_TTL_SECONDS}`],
+    {
+      cwd: projectPath(),
+      // Its own process group, so teardown stops npm, tsx and the emulator together.
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-6000)));
   globalThis.voiceGateEmulator = child;

@@ -9,13 +9,7 @@ import type { Settings } from '../../../functions/use-cases/settings';
 import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../../../functions/adapters/crypto/aes-gcm-secret-sealer';
 import { LocalSecretSealer } from '../../../infra/local/identity/local-secret-sealer';
 import { FakeClock } from '../fake-clock';
-import {
-  InMemoryActionLedger,
-  InMemoryChallengeStore,
-  InMemoryFactorStore,
-  InMemorySendRateLimiter,
-  InMemoryUserDirectory,
-} from './in-memory-stores';
+import { InMemoryActionLedger, InMemoryChallengeStore, InMemoryFactorStore, InMemorySendRateLimiter, InMemoryUserDirectory } from './in-memory-stores';
 import { BOBS_GARAGE, FRONT_DOOR, InMemoryDevices, PRINTER } from './in-memory-devices';
 import { InMemoryAuditBus, InMemoryFleet, InMemoryMfaDevices, InMemoryOutbox, InMemoryWorkflow } from './in-memory-world';
 

@@ -13,12 +13,7 @@ import type { AuditPublisher } from '../../../functions/ports/audit-publisher';
 import { InstanceStateError, type InstanceGateway } from '../../../functions/ports/instance-gateway';
 import type { MessageSender, OutgoingMessage } from '../../../functions/ports/message-sender';
 import type { MfaDeviceVerifier, MfaVerdict } from '../../../functions/ports/mfa-device-verifier';
-import type {
-  ConfirmationInput,
-  ExecutionStatus,
-  ExecutionSummary,
-  WorkflowGateway,
-} from '../../../functions/ports/workflow-gateway';
+import type { ConfirmationInput, ExecutionStatus, ExecutionSummary, WorkflowGateway } from '../../../functions/ports/workflow-gateway';
 import { tick } from './in-memory-stores';
 
 /** The simulated phones and inboxes; `failWith` makes the provider refuse every message. */
@@ -34,7 +29,10 @@ export class InMemoryOutbox implements MessageSender {
 
   /** The code in the newest message to `to`. */
   lastCodeTo(to: string): string {
-    const code = this.messages.filter((m) => m.to === to).at(-1)?.body.match(/code (\d+)/)?.[1];
+    const code = this.messages
+      .filter((m) => m.to === to)
+      .at(-1)
+      ?.body.match(/code (\d+)/)?.[1];
     if (!code) throw new Error(`no code was sent to ${to}`);
     return code;
   }

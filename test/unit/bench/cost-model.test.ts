@@ -1,12 +1,4 @@
-import {
-  DEFAULT_ASSUMPTIONS,
-  dynamoItemBytes,
-  dynamoUsage,
-  estimateCost,
-  requestUnits,
-  smsParts,
-  type ConfirmationUsage,
-} from '../../../bench/cost-model';
+import { DEFAULT_ASSUMPTIONS, dynamoItemBytes, dynamoUsage, estimateCost, requestUnits, smsParts, type ConfirmationUsage } from '../../../bench/cost-model';
 import { loadPrices } from '../../../bench/cost';
 
 describe('DynamoDB request units', () => {

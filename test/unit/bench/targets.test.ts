@@ -29,7 +29,16 @@ describe('the issue targets', () => {
   it('says NOT RUN for sections that did not run, and for throughput below N = 1,000', () => {
     const rows = evaluateTargets({});
     expect(rows.every((r) => r.verdict === 'NOT RUN')).toBe(true);
-    expect(rows.map((r) => r.id)).toEqual(['authorize-floor', 'command-p99', 'throughput', 'memory', 'bundle', 'first-request', 'reference-ratio', 'transitions']);
+    expect(rows.map((r) => r.id)).toEqual([
+      'authorize-floor',
+      'command-p99',
+      'throughput',
+      'memory',
+      'bundle',
+      'first-request',
+      'reference-ratio',
+      'transitions',
+    ]);
 
     const quick = sampleResults();
     quick.throughput!.rounds = quick.throughput!.rounds.filter((r) => r.users === 10);

@@ -1,11 +1,5 @@
 import intentFixture from '../../fixtures/alexa/intent-request.json';
-import {
-  DEFAULT_SKILL_ID,
-  intentRequest,
-  launchRequest,
-  sessionEndedRequest,
-  type AlexaRequestEnvelope,
-} from '../../fixtures/alexa/envelopes';
+import { DEFAULT_SKILL_ID, intentRequest, launchRequest, sessionEndedRequest, type AlexaRequestEnvelope } from '../../fixtures/alexa/envelopes';
 
 const builders = {
   launchRequest: (options = {}) => launchRequest(options),
@@ -37,10 +31,7 @@ describe('envelope builders', () => {
   it.each(everyBuilder)('%s: uses the local skill id by default, or the given one, in both places', (_, build) => {
     expect(skillIds(build({}))).toEqual([DEFAULT_SKILL_ID, DEFAULT_SKILL_ID]);
     expect(DEFAULT_SKILL_ID).toBe('amzn1.ask.skill.voicegate-local');
-    expect(skillIds(build({ skillId: 'amzn1.ask.skill.other' }))).toEqual([
-      'amzn1.ask.skill.other',
-      'amzn1.ask.skill.other',
-    ]);
+    expect(skillIds(build({ skillId: 'amzn1.ask.skill.other' }))).toEqual(['amzn1.ask.skill.other', 'amzn1.ask.skill.other']);
   });
 
   it.each(everyBuilder)('%s: gives every request its own Alexa-style request id', (_, build) => {
@@ -114,11 +105,15 @@ describe('envelope builders', () => {
   it('carries the session: id, new flag and a copy of the attributes', () => {
     const attributes = { pendingCommandId: 'c-1' };
 
-    const envelope = intentRequest('AuthorizeIntent', { code: '482913' }, {
-      sessionId: 'amzn1.echo-api.session.chat',
-      sessionNew: false,
-      attributes,
-    });
+    const envelope = intentRequest(
+      'AuthorizeIntent',
+      { code: '482913' },
+      {
+        sessionId: 'amzn1.echo-api.session.chat',
+        sessionNew: false,
+        attributes,
+      },
+    );
     attributes.pendingCommandId = 'changed later';
 
     expect(envelope.session).toMatchObject({

@@ -17,11 +17,7 @@ describe('interaction model', () => {
     ['StartInstanceIntent', { instance: 'INSTANCE_NAME' }, ['start {instance}', 'turn on {instance}']],
     ['StopInstanceIntent', { instance: 'INSTANCE_NAME' }, ['stop {instance}', 'turn off {instance}']],
     ['RebootInstanceIntent', { instance: 'INSTANCE_NAME' }, ['reboot {instance}', 'restart {instance}']],
-    [
-      'AuthorizeIntent',
-      { code: 'AMAZON.NUMBER' },
-      ['authorize {code}', 'authenticate {code}', 'the code is {code}', 'my code is {code}', 'code {code}'],
-    ],
+    ['AuthorizeIntent', { code: 'AMAZON.NUMBER' }, ['authorize {code}', 'authenticate {code}', 'the code is {code}', 'my code is {code}', 'code {code}']],
     [
       'SendCodeIntent',
       { channel: 'CHANNEL' },

@@ -57,11 +57,7 @@ describe('npm run chat', () => {
       'alexa> You asked for StartInstanceIntent.',
       '',
     ]);
-    expect(stack.alexaRequests().map(({ request }) => request.type)).toEqual([
-      'IntentRequest',
-      'IntentRequest',
-      'SessionEndedRequest',
-    ]);
+    expect(stack.alexaRequests().map(({ request }) => request.type)).toEqual(['IntentRequest', 'IntentRequest', 'SessionEndedRequest']);
     expect(stack.requests.find(({ path }) => path === '/api/dev/tokens')?.body).toEqual({ userId: 'bob' });
   }, 20_000);
 

@@ -10,9 +10,7 @@ describe('what the chat prints', () => {
   });
 
   it('prints plain-text speech as it is, and shows only a LinkAccount card', () => {
-    expect(responseLines({ response: { outputSpeech: { type: 'PlainText', text: 'Hi <there>' }, card: { type: 'Simple' } } })).toEqual([
-      'alexa> Hi <there>',
-    ]);
+    expect(responseLines({ response: { outputSpeech: { type: 'PlainText', text: 'Hi <there>' }, card: { type: 'Simple' } } })).toEqual(['alexa> Hi <there>']);
     expect(responseLines({ response: { card: { type: 'LinkAccount' } } })).toEqual(['[card] Link your account']);
     expect(responseLines({})).toEqual([]);
   });

@@ -66,7 +66,8 @@ export async function startStubStack(): Promise<StubStack> {
     void readJson(request).then(async (body) => {
       const path = request.url ?? '';
       stack.requests.push({ method: request.method ?? '', path, body });
-      if (path.startsWith('/api/') && request.headers.authorization !== `Bearer ${OPERATOR_TOKEN}`) return send(response, 401, { error: 'operator token required' });
+      if (path.startsWith('/api/') && request.headers.authorization !== `Bearer ${OPERATOR_TOKEN}`)
+        return send(response, 401, { error: 'operator token required' });
       if (path === '/api/dev/tokens') return issueToken(response, body);
       if (path.startsWith('/api/outbox')) return send(response, 200, { messages: stack.outbox });
       if (path === '/alexa') return send(response, stack.alexaStatus, await stack.answerAlexa(body as AlexaRequestEnvelope));
@@ -83,8 +84,7 @@ export async function startStubStack(): Promise<StubStack> {
     outbox: [],
     alexaStatus: 200,
     answerAlexa: () => speech('OK.'),
-    alexaRequests: () =>
-      stack.requests.filter(({ path }) => path === '/alexa').map(({ body }) => body as AlexaRequestEnvelope),
+    alexaRequests: () => stack.requests.filter(({ path }) => path === '/alexa').map(({ body }) => body as AlexaRequestEnvelope),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(dataDir, { recursive: true, force: true });

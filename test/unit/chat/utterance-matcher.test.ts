@@ -16,9 +16,7 @@ function intent(name: string, slots: Record<string, string | undefined> = {}): M
 }
 
 describe('utterance matcher: every sample of the model', () => {
-  const cases = intents.flatMap(({ name, slots, samples }) =>
-    samples.map((sample) => ({ name, slots: slots ?? [], sample })),
-  );
+  const cases = intents.flatMap(({ name, slots, samples }) => samples.map((sample) => ({ name, slots: slots ?? [], sample })));
 
   it.each(cases)('$name <- "$sample"', ({ name, slots, sample }) => {
     // Arrange: fill each slot the sample names; the intent's other slots stay unfilled
@@ -38,9 +36,7 @@ describe('utterance matcher: every sample of the model', () => {
 
 describe('utterance matcher: custom slot values', () => {
   const synonymCases = types.flatMap((type) =>
-    type.values.flatMap(({ name }) =>
-      ('synonyms' in name ? name.synonyms : []).map((synonym) => ({ type: type.name, synonym, canonical: name.value })),
-    ),
+    type.values.flatMap(({ name }) => ('synonyms' in name ? name.synonyms : []).map((synonym) => ({ type: type.name, synonym, canonical: name.value }))),
   );
 
   it.each(synonymCases)('$type: "$synonym" resolves to "$canonical"', ({ type, synonym, canonical }) => {
@@ -57,22 +53,16 @@ describe('utterance matcher: custom slot values', () => {
   });
 
   it('fills both device slots, "unlock the front door"', () => {
-    expect(match('unlock the front door')).toStrictEqual(
-      intent('DeviceCommandIntent', { action: 'unlock', device: 'front door' }),
-    );
+    expect(match('unlock the front door')).toStrictEqual(intent('DeviceCommandIntent', { action: 'unlock', device: 'front door' }));
   });
 
   it('keeps the canonical spelling of a device, "start the 3d printer" -> "3D printer"', () => {
-    expect(match('start the 3d printer')).toStrictEqual(
-      intent('DeviceCommandIntent', { action: 'start', device: '3D printer' }),
-    );
+    expect(match('start the 3d printer')).toStrictEqual(intent('DeviceCommandIntent', { action: 'start', device: '3D printer' }));
   });
 
   it('tells an instance from a device: "stop web" vs "stop the garage door"', () => {
     expect(match('stop web')).toStrictEqual(intent('StopInstanceIntent', { instance: 'web' }));
-    expect(match('stop the garage door')).toStrictEqual(
-      intent('DeviceCommandIntent', { action: 'stop', device: 'garage door' }),
-    );
+    expect(match('stop the garage door')).toStrictEqual(intent('DeviceCommandIntent', { action: 'stop', device: 'garage door' }));
   });
 
   it('resolves the channel: "send the code by email", "authenticate text", "send the code again"', () => {
@@ -108,17 +98,12 @@ describe('utterance matcher: AMAZON.NUMBER', () => {
 });
 
 describe('utterance matcher: invocation, built-ins and fallback', () => {
-  it.each(['open cloud control', 'launch cloud control', 'Alexa, open cloud control', '', '   '])(
-    '"%s" is a LaunchRequest',
-    (utterance) => {
-      expect(match(utterance)).toStrictEqual({ type: 'LaunchRequest' });
-    },
-  );
+  it.each(['open cloud control', 'launch cloud control', 'Alexa, open cloud control', '', '   '])('"%s" is a LaunchRequest', (utterance) => {
+    expect(match(utterance)).toStrictEqual({ type: 'LaunchRequest' });
+  });
 
   it('reads a one-shot "ask cloud control to ..." as the command inside it', () => {
-    expect(match('Alexa, ask cloud control to authorize 482913')).toStrictEqual(
-      intent('AuthorizeIntent', { code: '482913' }),
-    );
+    expect(match('Alexa, ask cloud control to authorize 482913')).toStrictEqual(intent('AuthorizeIntent', { code: '482913' }));
   });
 
   it.each([
@@ -167,9 +152,7 @@ describe('utterance matcher: ambiguous samples', () => {
       },
     };
 
-    expect(createUtteranceMatcher(overlapping)('turn on the lights')).toStrictEqual(
-      intent('PreciseIntent', { thing: 'lights' }),
-    );
+    expect(createUtteranceMatcher(overlapping)('turn on the lights')).toStrictEqual(intent('PreciseIntent', { thing: 'lights' }));
   });
 });
 

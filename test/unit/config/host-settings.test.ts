@@ -15,7 +15,13 @@ describe('hostSettings', () => {
   it('defaults to the product defaults (5-minute, 6-digit codes, 3 attempts, the built-in limits and factor policy) at the host pace', () => {
     expect(hostSettings('lambda')).toEqual({ ...DEFAULT_SETTINGS, pollPace: LAMBDA_POLL_PACE });
     expect(hostSettings('local')).toEqual({ ...DEFAULT_SETTINGS, pollPace: LOCAL_POLL_PACE });
-    expect(DEFAULT_SETTINGS).toMatchObject({ codeTtlSeconds: 300, codeDigits: 6, maxAttempts: 3, sendLimits: DEFAULT_SEND_LIMITS, factorPolicy: DEFAULT_FACTOR_POLICY });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      codeTtlSeconds: 300,
+      codeDigits: 6,
+      maxAttempts: 3,
+      sendLimits: DEFAULT_SEND_LIMITS,
+      factorPolicy: DEFAULT_FACTOR_POLICY,
+    });
   });
 
   it('takes the code lifetime, code length and factor policy from the environment', () => {
@@ -45,7 +51,12 @@ describe('hostSettings', () => {
   });
 
   it('gives the Lambda functions, the local stack and the test fakes the same settings from the same environment, each at its own pace', () => {
-    const env = { ...lambdaEnvironment(), VOICEGATE_CODE_TTL_SECONDS: '120', VOICEGATE_CODE_DIGITS: '7', VOICEGATE_FACTOR_POLICY: JSON.stringify(EMAIL_ONLY_POLICY) };
+    const env = {
+      ...lambdaEnvironment(),
+      VOICEGATE_CODE_TTL_SECONDS: '120',
+      VOICEGATE_CODE_DIGITS: '7',
+      VOICEGATE_FACTOR_POLICY: JSON.stringify(EMAIL_ONLY_POLICY),
+    };
 
     const { pollPace: lambdaPace, ...onLambda } = readAwsConfig(env).settings;
     const { pollPace: localPace, ...onLocal } = readLocalConfig(env).settings;

@@ -91,8 +91,14 @@ describe('what became of an execution, in the operator console', () => {
 describe('users held back by a limit', () => {
   it('lists a user refused by a limit until a Limit Reset for them, the latest refusal first', () => {
     const refusedAlice = audit('Command Denied', { reason: 'code send limit reached' }, 'none');
-    const refusedBob = { ...audit('Command Denied', { reason: 'code attempt limit reached' }, 'none'), detail: { userId: 'bob', reason: 'code attempt limit reached' } };
-    const otherDenial = { ...audit('Command Denied', { reason: 'target not allowed by policy' }, 'none'), detail: { userId: 'carol', reason: 'target not allowed by policy' } };
+    const refusedBob = {
+      ...audit('Command Denied', { reason: 'code attempt limit reached' }, 'none'),
+      detail: { userId: 'bob', reason: 'code attempt limit reached' },
+    };
+    const otherDenial = {
+      ...audit('Command Denied', { reason: 'target not allowed by policy' }, 'none'),
+      detail: { userId: 'carol', reason: 'target not allowed by policy' },
+    };
 
     expect(refusedUsers([refusedAlice, refusedBob, otherDenial]).map((r) => r.userId)).toEqual(['bob', 'alice']);
     expect(refusedUsers([refusedAlice, refusedBob, audit('Limit Reset')]).map((r) => r.userId)).toEqual(['bob']);

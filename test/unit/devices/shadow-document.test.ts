@@ -37,7 +37,7 @@ describe('device shadow semantics (AWS IoT classic shadow)', () => {
 
     expect(done.delta).toBeUndefined();
     expect(documentWithDelta(done.document)).toEqual({
-      state: { desired: { lock: 'unlocked' } , reported: { lock: 'unlocked' } },
+      state: { desired: { lock: 'unlocked' }, reported: { lock: 'unlocked' } },
       metadata: { desired: { lock: { timestamp: T + 5 } }, reported: { lock: { timestamp: T + 6 } } },
       version: 3,
       timestamp: T + 6,

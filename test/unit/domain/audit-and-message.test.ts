@@ -38,9 +38,14 @@ describe('auditEvent', () => {
   });
 
   it('does not copy the instance id or anything else off the command', () => {
-    expect(Object.keys(auditEvent(AuditDetailTypes.codeSent, command, 'e', AT).detail).sort()).toEqual(
-      ['action', 'commandId', 'executionId', 'target', 'time', 'userId'],
-    );
+    expect(Object.keys(auditEvent(AuditDetailTypes.codeSent, command, 'e', AT).detail).sort()).toEqual([
+      'action',
+      'commandId',
+      'executionId',
+      'target',
+      'time',
+      'userId',
+    ]);
   });
 
   it('uses the contract detail-type names of docs/product.md section 2', () => {

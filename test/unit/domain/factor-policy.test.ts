@@ -22,13 +22,16 @@ describe('acceptedFactors', () => {
     expect(acceptedFactors(POLICY, 'start', 'Splunk')).toEqual(['totp']);
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('treats a target or action named %s as any other name, never as an Object property', (name) => {
-    expect(acceptedFactors(POLICY, 'start', name)).toEqual(POLICY.default);
-    expect(acceptedFactors(POLICY, name, 'web')).toEqual(POLICY.default);
-    const listed = parseFactorPolicy(JSON.parse(`{"targets":{"${name}":["totp"]},"actions":{"${name}":["sms"]}}`));
-    expect(acceptedFactors(listed, 'start', name)).toEqual(['totp']);
-    expect(acceptedFactors(listed, name, 'web')).toEqual(['sms']);
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'treats a target or action named %s as any other name, never as an Object property',
+    (name) => {
+      expect(acceptedFactors(POLICY, 'start', name)).toEqual(POLICY.default);
+      expect(acceptedFactors(POLICY, name, 'web')).toEqual(POLICY.default);
+      const listed = parseFactorPolicy(JSON.parse(`{"targets":{"${name}":["totp"]},"actions":{"${name}":["sms"]}}`));
+      expect(acceptedFactors(listed, 'start', name)).toEqual(['totp']);
+      expect(acceptedFactors(listed, name, 'web')).toEqual(['sms']);
+    },
+  );
 
   it('drops e-mail everywhere when e-mail is turned off', () => {
     const noEmail = { ...POLICY, emailEnabled: false };

@@ -66,9 +66,7 @@ describe('Speech: the other answers', () => {
   });
 
   it('explains a failed delivery and a failed action without blaming the user', () => {
-    expect(Speech.deliveryFailed('start', 'splunk')).toBe(
-      "I couldn't send your code, so I am not starting splunk. Please try again later.",
-    );
+    expect(Speech.deliveryFailed('start', 'splunk')).toBe("I couldn't send your code, so I am not starting splunk. Please try again later.");
     expect(Speech.codeAcceptedActionFailed('reboot', 'web', 'IncorrectInstanceState')).toBe(
       'Code accepted, but rebooting web failed: web changed state since you asked, so it can\'t be rebooted now. Say "list instances" to see where it stands.',
     );

@@ -10,9 +10,9 @@ const resolver: Resolver = {
 
 describe('intrinsic functions as the emulator deployer resolves them', () => {
   it('joins, substitutes and selects with refs, attributes and pseudo parameters', () => {
-    expect(resolve({ 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: 'Pool' }]] }, resolver)).toBe(
-      'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc',
-    );
+    expect(
+      resolve({ 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: 'Pool' }]] }, resolver),
+    ).toBe('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc');
     expect(resolve({ 'Fn::Sub': 'cdk-${AWS::AccountId}-${Bus}-${Fn.Arn}-${!Literal}' }, resolver)).toBe('cdk-123456789012-VoiceGate-audit-Fn.Arn-${Literal}');
     expect(resolve({ 'Fn::Sub': ['${Name}/x', { Name: { Ref: 'Bus' } }] }, resolver)).toBe('VoiceGate-audit/x');
     expect(resolve({ 'Fn::Select': [1, { 'Fn::Split': ['|', 'a|b|c'] }] }, resolver)).toBe('b');
@@ -41,7 +41,9 @@ describe('the order resources are deployed in', () => {
   });
 
   it('names a cycle and a reference to an undeclared resource', () => {
-    expect(() => deploymentOrder({ Resources: { A: { Type: 'T', Properties: { x: { Ref: 'B' } } }, B: { Type: 'T', DependsOn: 'A' } } })).toThrow(/cycle: A -> B -> A/);
+    expect(() => deploymentOrder({ Resources: { A: { Type: 'T', Properties: { x: { Ref: 'B' } } }, B: { Type: 'T', DependsOn: 'A' } } })).toThrow(
+      /cycle: A -> B -> A/,
+    );
     expect(() => deploymentOrder({ Resources: { A: { Type: 'T', Properties: { x: { Ref: 'Missing' } } } } })).toThrow(/A refers to Missing/);
   });
 });

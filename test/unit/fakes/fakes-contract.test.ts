@@ -18,7 +18,9 @@ import { auditPublisherContract } from '../../contract/suites/audit-publisher.co
 import { instanceGatewayContract, SEEDED_FLEET } from '../../contract/suites/instance-gateway.contract';
 
 /** The use-case tests' fakes must behave like the DynamoDB adapters: the same contracts hold. */
-const fresh = <T>(subject: T) => async () => ({ subject, cleanup: async () => undefined });
+const fresh =
+  <T>(subject: T) =>
+  async () => ({ subject, cleanup: async () => undefined });
 
 challengeStoreContract('InMemoryChallengeStore', () => fresh(new InMemoryChallengeStore())());
 actionLedgerContract('InMemoryActionLedger', () => fresh(new InMemoryActionLedger())());

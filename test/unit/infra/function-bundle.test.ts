@@ -46,7 +46,13 @@ describe('each function bundle (as the CDK stack builds it)', () => {
     const { bytes } = await packagesIn('issue-challenge');
 
     expect(bytes.get('@aws-sdk/client-ec2')).toBeLessThan(80 * 1024);
-    for (const unused of ['@aws-sdk/client-iot-data-plane', '@aws-sdk/client-kms', '@aws-sdk/client-sts', '@aws-sdk/credential-provider-sso', '@aws-sdk/nested-clients']) {
+    for (const unused of [
+      '@aws-sdk/client-iot-data-plane',
+      '@aws-sdk/client-kms',
+      '@aws-sdk/client-sts',
+      '@aws-sdk/credential-provider-sso',
+      '@aws-sdk/nested-clients',
+    ]) {
       expect(bytes.has(unused)).toBe(false);
     }
   }, 60_000);

@@ -104,12 +104,9 @@ describe('checkRequest (S10, S15)', () => {
     expect(checkRequest(withValue('request.intent.slots.code.value', undefined), SKILL, NOW)).toEqual({ ok: true });
   });
 
-  it.each(['context.System.application.applicationId', 'session.application.applicationId'])(
-    'refuses another skill id in %s with 403',
-    (path) => {
-      expect(checkRequest(withValue(path, 'amzn1.ask.skill.someone-else'), SKILL, NOW)).toEqual(refused(403, 'wrong skill id'));
-    },
-  );
+  it.each(['context.System.application.applicationId', 'session.application.applicationId'])('refuses another skill id in %s with 403', (path) => {
+    expect(checkRequest(withValue(path, 'amzn1.ask.skill.someone-else'), SKILL, NOW)).toEqual(refused(403, 'wrong skill id'));
+  });
 
   it('refuses an id that only starts like ours with 403', () => {
     expect(checkRequest(withValue('context.System.application.applicationId', `${SKILL}-not`), SKILL, NOW)).toMatchObject({

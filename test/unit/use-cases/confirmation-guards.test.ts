@@ -23,7 +23,7 @@ async function withMfaDevice(world: FakeWorld): Promise<void> {
 }
 
 describe('codeChecker', () => {
-  it("checks a device code again for a command that replaced the one it matched (no verdict borrowed across commands)", async () => {
+  it('checks a device code again for a command that replaced the one it matched (no verdict borrowed across commands)', async () => {
     const world = fakeWorld();
     await withMfaDevice(world);
     await requestedCommand(world);
@@ -59,7 +59,11 @@ describe('activateTotp', () => {
 });
 
 describe('parseFactorPolicy', () => {
-  it.each([['"totp"', 'totp'], ['null', null], ['a number', 7]])('refuses a policy that is not an object (%s) instead of falling back to the default', (_name, value) => {
+  it.each([
+    ['"totp"', 'totp'],
+    ['null', null],
+    ['a number', 7],
+  ])('refuses a policy that is not an object (%s) instead of falling back to the default', (_name, value) => {
     expect(() => parseFactorPolicy(value)).toThrow(/factor policy must be an object/);
   });
 });
@@ -75,7 +79,15 @@ describe('usableFactors', () => {
 describe('issueChallenge', () => {
   it('a retried send-code step for the same command does not fail its own workflow', async () => {
     const world = fakeWorld();
-    const command = { commandId: 'cmd-retried', userId: 'alice', action: 'start' as const, target: 'splunk', policyTarget: 'splunk', instanceId: 'i-0123456789abcdef0', requestedAt: '2026-01-01T00:00:00.000Z' };
+    const command = {
+      commandId: 'cmd-retried',
+      userId: 'alice',
+      action: 'start' as const,
+      target: 'splunk',
+      policyTarget: 'splunk',
+      instanceId: 'i-0123456789abcdef0',
+      requestedAt: '2026-01-01T00:00:00.000Z',
+    };
     const { executionId } = await world.workflow.start({ command });
     const request = { command, executionId, taskToken: world.workflow.tokenOf(executionId) };
 

@@ -190,7 +190,10 @@ describe('issueChallenge (the send-code step)', () => {
 
       expect(await refusal(forged)).toBe('CommandRefused: the instance does not carry that alias');
       expect(world.audit.events).toEqual([
-        expect.objectContaining({ detailType: 'Command Denied', detail: expect.objectContaining({ userId: 'bob', reason: 'the instance does not carry that alias' }) }),
+        expect.objectContaining({
+          detailType: 'Command Denied',
+          detail: expect.objectContaining({ userId: 'bob', reason: 'the instance does not carry that alias' }),
+        }),
       ]);
     });
 

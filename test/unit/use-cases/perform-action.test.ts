@@ -228,10 +228,9 @@ describe('performAction property: acts only on a verified challenge for exactly 
     instanceId: fc.constantFrom(SPLUNK.instanceId, WEB.instanceId, 'i-0unknown'),
     target: fc.constantFrom('splunk', 'web', 'build'),
   });
-  const aStoredChallenge = fc.option(
-    fc.record({ input: anInput, status: fc.constantFrom('pending' as const, 'verified' as const, 'cancelled' as const) }),
-    { nil: undefined },
-  );
+  const aStoredChallenge = fc.option(fc.record({ input: anInput, status: fc.constantFrom('pending' as const, 'verified' as const, 'cancelled' as const) }), {
+    nil: undefined,
+  });
 
   it('holds for random execution inputs against random stored challenges', async () => {
     await fc.assert(

@@ -104,7 +104,7 @@ describe('resendCode', () => {
     expect(verdicts).toEqual([true, true, true, false]);
   });
 
-  it('an SMS resend honours the target\'s factor policy', async () => {
+  it("an SMS resend honours the target's factor policy", async () => {
     world = fakeWorld({ factorPolicy: { ...world.settings.factorPolicy, targets: { 'front door': ['totp', 'email'] } } });
     await world.deps.factors.save({ ownerId: 'alice', version: 1 }, 0);
     const unlock: Command = unlockFrontDoor('alice', 'cmd-door');

@@ -9,7 +9,15 @@ import { unlockFrontDoor } from '../../support/fakes/in-memory-devices';
 import { secretOf } from '../../support/otpauth';
 
 describe('verifyCommand: the workflow input must name exactly what the stores back', () => {
-  const startSplunk = { commandId: 'cmd-1', userId: 'alice', action: 'start' as const, target: 'splunk', policyTarget: 'splunk', instanceId: SPLUNK.instanceId, requestedAt: '2026-01-01T00:00:00.000Z' };
+  const startSplunk = {
+    commandId: 'cmd-1',
+    userId: 'alice',
+    action: 'start' as const,
+    target: 'splunk',
+    policyTarget: 'splunk',
+    instanceId: SPLUNK.instanceId,
+    requestedAt: '2026-01-01T00:00:00.000Z',
+  };
 
   it('accepts the instance under its own alias', async () => {
     expect(await verifyCommand(fakeWorld().deps, startSplunk)).toMatchObject({ ok: true, policyTarget: 'splunk' });

@@ -56,9 +56,7 @@ export class DynamoDbActionLedger implements ActionLedger {
   }
 
   async status(commandId: string): Promise<ActionRecordStatus | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { commandId }, ConsistentRead: true }),
-    );
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { commandId }, ConsistentRead: true }));
     return Item?.status as ActionRecordStatus | undefined;
   }
 }

@@ -17,9 +17,7 @@ export class DynamoDbChallengeStore implements ChallengeStore {
   }
 
   async replace(challenge: Challenge): Promise<Challenge | undefined> {
-    const { Attributes } = await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: toItem(challenge), ReturnValues: 'ALL_OLD' }),
-    );
+    const { Attributes } = await this.client.send(new PutCommand({ TableName: this.tableName, Item: toItem(challenge), ReturnValues: 'ALL_OLD' }));
     return Attributes ? fromItem(Attributes) : undefined;
   }
 

@@ -17,9 +17,7 @@ export class DynamoDbUserDirectory implements UserDirectory {
 
   async create(user: User): Promise<boolean> {
     try {
-      await this.client.send(
-        new PutCommand({ TableName: this.tableName, Item: user, ConditionExpression: 'attribute_not_exists(userId)' }),
-      );
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: user, ConditionExpression: 'attribute_not_exists(userId)' }));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;

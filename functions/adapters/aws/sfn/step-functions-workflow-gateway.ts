@@ -7,12 +7,7 @@ import {
   type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { isTaskTokenError, TaskTokenError } from '../../../domain/errors';
-import type {
-  ConfirmationInput,
-  ExecutionStatus,
-  ExecutionSummary,
-  WorkflowGateway,
-} from '../../../ports/workflow-gateway';
+import type { ConfirmationInput, ExecutionStatus, ExecutionSummary, WorkflowGateway } from '../../../ports/workflow-gateway';
 
 /** The confirmation workflow on AWS Step Functions (a Standard state machine). */
 export class StepFunctionsWorkflowGateway implements WorkflowGateway {

@@ -21,7 +21,10 @@ export const createUserPool: NamedResourceCreator = async (PoolName, { UserPoolN
     );
   }
   const providerName = `cognito-idp.${account.region}.amazonaws.com/${UserPoolId}`;
-  return { ref: UserPoolId, attributes: { Arn: answered(UserPool?.Arn, 'UserPool.Arn'), UserPoolId, ProviderName: providerName, ProviderURL: `https://${providerName}` } };
+  return {
+    ref: UserPoolId,
+    attributes: { Arn: answered(UserPool?.Arn, 'UserPool.Arn'), UserPoolId, ProviderName: providerName, ProviderURL: `https://${providerName}` },
+  };
 };
 
 export const createUserPoolClient: ResourceCreator = async (p, { aws }) => {

@@ -10,7 +10,9 @@ export const createTable: NamedResourceCreator = async (TableName, p, { aws }) =
       BillingMode: p.BillingMode,
       GlobalSecondaryIndexes: p.GlobalSecondaryIndexes,
       // CloudFormation says SSEEnabled where the API says Enabled.
-      ...(p.SSESpecification && { SSESpecification: { Enabled: p.SSESpecification.SSEEnabled, KMSMasterKeyId: p.SSESpecification.KMSMasterKeyId, SSEType: p.SSESpecification.SSEType } }),
+      ...(p.SSESpecification && {
+        SSESpecification: { Enabled: p.SSESpecification.SSEEnabled, KMSMasterKeyId: p.SSESpecification.KMSMasterKeyId, SSEType: p.SSESpecification.SSEType },
+      }),
     }),
   );
   if (p.TimeToLiveSpecification) {
@@ -19,5 +21,8 @@ export const createTable: NamedResourceCreator = async (TableName, p, { aws }) =
   if (p.PointInTimeRecoverySpecification) {
     await aws.dynamodb.send(new UpdateContinuousBackupsCommand({ TableName, PointInTimeRecoverySpecification: p.PointInTimeRecoverySpecification }));
   }
-  return { ref: TableName, attributes: { Arn: answered(TableDescription?.TableArn, 'TableDescription.TableArn'), StreamArn: TableDescription?.LatestStreamArn ?? '' } };
+  return {
+    ref: TableName,
+    attributes: { Arn: answered(TableDescription?.TableArn, 'TableDescription.TableArn'), StreamArn: TableDescription?.LatestStreamArn ?? '' },
+  };
 };

@@ -3,7 +3,10 @@ import { answered, type NamedResourceCreator, type ResourceCreator } from '../re
 
 export const createTopic: NamedResourceCreator = async (Name, p, { aws }) => {
   const { TopicArn } = await aws.sns.send(
-    new CreateTopicCommand({ Name, Attributes: { ...(p.DisplayName && { DisplayName: p.DisplayName }), ...(p.KmsMasterKeyId && { KmsMasterKeyId: p.KmsMasterKeyId }) } }),
+    new CreateTopicCommand({
+      Name,
+      Attributes: { ...(p.DisplayName && { DisplayName: p.DisplayName }), ...(p.KmsMasterKeyId && { KmsMasterKeyId: p.KmsMasterKeyId }) },
+    }),
   );
   const topicArn = answered(TopicArn, 'TopicArn');
   for (const { Protocol, Endpoint } of p.Subscription ?? []) await aws.sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol, Endpoint }));

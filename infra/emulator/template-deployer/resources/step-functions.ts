@@ -18,7 +18,9 @@ export const createStateMachine: NamedResourceCreator = async (name, p, { aws })
         loggingConfiguration: {
           level: logging.Level,
           includeExecutionData: logging.IncludeExecutionData,
-          destinations: (logging.Destinations ?? []).map((d: LogDestination) => ({ cloudWatchLogsLogGroup: { logGroupArn: d.CloudWatchLogsLogGroup.LogGroupArn } })),
+          destinations: (logging.Destinations ?? []).map((d: LogDestination) => ({
+            cloudWatchLogsLogGroup: { logGroupArn: d.CloudWatchLogsLogGroup.LogGroupArn },
+          })),
         },
       }),
       ...(p.TracingConfiguration && { tracingConfiguration: { enabled: p.TracingConfiguration.Enabled } }),

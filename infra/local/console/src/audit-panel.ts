@@ -35,7 +35,13 @@ export class AuditPanel {
   }
 
   private redraw(): void {
-    reconcile(byId('audit-body'), this.pager.page(this.events), (e) => e.id, (e) => this.createRow(e), () => undefined);
+    reconcile(
+      byId('audit-body'),
+      this.pager.page(this.events),
+      (e) => e.id,
+      (e) => this.createRow(e),
+      () => undefined,
+    );
   }
 
   private createRow(event: AuditEvent): HTMLElement {

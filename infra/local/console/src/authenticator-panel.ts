@@ -22,7 +22,10 @@ export class AuthenticatorPanel {
       byId('enrollment').hidden = true;
       void this.guarded(() => this.showFactors());
     });
-    for (const [id, kind] of [['enroll-totp', 'totp'], ['create-mfa', 'aws-mfa']] as const) {
+    for (const [id, kind] of [
+      ['enroll-totp', 'totp'],
+      ['create-mfa', 'aws-mfa'],
+    ] as const) {
       const button = byId<HTMLButtonElement>(id);
       button.addEventListener('click', () => void whileBusy(button, 'Enrolling…', () => this.guarded(() => this.enroll(kind))));
     }
@@ -114,7 +117,10 @@ export class AuthenticatorPanel {
     byId('enrollment').hidden = true;
     byId<HTMLImageElement>('enrollment-qr').removeAttribute('src');
     byId<HTMLInputElement>('enrollment-uri').value = '';
-    this.notify('ok', `The authenticator app is active and now ${userId}'s preferred factor: say "start splunk" in the chat, then authorize with the code the app shows.`);
+    this.notify(
+      'ok',
+      `The authenticator app is active and now ${userId}'s preferred factor: say "start splunk" in the chat, then authorize with the code the app shows.`,
+    );
     await this.showFactors();
   }
 

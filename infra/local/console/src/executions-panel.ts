@@ -70,7 +70,13 @@ export class ExecutionsPanel {
   redraw(): Execution[] {
     const matching = this.executions.filter((execution) => this.matches(execution));
     const shown = this.pager.page(matching);
-    reconcile(this.body, shown, (e) => e.executionId, (e) => this.createRow(e), (row, e) => this.updateRow(row, e));
+    reconcile(
+      this.body,
+      shown,
+      (e) => e.executionId,
+      (e) => this.createRow(e),
+      (row, e) => this.updateRow(row, e),
+    );
     const running = this.executions.filter((e) => e.status === 'RUNNING').length;
     setText(byId('executions-meta'), this.executions.length ? `${plural(this.executions.length, 'execution', 'executions')} · ${running} running` : '');
     byId('executions-empty').hidden = this.executions.length > 0;
@@ -94,10 +100,15 @@ export class ExecutionsPanel {
     const users = new Set(this.executions.map((e) => e.userId));
     if (this.userFilter.value) users.add(this.userFilter.value);
     const options = [...users].sort();
-    const current = Array.from(this.userFilter.options).slice(1).map((option) => option.value);
+    const current = Array.from(this.userFilter.options)
+      .slice(1)
+      .map((option) => option.value);
     if (current.join('\n') === options.join('\n')) return;
     const chosen = this.userFilter.value;
-    this.userFilter.replaceChildren(el('option', { text: 'All users', attrs: { value: '' } }), ...options.map((user) => el('option', { text: user, attrs: { value: user } })));
+    this.userFilter.replaceChildren(
+      el('option', { text: 'All users', attrs: { value: '' } }),
+      ...options.map((user) => el('option', { text: user, attrs: { value: user } })),
+    );
     this.userFilter.value = chosen;
   }
 

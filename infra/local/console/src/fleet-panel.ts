@@ -22,14 +22,26 @@ export class FleetPanel {
   private readonly deviceRows = new WeakMap<HTMLElement, DeviceParts>();
 
   renderInstances(instances: readonly Instance[]): void {
-    reconcile(byId('fleet-body'), instances, (i) => i.instanceId, (i) => this.createInstanceRow(i), (row, i) => this.updateInstanceRow(row, i));
+    reconcile(
+      byId('fleet-body'),
+      instances,
+      (i) => i.instanceId,
+      (i) => this.createInstanceRow(i),
+      (row, i) => this.updateInstanceRow(row, i),
+    );
     const running = instances.filter((i) => i.state === 'running').length;
     setText(byId('fleet-meta'), instances.length ? `${plural(instances.length, 'instance', 'instances')} · ${running} running` : '');
     byId('fleet-empty').hidden = instances.length > 0;
   }
 
   renderDevices(devices: readonly Device[]): void {
-    reconcile(byId('devices-list'), devices, (d) => d.thingName, () => this.createDeviceItem(), (item, d) => this.updateDeviceItem(item, d));
+    reconcile(
+      byId('devices-list'),
+      devices,
+      (d) => d.thingName,
+      () => this.createDeviceItem(),
+      (item, d) => this.updateDeviceItem(item, d),
+    );
     const online = devices.filter((d) => d.connected).length;
     setText(byId('devices-meta'), devices.length ? `${plural(devices.length, 'device', 'devices')} · ${online} connected` : '');
     byId('devices-empty').hidden = devices.length > 0;

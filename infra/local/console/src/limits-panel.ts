@@ -23,7 +23,13 @@ export class LimitsPanel {
 
   render(audit: readonly AuditEvent[]): void {
     const refused = refusedUsers(audit);
-    reconcile(byId('limits-list'), refused, (r) => `${r.userId}|${r.time}`, (r) => this.refusalItem(r), () => undefined);
+    reconcile(
+      byId('limits-list'),
+      refused,
+      (r) => `${r.userId}|${r.time}`,
+      (r) => this.refusalItem(r),
+      () => undefined,
+    );
     byId('limits-empty').hidden = refused.length > 0;
     setText(byId('limits-meta'), refused.length ? `${refused.length} refused` : '');
   }

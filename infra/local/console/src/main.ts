@@ -13,7 +13,10 @@ import { PhonesPanel } from './phones-panel';
 import { Poller, type Changes, type Snapshot } from './poller';
 
 const poller = new Poller(update);
-const detail = new ExecutionDetailPanel(() => poller.snapshot.audit, () => executions.redraw());
+const detail = new ExecutionDetailPanel(
+  () => poller.snapshot.audit,
+  () => executions.redraw(),
+);
 const executions = new ExecutionsPanel(detail, () => poller.soon());
 const audit = new AuditPanel();
 const fleet = new FleetPanel();

@@ -44,7 +44,13 @@ export class PhonesPanel {
   private readonly fresh = new FreshTracker();
 
   render(messages: readonly Message[]): void {
-    reconcile(byId('outbox-list'), byRecipient(messages), (g) => g.key, (g) => this.createCard(g), (card, g) => this.updateCard(card, g));
+    reconcile(
+      byId('outbox-list'),
+      byRecipient(messages),
+      (g) => g.key,
+      (g) => this.createCard(g),
+      (card, g) => this.updateCard(card, g),
+    );
     this.announce(messages.filter((m) => this.fresh.isFresh(m.id)));
     this.fresh.remember(messages.map((m) => m.id));
     setText(byId('outbox-meta'), messages.length ? plural(messages.length, 'message', 'messages') : '');
@@ -73,7 +79,13 @@ export class PhonesPanel {
     if (!parts) return;
     setText(parts.count, group.messages.length);
     const shown = group.messages.slice(0, MESSAGES_PER_RECIPIENT);
-    reconcile(parts.list, shown, (m) => m.id, (m) => this.createMessage(m, group.channel), () => undefined);
+    reconcile(
+      parts.list,
+      shown,
+      (m) => m.id,
+      (m) => this.createMessage(m, group.channel),
+      () => undefined,
+    );
   }
 
   private createMessage(message: Message, channel: string): HTMLElement {

@@ -106,7 +106,8 @@ export class DeviceAgent extends EventEmitter<DeviceAgentEvents> {
     const message = parse(payload);
     const { delta, getAccepted, getRejected, updateRejected } = this.topics;
     if (topic === getAccepted) this.resume(record(message.state));
-    else if (topic === getRejected) this.report(this.spec.initial); // a new thing: no shadow yet
+    else if (topic === getRejected)
+      this.report(this.spec.initial); // a new thing: no shadow yet
     else if (topic === delta) this.act(record(message.state)[this.spec.property]);
     else if (topic === updateRejected) this.log(`the shadow refused a report: ${String(message.message)}`);
   }

@@ -37,7 +37,9 @@ interface Registration {
 
 export async function runDevice(options: DeviceRunOptions): Promise<DeviceAgent> {
   const { thingName, log } = options;
-  const known = (await getJson<{ devices: DeviceRow[] }>(`${options.baseUrl}/api/devices`, options.operatorToken)).devices.find((row) => row.thingName === thingName);
+  const known = (await getJson<{ devices: DeviceRow[] }>(`${options.baseUrl}/api/devices`, options.operatorToken)).devices.find(
+    (row) => row.thingName === thingName,
+  );
   const type = known?.type ?? options.newThing?.type;
   if (!isDeviceType(type)) throw new Error(`there is no thing "${thingName}": to register a new one, give --owner, --name and --type`);
   const identity = await DeviceIdentity.open(options.devicesDir, thingName);
@@ -51,7 +53,15 @@ export async function runDevice(options: DeviceRunOptions): Promise<DeviceAgent>
     brokerUrl = registration.mqttUrl ?? brokerUrl;
     log(`${thingName}: the stack signed the CSR; certificate id ${registration.certificateId}`);
   }
-  const agent = await DeviceAgent.connect({ thingName, type: type as DeviceType, brokerUrl, credentials, actDelayMs: options.actDelayMs, reconnect: true, log });
+  const agent = await DeviceAgent.connect({
+    thingName,
+    type: type as DeviceType,
+    brokerUrl,
+    credentials,
+    actDelayMs: options.actDelayMs,
+    reconnect: true,
+    log,
+  });
   agent.on('delta', (value) => log(`${thingName}: asked to be ${value}`));
   agent.on('reported', (value) => log(`${thingName}: reported ${value}`));
   log(`${thingName}: connected to ${brokerUrl} as ${thingName} with its own certificate; waiting for requests`);

@@ -65,10 +65,15 @@ async function main(): Promise<number> {
 }
 
 /** The device's key and CSR live in `<data dir>/devices/<thing>/`, as for the local simulator. */
-async function register(thingName: string | undefined, values: { owner?: string; name?: string; type?: string; aws?: boolean; 'stack-name'?: string; 'data-dir'?: string }): Promise<number> {
+async function register(
+  thingName: string | undefined,
+  values: { owner?: string; name?: string; type?: string; aws?: boolean; 'stack-name'?: string; 'data-dir'?: string },
+): Promise<number> {
   const { owner, name, type } = values;
   if (!values.aws) {
-    console.error('register works on AWS only (--aws); on the local stack a new device registers itself: npm run device -- <thing> --owner ... --name ... --type ...');
+    console.error(
+      'register works on AWS only (--aws); on the local stack a new device registers itself: npm run device -- <thing> --owner ... --name ... --type ...',
+    );
     return 2;
   }
   if (!thingName || !owner || !name || !type) {

@@ -46,4 +46,3 @@ export class ThingAuthorizer {
     return isAllowed(this.policy, action, `${LOCAL_IOT_ARN_PREFIX}${resource}`, context);
   }
 }
-

@@ -72,7 +72,13 @@ export class LocalCertificateAuthority {
       const cert = this.issue(publicKey, 'localhost', 825, [
         { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
         { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: 'localhost' },
+            { type: 7, ip: '127.0.0.1' },
+          ],
+        },
       ]);
       writeFileSync(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
       writeFileSync(certPath, cert);
@@ -102,7 +108,12 @@ export class LocalCertificateAuthority {
   }
 }
 
-function newCertificate(publicKey: KeyObject, subject: forge.pki.CertificateField[], issuer: forge.pki.CertificateField[], days: number): forge.pki.Certificate {
+function newCertificate(
+  publicKey: KeyObject,
+  subject: forge.pki.CertificateField[],
+  issuer: forge.pki.CertificateField[],
+  days: number,
+): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forgePublicKey(publicKey);
   // Positive 128-bit serial (RFC 5280 allows up to 20 octets).

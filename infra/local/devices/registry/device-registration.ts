@@ -67,7 +67,10 @@ export class DeviceRegistrar {
 
   private async newThingProblem({ thingName, owner, name, type }: RegistrationRequest): Promise<RegistrationOutcome | undefined> {
     if (typeof owner !== 'string' || typeof name !== 'string' || !isDeviceType(type)) {
-      return refused(400, `thing "${thingName}" is new: give its owner (a user id), name (as its owner will say it) and type (${Object.keys(DEVICE_CATALOGUE).join(', ')})`);
+      return refused(
+        400,
+        `thing "${thingName}" is new: give its owner (a user id), name (as its owner will say it) and type (${Object.keys(DEVICE_CATALOGUE).join(', ')})`,
+      );
     }
     if (!DEVICE_NAME.test(name)) return refused(400, 'name must be 1-64 letters, digits, spaces, ".", "_" or "-"');
     if (!(await this.users.get(owner))) return refused(404, `no such user "${owner}"`);

@@ -54,7 +54,8 @@ export function applyUpdate(current: ShadowDocument | undefined, payload: Buffer
   for (const section of SECTIONS) {
     const change = state[section];
     const merged = change === undefined ? current?.state[section] : change === null ? undefined : merge(current?.state[section], change);
-    const stamped = change === undefined ? current?.metadata[section] : change === null ? undefined : mergeMetadata(current?.metadata[section], change, nowSeconds);
+    const stamped =
+      change === undefined ? current?.metadata[section] : change === null ? undefined : mergeMetadata(current?.metadata[section], change, nowSeconds);
     if (merged && Object.keys(merged).length > 0) {
       document.state[section] = merged;
       document.metadata[section] = stamped ?? {};
@@ -68,7 +69,9 @@ export function applyUpdate(current: ShadowDocument | undefined, payload: Buffer
     kind: 'accepted',
     document,
     accepted,
-    ...(delta && { delta: { state: delta, metadata: pick(document.metadata.desired ?? {}, Object.keys(delta)), version: document.version, timestamp: nowSeconds, ...token } }),
+    ...(delta && {
+      delta: { state: delta, metadata: pick(document.metadata.desired ?? {}, Object.keys(delta)), version: document.version, timestamp: nowSeconds, ...token },
+    }),
     documents: { previous: current ? snapshot(current) : null, current: snapshot(document), timestamp: nowSeconds, ...token },
   };
 }
@@ -125,7 +128,11 @@ function parseRequest(payload: Buffer | string): UpdateRequest | ShadowRejection
   }
   if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 0)) return { code: 400, message: 'Invalid version' };
   if (clientToken !== undefined && (typeof clientToken !== 'string' || clientToken.length > 64)) return { code: 400, message: 'Invalid clientToken' };
-  return { state: state as UpdateRequest['state'], ...(version !== undefined && { version: version as number }), ...(clientToken !== undefined && { clientToken }) };
+  return {
+    state: state as UpdateRequest['state'],
+    ...(version !== undefined && { version: version as number }),
+    ...(clientToken !== undefined && { clientToken }),
+  };
 }
 
 /** A null value deletes its key; objects merge key by key; anything else replaces. */
