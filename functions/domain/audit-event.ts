@@ -16,6 +16,7 @@ export const AuditDetailTypes = {
   commandDenied: 'Command Denied',
   deviceRegistered: 'Device Registered',
   limitReset: 'Limit Reset',
+  factorChanged: 'Factor Changed',
 } as const;
 export type AuditDetailType = (typeof AuditDetailTypes)[keyof typeof AuditDetailTypes];
 

@@ -9,6 +9,15 @@ export function codeMessage(code: string, action: CommandAction, target: string,
   };
 }
 
+/** The code that proves the user is behind a change of their factors; it confirms no command. */
+export function stepUpMessage(code: string, expiresInSeconds: number) {
+  const expiry = expiryPhrase(Math.max(1, Math.round(expiresInSeconds)));
+  return {
+    subject: 'VoiceGate code to change your sign-in factors',
+    body: `VoiceGate code ${code} to change your sign-in factors. Expires in ${expiry}. Didn't ask? Ignore this message and tell your operator.`,
+  };
+}
+
 /** "5 minutes", "1 minute", "45 seconds". */
 function expiryPhrase(seconds: number): string {
   if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;

@@ -1,11 +1,19 @@
 /** What a user has enrolled beyond their phone and e-mail, and how enrollment moves on. */
+import { AuditDetailTypes, userAuditEvent, type AuditEvent } from './audit-event';
 import type { Factor } from './factor';
+import type { StepUpCode, StepUpMethod } from './step-up';
 import type { User } from './user';
 
 /** A TOTP secret, sealed by the SecretSealer; never stored or shown in the clear. */
 export interface SealedTotp {
   sealedSecret: string;
   since: number;
+}
+
+/** An enrollment waiting for its first code, and the step-up that allowed it (for the audit trail). */
+export interface PendingTotp extends SealedTotp {
+  /** Absent on enrollments started before step-ups existed. */
+  approvedBy?: StepUpMethod;
 }
 
 export interface MfaDeviceLink {
@@ -28,8 +36,10 @@ export interface FactorRecord {
   /** The activated authenticator app. */
   totp?: SealedTotp;
   /** An enrollment waiting for its first code; it never confirms a command. */
-  pendingTotp?: SealedTotp;
+  pendingTotp?: PendingTotp;
   mfaDevice?: MfaDeviceLink;
+  /** The code delivered to prove a factor change, while it is usable. */
+  stepUp?: StepUpCode;
   /** The last TOTP time step accepted: a step is accepted at most once (no replay). */
   lastTotpStep?: number;
 }
@@ -41,8 +51,8 @@ export function emptyFactorRecord(ownerId: string): FactorRecord {
 }
 
 /** A new enrollment replaces an earlier pending one; an active app keeps working until this one is activated. */
-export function withPendingTotp(record: FactorRecord, sealedSecret: string, at: number): FactorRecord {
-  return { ...record, pendingTotp: { sealedSecret, since: at }, version: record.version + 1 };
+export function withPendingTotp(record: FactorRecord, sealedSecret: string, at: number, approvedBy: StepUpMethod): FactorRecord {
+  return { ...record, pendingTotp: { sealedSecret, since: at, approvedBy }, version: record.version + 1 };
 }
 
 /** The first valid code proved the app has the secret: it becomes the user's factor and preference. */
@@ -59,6 +69,12 @@ export function withActiveTotp(record: FactorRecord, sealedSecret: string, at: n
 
 export function withMfaDevice(record: FactorRecord, device: MfaDeviceLink): FactorRecord {
   return { ...record, mfaDevice: device, version: record.version + 1 };
+}
+
+/** The delivered step-up code replaced, kept (fewer tries left) or, when undefined, gone. */
+export function withStepUpCode(record: FactorRecord, stepUp: StepUpCode | undefined): FactorRecord {
+  const { stepUp: _previous, ...rest } = record;
+  return { ...rest, ...(stepUp && { stepUp }), version: record.version + 1 };
 }
 
 export function withPreference(record: FactorRecord, preferred: Factor): FactorRecord {
@@ -84,4 +100,14 @@ export function factorStatuses(user: Pick<User, 'phone' | 'email'>, record: Fact
 
 export function preferredFactor(user: Pick<User, 'preferredChannel'>, record: FactorRecord | undefined): Factor {
   return record?.preferred ?? user.preferredChannel;
+}
+
+export type FactorChange = 'enrolled' | 'replaced';
+
+/**
+ * "Factor Changed": which factor, how, and what step-up allowed it — never the secret, a
+ * code, the URI, a phone number or an e-mail address (S12).
+ */
+export function factorChangedEvent(userId: string, factor: Factor, change: FactorChange, approvedBy: StepUpMethod | undefined, at: number): AuditEvent {
+  return userAuditEvent(AuditDetailTypes.factorChanged, userId, new Date(at), { factor, change, stepUp: approvedBy ?? 'unrecorded' });
 }

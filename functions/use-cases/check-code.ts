@@ -36,7 +36,11 @@ export function codeChecker(deps: CheckDeps, userId: string, spokenCode: string 
   };
 }
 
-async function checkDeviceCode(deps: CheckDeps, userId: string, factor: DeviceFactor, spokenCode: string | undefined): Promise<CodeVerdict> {
+/**
+ * One code from the user's authenticator app or MFA device: counted against their attempt
+ * limit, and an authenticator code's time step used up when it matches.
+ */
+export async function checkDeviceCode(deps: Omit<CheckDeps, 'hasher' | 'settings'>, userId: string, factor: DeviceFactor, spokenCode: string | undefined): Promise<CodeVerdict> {
   const limit = await deps.attemptLimiter.tryConsume(userId);
   if (!limit.allowed) return { retryAt: limit.retryAt };
   const code = normalizeSpokenCode(spokenCode, DEVICE_CODE_DIGITS);

@@ -1,25 +1,30 @@
-import { activatePendingTotp, withPendingTotp } from '../domain/factor-enrollment';
+import { activatePendingTotp, factorChangedEvent, withPendingTotp } from '../domain/factor-enrollment';
 import { DEVICE_CODE_DIGITS } from '../domain/factor';
 import { normalizeSpokenCode } from '../domain/one-time-code';
 import { newTotpSecret, otpauthUri } from '../domain/totp';
 import type { Deps } from './deps';
+import { proveStepUp, type StepUpDeps, type StepUpFailure } from './step-up';
 import { updateFactors } from './update-factors';
 import { useTotpCode } from './use-totp-code';
 
 type EnrollDeps = Pick<Deps, 'users' | 'factors' | 'sealer' | 'clock'>;
-export type ActivateDeps = EnrollDeps & Pick<Deps, 'activationLimiter'>;
+export type ActivateDeps = EnrollDeps & Pick<Deps, 'activationLimiter' | 'audit'>;
 
-export type EnrollOutcome = { kind: 'unknown-user' } | { kind: 'pending'; otpauthUri: string };
+export type EnrollOutcome = { kind: 'unknown-user' } | StepUpFailure | { kind: 'pending'; otpauthUri: string };
 
 /**
- * Starts authenticator-app enrollment: a new secret, stored sealed and pending, and the
- * `otpauth://` URI the app scans. It confirms nothing until activated with one valid code.
+ * Starts authenticator-app enrollment, once the step-up (`stepUp`: a code from a factor the
+ * user already has) proves the user is behind it: a new secret, stored sealed and pending, and
+ * the `otpauth://` URI the app scans. It confirms nothing until activated with one valid code.
  */
-export async function startTotpEnrollment(deps: EnrollDeps, userId: string): Promise<EnrollOutcome> {
-  if (!(await deps.users.get(userId))) return { kind: 'unknown-user' };
+export async function startTotpEnrollment(deps: EnrollDeps & StepUpDeps, userId: string, stepUp: unknown): Promise<EnrollOutcome> {
+  const user = await deps.users.get(userId);
+  if (!user) return { kind: 'unknown-user' };
+  const verdict = await proveStepUp(deps, user, stepUp);
+  if (verdict.kind !== 'proved') return verdict;
   const secret = newTotpSecret();
   const sealed = await deps.sealer.seal(secret, userId);
-  await updateFactors(deps.factors, userId, (record) => withPendingTotp(record, sealed, deps.clock.now()));
+  await updateFactors(deps.factors, userId, (record) => withPendingTotp(record, sealed, deps.clock.now(), verdict.method));
   return { kind: 'pending', otpauthUri: otpauthUri(userId, secret) };
 }
 
@@ -34,8 +39,9 @@ export type ActivateOutcome = 'unknown-user' | 'nothing-pending' | 'attempt-limi
 /**
  * Activates the pending enrollment with the first code the app shows: proof it holds the
  * secret. The code's time step is used up like any other, and the app becomes the user's
- * preferred factor. Activation attempts have their own limit (the same windows), apart from
- * the attempts that confirm commands: setting an app up never locks a user out of using it.
+ * preferred factor; audited as "Factor Changed". Activation attempts have their own limit (the
+ * same windows), apart from the attempts that confirm commands: setting an app up never locks a
+ * user out of using it.
  */
 export async function activateTotp(deps: ActivateDeps, userId: string, spokenCode: unknown): Promise<ActivateOutcome> {
   if (!(await deps.users.get(userId))) return 'unknown-user';
@@ -47,9 +53,13 @@ export async function activateTotp(deps: ActivateDeps, userId: string, spokenCod
   if (code === undefined) return 'wrong-code';
   const verdict = await useTotpCode(deps, userId, pending, code);
   if (verdict !== 'accepted') return verdict === 'replayed' ? 'code-used' : 'wrong-code';
+  let replaced = false;
   // Only the secret this code proved: a newer enrollment started meanwhile stays pending.
-  const activated = await updateFactors(deps.factors, userId, (record) =>
-    record.pendingTotp?.sealedSecret === pending.sealedSecret ? activatePendingTotp(record, deps.clock.now()) : undefined,
-  );
-  return activated ? 'activated' : 'nothing-pending';
+  const activated = await updateFactors(deps.factors, userId, (record) => {
+    replaced = record.totp !== undefined;
+    return record.pendingTotp?.sealedSecret === pending.sealedSecret ? activatePendingTotp(record, deps.clock.now()) : undefined;
+  });
+  if (!activated) return 'nothing-pending';
+  await deps.audit.publish(factorChangedEvent(userId, 'totp', replaced ? 'replaced' : 'enrolled', pending.approvedBy, deps.clock.now()));
+  return 'activated';
 }

@@ -1,6 +1,7 @@
-import { factorStatuses, preferredFactor, usableFactors, withMfaDevice, withPreference, type FactorStatus, type MfaDeviceLink } from '../domain/factor-enrollment';
+import { factorChangedEvent, factorStatuses, preferredFactor, usableFactors, withMfaDevice, withPreference, type FactorStatus, type MfaDeviceLink } from '../domain/factor-enrollment';
 import type { Factor } from '../domain/factor';
 import type { Deps } from './deps';
+import { proveStepUp, type StepUpDeps, type StepUpFailure } from './step-up';
 import { updateFactors } from './update-factors';
 
 type ManageDeps = Pick<Deps, 'users' | 'factors'>;
@@ -30,9 +31,29 @@ export async function setPreferredFactor(deps: ManageDeps, userId: string, facto
   return written ? 'set' : 'not-usable';
 }
 
-/** Links the user to an MFA device AWS already knows (or, locally, a simulated one). */
-export async function linkMfaDevice(deps: ManageDeps, userId: string, device: MfaDeviceLink): Promise<boolean> {
-  if (!(await deps.users.get(userId))) return false;
-  await updateFactors(deps.factors, userId, (record) => withMfaDevice(record, device));
-  return true;
+export type LinkOutcome<Provisioned> = { kind: 'unknown-user' } | StepUpFailure | { kind: 'linked'; provisioned: Provisioned };
+
+/**
+ * Links the user to an MFA device (AWS's, or locally a simulated one) once the step-up proves
+ * the user is behind it. `provision` makes or finds the device only then, since making one can
+ * replace a device the user has now. Audited as "Factor Changed".
+ */
+export async function linkMfaDevice<Provisioned extends { device: MfaDeviceLink }>(
+  deps: ManageDeps & StepUpDeps & Pick<Deps, 'audit'>,
+  userId: string,
+  stepUp: unknown,
+  provision: () => Promise<Provisioned>,
+): Promise<LinkOutcome<Provisioned>> {
+  const user = await deps.users.get(userId);
+  if (!user) return { kind: 'unknown-user' };
+  const verdict = await proveStepUp(deps, user, stepUp);
+  if (verdict.kind !== 'proved') return verdict;
+  const provisioned = await provision();
+  let replaced = false;
+  await updateFactors(deps.factors, userId, (record) => {
+    replaced = record.mfaDevice !== undefined;
+    return withMfaDevice(record, provisioned.device);
+  });
+  await deps.audit.publish(factorChangedEvent(userId, 'aws-mfa', replaced ? 'replaced' : 'enrolled', verdict.method, deps.clock.now()));
+  return { kind: 'linked', provisioned };
 }

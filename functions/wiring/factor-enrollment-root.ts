@@ -1,30 +1,33 @@
-import { KMSClient } from '@aws-sdk/client-kms';
-import { createDocumentClient } from '../adapters/aws/dynamodb/document-client';
-import { DynamoDbFactorStore } from '../adapters/aws/dynamodb/dynamodb-factor-store';
-import { DynamoDbSendRateLimiter } from '../adapters/aws/dynamodb/dynamodb-send-rate-limiter';
-import { DynamoDbUserDirectory } from '../adapters/aws/dynamodb/dynamodb-user-directory';
-import { tableNames } from '../adapters/aws/dynamodb/tables';
-import { factorKeyAlias, KmsSecretSealer } from '../adapters/aws/kms/kms-secret-sealer';
-import { systemClock } from '../ports/clock';
-import { countedSeparately } from '../ports/send-rate-limiter';
+import { LambdaClient, paginateListFunctions } from '@aws-sdk/client-lambda';
+import { readAwsConfig, type AwsConfig } from '../config/aws-config';
 import type { ActivateDeps } from '../use-cases/enroll-totp';
-import { DEFAULT_SETTINGS } from '../use-cases/settings';
+import type { StepUpDeps } from '../use-cases/step-up';
+import type { Deps } from '../use-cases/deps';
+import { awsHost, commonPorts, confirmationPorts, factorPorts, rateLimiters } from './aws-ports';
+
+/** What an operator's factor change needs: step-up codes (sent and checked), enrollment, activation and the audit bus. */
+export type FactorChangeDeps = ActivateDeps & StepUpDeps & Pick<Deps, 'sendLimiter' | 'codes' | 'messages' | 'audit'>;
 
 /**
- * An operator's authenticator-app enrollment against a deployed stack, found by its name
- * (tables `<stack>-users`, `<stack>-factors`, `<stack>-send-counters`, key
- * `alias/<stack>-factor-secrets`). The operator's own credentials seal the secret: no function
- * may kms:Encrypt. Region, credentials and any AWS_ENDPOINT_URL come from the environment.
+ * An operator's factor change against a deployed stack, found by its name: the stack's own
+ * settings are read from its skill function's environment (tables, code-hash secret, audit bus,
+ * sender, factor key), so a step-up code is hashed, sent, limited and audited exactly as the
+ * skill does. The operator's own credentials do the work: only they may kms:Encrypt. Region,
+ * credentials and any AWS_ENDPOINT_URL come from the environment.
  */
-export function factorEnrollmentDeps(stackName: string): ActivateDeps {
-  const documents = createDocumentClient();
-  const tables = tableNames(`${stackName}-`);
-  const counters = new DynamoDbSendRateLimiter(documents, tables.sendCounters, DEFAULT_SETTINGS.sendLimits, systemClock);
-  return {
-    users: new DynamoDbUserDirectory(documents, tables.users),
-    factors: new DynamoDbFactorStore(documents, tables.factors),
-    sealer: new KmsSecretSealer(new KMSClient({}), factorKeyAlias(stackName)),
-    clock: systemClock,
-    activationLimiter: countedSeparately('activations', counters),
-  };
+export async function factorChangeDeps(stackName: string): Promise<FactorChangeDeps> {
+  const host = awsHost(await deployedSkillConfig(stackName));
+  if (!host.config.factorKeyArn) throw new Error(`stack ${stackName} has authenticator apps switched off (no factor key)`);
+  return { ...commonPorts(host), ...rateLimiters(host), ...factorPorts(host), ...(await confirmationPorts(host)) };
+}
+
+/** The skill function is the one whose tables are the stack's and that answers a skill id. */
+async function deployedSkillConfig(stackName: string): Promise<AwsConfig> {
+  for await (const page of paginateListFunctions({ client: new LambdaClient({}) }, {})) {
+    for (const fn of page.Functions ?? []) {
+      const env = fn.Environment?.Variables ?? {};
+      if (env.VOICEGATE_TABLE_PREFIX === `${stackName}-` && env.VOICEGATE_SKILL_ID) return readAwsConfig(env);
+    }
+  }
+  throw new Error(`no VoiceGate skill function of stack ${stackName} was found`);
 }

@@ -1,6 +1,6 @@
 import { X509Certificate, verify as verifySignature } from 'node:crypto';
 import { isAlexaCertChainUrl, normalizedCertChainUrl } from './cert-chain-url';
-import { mayIssueCertificates } from './key-usage';
+import { mayIssueCertificates, maySignRequests } from './key-usage';
 
 /** Where the signing certificate chain comes from (HTTPS in production, fixtures in tests). */
 export interface CertChainSource {
@@ -23,8 +23,9 @@ const CHAIN_CACHE_SIZE = 16;
 
 /**
  * S10 for an HTTPS endpoint: the chain URL follows Alexa's rules, the chain is valid now
- * and leads to a trusted root, the signing certificate is for echo-api.amazon.com, and
- * its key signed the exact request body (SHA-256). Chains are cached per URL.
+ * and leads to a trusted root, the signing certificate is for echo-api.amazon.com and is an
+ * end-entity certificate meant for signing, and its key signed the exact request body
+ * (SHA-256). Chains are cached per URL.
  */
 export class AlexaSignatureVerifier {
   private readonly chains = new Map<string, X509Certificate[]>();
@@ -66,6 +67,7 @@ export class AlexaSignatureVerifier {
     const now = this.now();
     if (chain.some((cert) => now < Date.parse(cert.validFrom) || now > Date.parse(cert.validTo))) return 'certificate not valid now';
     if (!chain[0]!.checkHost(ALEXA_SIGNING_NAME, { subject: 'never' })) return `signing certificate is not for ${ALEXA_SIGNING_NAME}`;
+    if (!maySignRequests(chain[0]!)) return 'signing certificate may not sign requests';
     for (let i = 0; i + 1 < chain.length; i++) {
       if (!issued(chain[i + 1]!, chain[i]!)) return 'broken certificate chain';
     }

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { ConsoleBrowser, describeWithChromium, propertyOf, screenshotPanels, textsOf, waitForTexts } from '../support/console-browser';
-import { LocalStackHarness, speechOf } from '../support/local-stack-harness';
+import { ALICE_PHONE, LocalStackHarness, speechOf } from '../support/local-stack-harness';
 
 jest.setTimeout(60_000);
 
@@ -70,7 +70,19 @@ describeWithChromium('the operator console in a browser', () => {
     await page.select('#filter-user', '');
   });
 
-  it('shows a QR code when an authenticator app is enrolled', async () => {
+  it('refuses to enroll an authenticator without a step-up, and says why', async () => {
+    await page.waitForSelector('#step-up:not([hidden]) #step-up-factor option[value="sms"]');
+    await page.click('#enroll-totp');
+
+    await page.waitForSelector('#factor-notice.error ::-p-text(needs a step-up)');
+    expect(await propertyOf(page, '#enrollment', 'hidden')).toBe(true);
+  });
+
+  it('shows a QR code when an authenticator app is enrolled after a step-up by text', async () => {
+    await page.select('#step-up-factor', 'sms');
+    await page.click('#step-up-send');
+    await page.waitForSelector('#factor-notice ::-p-text(Step-up code sent to ***01)');
+    await page.type('#step-up-code', await vg.lastCodeSentTo(ALICE_PHONE));
     await page.click('#enroll-totp');
 
     await page.waitForSelector('#enrollment:not([hidden]) #enrollment-qr[src^="data:image/svg+xml;base64,"]');

@@ -8,15 +8,6 @@ const PATH = '/api/users/alice/factors';
 /** The code the app shows one step from now: later than any step already used, within the drift window. */
 const nextCode = (secret: string) => totpCode(secret, Date.now() + STEP);
 
-async function enrollAuthenticator(vg: LocalStackHarness, userId = 'alice'): Promise<string> {
-  const enrolled = await vg.post(`/api/users/${userId}/factors/totp`);
-  expect(enrolled.status).toBe(201);
-  const secret = secretOf((enrolled.body as { otpauthUri: string }).otpauthUri);
-  const activated = await vg.post(`/api/users/${userId}/factors/totp/activate`, { code: totpCode(secret, Date.now()) });
-  expect(activated).toEqual({ status: 200, body: { factor: 'totp', status: 'active' } });
-  return secret;
-}
-
 async function getRaw(vg: LocalStackHarness, path: string): Promise<{ status: number; type: string; text: string }> {
   const response = await vg.fetch(path);
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
@@ -29,7 +20,7 @@ describe('authenticator apps and MFA devices', () => {
   it('enrolls an authenticator: an otpauth URI and its QR code, activated only by a valid first code', async () => {
     const vg = await start();
 
-    const enrolled = await vg.post(`${PATH}/totp`);
+    const enrolled = await vg.post(`${PATH}/totp`, { stepUp: await vg.smsStepUp('alice') });
     expect(enrolled.status).toBe(201);
     const { otpauthUri } = enrolled.body as { otpauthUri: string };
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/VoiceGate:alice\?secret=[A-Z2-7]+&issuer=VoiceGate$/);
@@ -71,12 +62,13 @@ describe('authenticator apps and MFA devices', () => {
 
   it('"start splunk" asks for the code from the app, sends nothing, and the app\'s code performs it', async () => {
     const vg = await start();
-    const secret = await enrollAuthenticator(vg);
+    const secret = await vg.enrollAuthenticator();
+    const stepUpText = await vg.outbox();
 
     expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' })).toBe(
       'To confirm starting splunk, say the code from your authenticator app.',
     );
-    expect(await vg.outbox()).toEqual([]);
+    expect(await vg.outbox()).toEqual(stepUpText);
     const code = nextCode(secret);
 
     expect(await vg.say('alice', 'AuthorizeIntent', { code })).toBe('Code accepted. I have started splunk.');
@@ -89,7 +81,7 @@ describe('authenticator apps and MFA devices', () => {
     const audit = JSON.stringify(await vg.audit());
     expect(audit).not.toContain(code);
     expect(audit).not.toContain(secret);
-    expect(await vg.outbox()).toEqual([]);
+    expect(await vg.outbox()).toEqual(stepUpText);
 
     // The same code (its time step) never confirms again.
     await vg.say('alice', 'RebootInstanceIntent', { instance: 'web' });
@@ -98,7 +90,7 @@ describe('authenticator apps and MFA devices', () => {
 
   it('"send the code again" has nothing to send; "send the code by text" switches to SMS where the policy allows', async () => {
     const vg = await start();
-    await enrollAuthenticator(vg);
+    await vg.enrollAuthenticator();
     await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
 
     expect(await vg.say('alice', 'SendCodeIntent', {})).toBe('There is nothing to send: say authorize and the code from your authenticator app.');
@@ -116,11 +108,12 @@ describe('authenticator apps and MFA devices', () => {
     expect(await vg.outbox()).toEqual([]);
     expect((await vg.audit()).map((e) => [e.detailType, e.detail.reason])).toEqual([['Command Denied', 'no enrolled factor the policy accepts']]);
 
-    const secret = await enrollAuthenticator(vg);
+    const secret = await vg.enrollAuthenticator();
+    const stepUpText = await vg.outbox();
     expect(await vg.say('alice', 'StartInstanceIntent', { instance: 'splunk' })).toBe('To confirm starting splunk, say the code from your authenticator app.');
     expect(await vg.say('alice', 'SendCodeIntent', { channel: 'text' })).toBe('Sorry, this action needs your authenticator app.');
     expect(await vg.say('alice', 'SendCodeIntent', { channel: 'email' })).toBe('Sorry, this action needs your authenticator app.');
-    expect(await vg.outbox()).toEqual([]);
+    expect(await vg.outbox()).toEqual(stepUpText);
     expect(await vg.say('alice', 'AuthorizeIntent', { code: nextCode(secret) })).toBe('Code accepted. I have started splunk.');
 
     // Other targets still take the user's preference, and an SMS user is untouched.
@@ -130,8 +123,9 @@ describe('authenticator apps and MFA devices', () => {
 
   it('confirms with a simulated AWS MFA device shown in the console', async () => {
     const vg = await start();
-    const created = await vg.post(`${PATH}/aws-mfa`);
+    const created = await vg.post(`${PATH}/aws-mfa`, { stepUp: await vg.smsStepUp('alice') });
     expect(created.status).toBe(201);
+    const stepUpText = await vg.outbox();
     const { serialNumber, otpauthUri } = created.body as { serialNumber: string; otpauthUri: string };
     expect(serialNumber).toBe('arn:aws:iam::000000000000:mfa/voicegate-alice');
     expect((await getRaw(vg, `${PATH}/aws-mfa/qr.svg`)).type).toMatch(/^image\/svg\+xml/);
@@ -142,7 +136,7 @@ describe('authenticator apps and MFA devices', () => {
       'Code accepted. I have started splunk.',
     );
     expect((await vg.audit()).find((e) => e.detailType === 'Code Verified')?.detail.factor).toBe('aws-mfa');
-    expect(await vg.outbox()).toEqual([]);
+    expect(await vg.outbox()).toEqual(stepUpText);
   });
 
   it('sets the preferred factor only to an active one', async () => {

@@ -4,7 +4,6 @@ import type { DeviceAgent } from '../../infra/local/devices/agent/device-agent';
 import { runDevice } from '../../infra/local/devices/agent/device-runner';
 import type { DeviceRow } from '../../infra/local/devices/local-devices';
 import { ALICE_PHONE, stackPerTest, type LocalStackHarness } from '../support/local-stack-harness';
-import { secretOf } from '../support/otpauth';
 
 const devicesOf = async (vg: LocalStackHarness) => (await vg.get<{ devices: DeviceRow[] }>('/api/devices')).devices;
 const rowOf = async (vg: LocalStackHarness, thingName: string) => (await devicesOf(vg)).find((row) => row.thingName === thingName);
@@ -135,15 +134,14 @@ describe('devices', () => {
 
   it('with the default factor policy, unlocking takes the code from the authenticator app', async () => {
     const vg = await start();
-    const enrolled = await vg.post('/api/users/alice/factors/totp');
-    const secret = secretOf((enrolled.body as { otpauthUri: string }).otpauthUri);
-    await vg.post('/api/users/alice/factors/totp/activate', { code: totpCode(secret, Date.now()) });
+    const secret = await vg.enrollAuthenticator('alice');
+    const stepUpText = await vg.outbox();
     await vg.stack.devices.start();
 
     expect(await vg.say('alice', 'DeviceCommandIntent', { action: 'unlock', device: 'front door' })).toBe(
       'To confirm unlocking the front door, say the code from your authenticator app.',
     );
     expect(await vg.say('alice', 'AuthorizeIntent', { code: totpCode(secret, Date.now() + 30_000) })).toBe('Code accepted. The front door is unlocked.');
-    expect(await vg.outbox()).toEqual([]);
+    expect(await vg.outbox()).toEqual(stepUpText);
   });
 });

@@ -41,7 +41,7 @@ describe('precise outcomes', () => {
 
   it('a reused authenticator code is told as such', async () => {
     const vg = await start();
-    const enrolled = await vg.post('/api/users/alice/factors/totp');
+    const enrolled = await vg.post('/api/users/alice/factors/totp', { stepUp: await vg.smsStepUp('alice') });
     const secret = secretOf((enrolled.body as { otpauthUri: string }).otpauthUri);
     const activationCode = totpCode(secret, Date.now());
     expect((await vg.post('/api/users/alice/factors/totp/activate', { code: activationCode })).status).toBe(200);

@@ -2,7 +2,7 @@ import { AlexaSignatureVerifier, type CertChainSource } from '../../skill/signat
 import { isAlexaCertChainUrl } from '../../skill/signature/cert-chain-url';
 import { intentRequest } from '../fixtures/alexa/envelopes';
 import { LocalStackHarness } from '../support/local-stack-harness';
-import { makeTestPki, type TestPki } from '../support/test-certificates';
+import { makeTestPki, type LeafOptions, type TestPki } from '../support/test-certificates';
 
 const CHAIN_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem';
 
@@ -99,6 +99,30 @@ describe('S10: the request signature is checked against a trusted chain', () => 
     const verdict = await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: forged.signBody(body) });
 
     expect(verdict).toEqual({ ok: false, reason: 'broken certificate chain' });
+  });
+
+  it.each<[string, LeafOptions]>([
+    ['is a CA', { isCa: true }],
+    ['has a key usage without digitalSignature', { digitalSignature: false }],
+    ['is only for code signing', { extKeyUsage: ['codeSigning'] }],
+    ['is only for e-mail', { extKeyUsage: ['emailProtection'] }],
+  ])('refuses a signing certificate that %s', async (_label, leaf) => {
+    const misused = makeTestPki(leaf);
+    const verifier = new AlexaSignatureVerifier(sourceOf(misused.chainPem), [misused.root]);
+
+    const verdict = await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: misused.signBody(body) });
+
+    expect(verdict).toEqual({ ok: false, reason: 'signing certificate may not sign requests' });
+  });
+
+  it.each<[string, LeafOptions]>([
+    ['server authentication only', { extKeyUsage: ['serverAuth'] }],
+    ['no extended key usage at all', { extKeyUsage: undefined }],
+  ])('accepts a signing certificate with %s, as Amazon documents no further purpose', async (_label, leaf) => {
+    const pki = makeTestPki(leaf);
+    const verifier = new AlexaSignatureVerifier(sourceOf(pki.chainPem), [pki.root]);
+
+    expect(await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: pki.signBody(body) })).toEqual({ ok: true });
   });
 
   it('refuses a signing certificate that is not for echo-api.amazon.com', async () => {

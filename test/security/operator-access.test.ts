@@ -16,6 +16,7 @@ const OPERATOR_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['GET', '/api/users/alice/factors'],
   ['POST', '/api/dev/tokens', { userId: 'alice' }],
   ['POST', '/api/dev/users', { userId: 'mallory', phone: '+15555550199', email: 'm@example.com', targets: ['*'] }],
+  ['POST', '/api/users/alice/factors/step-up', { factor: 'sms' }],
   ['POST', '/api/users/alice/factors/totp'],
   ['POST', '/api/users/alice/factors/totp/activate', { code: '123456' }],
   ['POST', '/api/users/alice/factors/aws-mfa'],

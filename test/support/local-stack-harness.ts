@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack, type LocalStackOverrides } from '../../infra/local/app';
+import { totpCode } from '../../functions/domain/totp';
 import { taskTokenOf } from '../../functions/use-cases/issue-challenge';
 import { LOCAL_DEFAULTS, type LocalConfig } from '../../infra/local/config';
 import type { Settings } from '../../functions/use-cases/settings';
 import { readOperatorToken } from '../../infra/local/identity/operator-token';
 import type { ExecutionSummaryRecord, HistoryEvent } from '../../infra/local/workflow/execution-store';
 import { CapturedLog } from './captured-log';
+import { secretOf } from './otpauth';
 import { intentRequest, launchRequest, type EnvelopeOptions, type SlotValues } from '../fixtures/alexa/envelopes';
 
 export interface AlexaReply {
@@ -162,6 +164,24 @@ export class LocalStackHarness {
     const code = message?.body.match(/code (\d+)/)?.[1];
     if (!code) throw new Error(`no code was sent to ${to}`);
     return code;
+  }
+
+  /** A step-up by text: asks for a code for the user's phone and reads it off the simulated phone. */
+  async smsStepUp(userId: string): Promise<{ factor: 'sms'; code: string }> {
+    const sent = await this.post(`/api/users/${userId}/factors/step-up`, { factor: 'sms' });
+    const user = await this.stack.deps.users.get(userId);
+    if (sent.status !== 201 || !user) throw new Error(`no step-up code for ${userId}: ${sent.status}`);
+    return { factor: 'sms', code: await this.lastCodeSentTo(user.phone) };
+  }
+
+  /** Enrolls (stepping up by text) and activates an authenticator app for the user; returns its secret. */
+  async enrollAuthenticator(userId = 'alice'): Promise<string> {
+    const enrolled = await this.post(`/api/users/${userId}/factors/totp`, { stepUp: await this.smsStepUp(userId) });
+    if (enrolled.status !== 201) throw new Error(`enrolling ${userId}: ${enrolled.status}`);
+    const secret = secretOf((enrolled.body as { otpauthUri: string }).otpauthUri);
+    const activated = await this.post(`/api/users/${userId}/factors/totp/activate`, { code: totpCode(secret, Date.now()) });
+    if (activated.status !== 200) throw new Error(`activating for ${userId}: ${activated.status}`);
+    return secret;
   }
 
   /** Audit detail-types of one command, in order. */

@@ -16,12 +16,19 @@ interface CertOptions {
   isCa: boolean;
   /** Defaults to isCa. */
   keyCertSign?: boolean;
+  /** Defaults to true. */
+  digitalSignature?: boolean;
+  /** Extended key usages (forge's names); none when absent, as on CA certificates. */
+  extKeyUsage?: ('serverAuth' | 'clientAuth' | 'codeSigning' | 'emailProtection')[];
   altNames?: string[];
   notBefore?: Date;
   notAfter?: Date;
 }
 
 type KeyPair = ReturnType<typeof keyPair>;
+
+/** How a test wants the signing certificate to differ from Amazon's. */
+export type LeafOptions = Partial<CertOptions>;
 
 function certificate(subjectKeys: KeyPair, options: CertOptions, issuer?: { keys: KeyPair; cert: forge.pki.Certificate }) {
   const cert = forge.pki.createCertificate();
@@ -34,7 +41,8 @@ function certificate(subjectKeys: KeyPair, options: CertOptions, issuer?: { keys
   cert.setIssuer(issuer ? issuer.cert.subject.attributes : subject);
   cert.setExtensions([
     { name: 'basicConstraints', cA: options.isCa },
-    { name: 'keyUsage', keyCertSign: options.keyCertSign ?? options.isCa, digitalSignature: true },
+    { name: 'keyUsage', keyCertSign: options.keyCertSign ?? options.isCa, digitalSignature: options.digitalSignature ?? true },
+    ...(options.extKeyUsage ? [{ name: 'extKeyUsage', ...Object.fromEntries(options.extKeyUsage.map((purpose) => [purpose, true])) }] : []),
     ...(options.altNames ? [{ name: 'subjectAltName', altNames: options.altNames.map((value) => ({ type: 2, value })) }] : []),
   ]);
   cert.sign((issuer ?? { keys: subjectKeys }).keys.forgePrivate, forge.md.sha256.create());
@@ -50,10 +58,11 @@ export interface TestPki {
 }
 
 /**
- * A local CA → intermediate → "echo-api.amazon.com" signing certificate, for S10 tests;
- * `intermediate` can make the middle certificate one that is no CA or may not sign certificates.
+ * A local CA → intermediate → "echo-api.amazon.com" signing certificate, for S10 tests. The leaf
+ * carries what Amazon's does (digitalSignature; serverAuth and clientAuth); `leaf` and
+ * `intermediate` can make either one that may not sign what it signs.
  */
-export function makeTestPki(leaf: Partial<CertOptions> = {}, intermediate: { isCa?: boolean; keyCertSign?: boolean } = {}): TestPki {
+export function makeTestPki(leaf: LeafOptions = {}, intermediate: { isCa?: boolean; keyCertSign?: boolean } = {}): TestPki {
   const rootKeys = keyPair();
   const rootCert = certificate(rootKeys, { commonName: 'VoiceGate Test Root', isCa: true });
   const midKeys = keyPair();
@@ -65,7 +74,7 @@ export function makeTestPki(leaf: Partial<CertOptions> = {}, intermediate: { isC
   const leafKeys = keyPair();
   const leafCert = certificate(
     leafKeys,
-    { commonName: 'echo-api.amazon.com', isCa: false, altNames: ['echo-api.amazon.com'], ...leaf },
+    { commonName: 'echo-api.amazon.com', isCa: false, altNames: ['echo-api.amazon.com'], extKeyUsage: ['serverAuth', 'clientAuth'], ...leaf },
     { keys: midKeys, cert: midCert },
   );
   const pem = forge.pki.certificateToPem;

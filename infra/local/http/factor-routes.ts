@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { isFactor } from '../../../functions/domain/factor';
 import { activateTotp, pendingTotpUri, startTotpEnrollment, type ActivateOutcome } from '../../../functions/use-cases/enroll-totp';
 import { linkMfaDevice, listFactors, setPreferredFactor } from '../../../functions/use-cases/manage-factors';
+import { sendStepUpCode, type StepUpFailure } from '../../../functions/use-cases/step-up';
 import type { LocalStackParts } from '../local-stack-parts';
 
 const ACTIVATION_ERRORS: Record<Exclude<ActivateOutcome, 'activated' | 'unknown-user'>, string> = {
@@ -12,10 +13,21 @@ const ACTIVATION_ERRORS: Record<Exclude<ActivateOutcome, 'activated' | 'unknown-
   'attempt-limit': 'too many codes tried; please try again later',
 };
 
+const STEP_UP_ERRORS: Record<Extract<StepUpFailure, { kind: 'step-up-refused' }>['reason'], string> = {
+  missing:
+    'changing a factor needs a step-up: send "stepUp": {"factor", "code"} with a code from one of the user\'s factors (for sms or email, ask for one with POST /api/users/{userId}/factors/step-up)',
+  'not-a-factor': 'the step-up must use one of the user\'s active factors',
+  'no-code-sent': 'no step-up code is waiting on that channel; ask for one with POST /api/users/{userId}/factors/step-up',
+  'wrong-code': 'the step-up code is wrong',
+  'code-used': 'that step-up code was already used; wait for the next one',
+  expired: 'the step-up code expired; ask for a new one',
+};
+
 /**
  * Factor enrollment for the console (docs/local-api.md): authenticator apps, the simulated AWS
- * MFA device, the preferred factor. Answers carry factor names and statuses, never a secret,
- * except the otpauth URI (and its QR code) the user's app must scan.
+ * MFA device, the preferred factor. Enrolling or replacing a factor needs a step-up from a factor
+ * the user already has. Answers carry factor names and statuses, never a secret, except the
+ * otpauth URI (and its QR code) the user's app must scan.
  */
 export function factorRoutes(parts: Pick<LocalStackParts, 'deps' | 'mfaDevices'>): Router {
   const { deps, mfaDevices } = parts;
@@ -28,9 +40,20 @@ export function factorRoutes(parts: Pick<LocalStackParts, 'deps' | 'mfaDevices'>
     res.json(list);
   });
 
-  router.post(`${base}/totp`, async (req, res) => {
-    const outcome = await startTotpEnrollment(deps, req.params.userId);
+  router.post(`${base}/step-up`, async (req, res) => {
+    const outcome = await sendStepUpCode(deps, req.params.userId, req.body?.factor);
     if (outcome.kind === 'unknown-user') return void noSuchUser(res, req.params.userId);
+    if (outcome.kind === 'not-a-factor') return void res.status(400).json({ error: 'factor must be sms or email, and the user must have it' });
+    if (outcome.kind === 'send-limit') return void tooManyTries(res, outcome.retryAt, 'too many codes sent');
+    if (outcome.kind === 'delivery-failed') return void res.status(502).json({ error: 'the provider did not accept the code; try again' });
+    const { channel, maskedDestination, expiresAt } = outcome;
+    res.status(201).json({ factor: channel, sentTo: maskedDestination, expiresAt: new Date(expiresAt).toISOString() });
+  });
+
+  router.post(`${base}/totp`, async (req, res) => {
+    const outcome = await startTotpEnrollment(deps, req.params.userId, req.body?.stepUp);
+    if (outcome.kind === 'unknown-user') return void noSuchUser(res, req.params.userId);
+    if (outcome.kind !== 'pending') return void refuseStepUp(res, outcome);
     res.status(201).set('Cache-Control', 'no-store').json({ otpauthUri: outcome.otpauthUri });
   });
 
@@ -57,9 +80,10 @@ export function factorRoutes(parts: Pick<LocalStackParts, 'deps' | 'mfaDevices'>
   // The simulated AWS MFA device: a TOTP secret standing in for a virtual device AWS would check.
   router.post(`${base}/aws-mfa`, async (req, res) => {
     const { userId } = req.params;
-    if (!(await deps.users.get(userId))) return void noSuchUser(res, userId);
-    const { device, otpauthUri } = await mfaDevices.create(userId);
-    await linkMfaDevice(deps, userId, device);
+    const outcome = await linkMfaDevice(deps, userId, req.body?.stepUp, () => mfaDevices.create(userId));
+    if (outcome.kind === 'unknown-user') return void noSuchUser(res, userId);
+    if (outcome.kind !== 'linked') return void refuseStepUp(res, outcome);
+    const { device, otpauthUri } = outcome.provisioned;
     res.status(201).set('Cache-Control', 'no-store').json({ serialNumber: device.serialNumber, otpauthUri });
   });
 
@@ -75,6 +99,16 @@ async function sendQr(res: Response, uri: string | undefined, missing: string): 
   if (!uri) return void res.status(404).json({ error: missing });
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   res.status(200).type('image/svg+xml').set('Cache-Control', 'no-store').send(svg);
+}
+
+/** 403 for a missing or wrong step-up (naming the factors that can give one), 429 at the attempt limit. */
+function refuseStepUp(res: Response, failure: StepUpFailure): void {
+  if (failure.kind === 'attempt-limit') return tooManyTries(res, failure.retryAt, 'too many codes tried');
+  res.status(403).json({ error: STEP_UP_ERRORS[failure.reason], stepUpFactors: failure.factors });
+}
+
+function tooManyTries(res: Response, retryAt: number, what: string): void {
+  res.status(429).json({ error: `${what}; try again after retryAt`, retryAt: new Date(retryAt).toISOString() });
 }
 
 function noSuchUser(res: Response, userId: string): void {

@@ -58,6 +58,7 @@ describe('auditEvent', () => {
         'Command Superseded',
         'Delivery Failed',
         'Device Registered',
+        'Factor Changed',
         'Limit Reset',
       ].sort(),
     );

@@ -10,14 +10,15 @@ import { failTask, issueChallenge } from '../../../functions/use-cases/issue-cha
 import { linkMfaDevice, setPreferredFactor } from '../../../functions/use-cases/manage-factors';
 import { submitCode } from '../../../functions/use-cases/submit-code';
 import { takeOutcomeNotice } from '../../../functions/use-cases/take-outcome-notice';
-import { requestedCommand } from '../../support/fakes/device-factor-world';
+import { requestedCommand, smsStepUp } from '../../support/fakes/device-factor-world';
 import { ALICE, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
 import { secretOf } from '../../support/otpauth';
 
 const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
 
 async function withMfaDevice(world: FakeWorld): Promise<void> {
-  await linkMfaDevice(world.deps, 'alice', { serialNumber: SERIAL, credentialsSecretId: 'voicegate/mfa/alice' });
+  const device = { serialNumber: SERIAL, credentialsSecretId: 'voicegate/mfa/alice' };
+  await linkMfaDevice(world.deps, 'alice', await smsStepUp(world), async () => ({ device }));
   await setPreferredFactor(world.deps, 'alice', 'aws-mfa');
 }
 
@@ -40,13 +41,13 @@ describe('codeChecker', () => {
 describe('activateTotp', () => {
   it('does not activate an enrollment started after the one the code proved', async () => {
     const world = fakeWorld();
-    const started = await startTotpEnrollment(world.deps, 'alice');
+    const started = await startTotpEnrollment(world.deps, 'alice', await smsStepUp(world));
     if (started.kind !== 'pending') throw new Error('no enrollment');
     const code = totpCode(secretOf(started.otpauthUri), world.clock.now());
     // A second enrollment lands while the first one's code is being checked.
     const claim = world.factors.claimTotpStep.bind(world.factors);
     world.factors.claimTotpStep = async (ownerId, step) => {
-      await startTotpEnrollment(world.deps, 'alice');
+      await startTotpEnrollment(world.deps, 'alice', await smsStepUp(world));
       return claim(ownerId, step);
     };
 

@@ -3,7 +3,7 @@ import { linkMfaDevice, setPreferredFactor } from '../../../functions/use-cases/
 import { requestCommand } from '../../../functions/use-cases/request-command';
 import { resendCode } from '../../../functions/use-cases/resend-code';
 import { submitCode } from '../../../functions/use-cases/submit-code';
-import { enrolledAuthenticator, requestedCommand } from '../../support/fakes/device-factor-world';
+import { enrolledAuthenticator, requestedCommand, smsStepUp } from '../../support/fakes/device-factor-world';
 import { ALICE, WEB, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
 
 const STEP = 30_000;
@@ -24,6 +24,7 @@ describe('confirming with an authenticator app', () => {
   beforeEach(async () => {
     world = fakeWorld();
     secret = await enrolledAuthenticator(world);
+    world.outbox.messages.splice(0); // the step-up text enrolling sent is not what these tests watch
   });
 
   it('sends nothing and stores a challenge without a code, expecting the app', async () => {
@@ -200,8 +201,10 @@ describe('confirming with an AWS MFA device', () => {
   let world: FakeWorld;
   beforeEach(async () => {
     world = fakeWorld();
-    await linkMfaDevice(world.deps, 'alice', { serialNumber: SERIAL, credentialsSecretId: 'voicegate/mfa/alice' });
+    const device = { serialNumber: SERIAL, credentialsSecretId: 'voicegate/mfa/alice' };
+    await linkMfaDevice(world.deps, 'alice', await smsStepUp(world), async () => ({ device }));
     await setPreferredFactor(world.deps, 'alice', 'aws-mfa');
+    world.outbox.messages.splice(0); // the step-up text linking sent is not what these tests watch
   });
 
   it('lets AWS check the code from the device and records the factor', async () => {

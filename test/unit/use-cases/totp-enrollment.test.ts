@@ -3,12 +3,12 @@ import { factorFor } from '../../../functions/use-cases/choose-factor';
 import { activateTotp, pendingTotpUri, startTotpEnrollment } from '../../../functions/use-cases/enroll-totp';
 import { listFactors, setPreferredFactor } from '../../../functions/use-cases/manage-factors';
 import { submitCode } from '../../../functions/use-cases/submit-code';
-import { enrolledAuthenticator, requestedCommand } from '../../support/fakes/device-factor-world';
+import { enrolledAuthenticator, requestedCommand, smsStepUp } from '../../support/fakes/device-factor-world';
 import { ALICE, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
 import { secretOf } from '../../support/otpauth';
 
 async function pendingSecret(world: FakeWorld, userId = 'alice'): Promise<string> {
-  const enrollment = await startTotpEnrollment(world.deps, userId);
+  const enrollment = await startTotpEnrollment(world.deps, userId, await smsStepUp(world, userId));
   if (enrollment.kind !== 'pending') throw new Error('not enrolling');
   return secretOf(enrollment.otpauthUri);
 }
@@ -38,7 +38,7 @@ describe('authenticator enrollment', () => {
   });
 
   it('refuses an unknown user', async () => {
-    expect(await startTotpEnrollment(world.deps, 'carol')).toEqual({ kind: 'unknown-user' });
+    expect(await startTotpEnrollment(world.deps, 'carol', undefined)).toEqual({ kind: 'unknown-user' });
     expect(await activateTotp(world.deps, 'carol', '123456')).toBe('unknown-user');
     expect(await world.factors.get('carol')).toBeUndefined();
   });

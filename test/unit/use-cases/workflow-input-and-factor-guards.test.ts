@@ -3,7 +3,7 @@ import { totpCode } from '../../../functions/domain/totp';
 import { activateTotp, pendingTotpUri, startTotpEnrollment } from '../../../functions/use-cases/enroll-totp';
 import { submitCode } from '../../../functions/use-cases/submit-code';
 import { verifyCommand } from '../../../functions/use-cases/verify-command';
-import { enrolledAuthenticator, requestedCommand } from '../../support/fakes/device-factor-world';
+import { enrolledAuthenticator, requestedCommand, smsStepUp } from '../../support/fakes/device-factor-world';
 import { fakeWorld, SPLUNK } from '../../support/fakes/fake-deps';
 import { unlockFrontDoor } from '../../support/fakes/in-memory-devices';
 import { secretOf } from '../../support/otpauth';
@@ -48,7 +48,7 @@ describe('authenticator enrollment', () => {
 
   it('takes only a spoken string as the activation code', async () => {
     const world = fakeWorld();
-    const started = await startTotpEnrollment(world.deps, 'alice');
+    const started = await startTotpEnrollment(world.deps, 'alice', await smsStepUp(world));
     if (started.kind !== 'pending') throw new Error('no enrollment');
     const code = totpCode(secretOf(started.otpauthUri), world.clock.now());
 
@@ -58,7 +58,7 @@ describe('authenticator enrollment', () => {
 
   it('tells a code whose time step was already used apart from a wrong one', async () => {
     const world = fakeWorld();
-    const started = await startTotpEnrollment(world.deps, 'alice');
+    const started = await startTotpEnrollment(world.deps, 'alice', await smsStepUp(world));
     if (started.kind !== 'pending') throw new Error('no enrollment');
     const code = totpCode(secretOf(started.otpauthUri), world.clock.now());
     await world.factors.claimTotpStep('alice', Math.floor(world.clock.now() / 30_000));

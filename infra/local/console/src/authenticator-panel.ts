@@ -1,19 +1,22 @@
 import { API, describeFailure, getJson, getText, postJson, type FactorEntry, type Factors } from './api';
 import { byId, el, setText } from './dom';
 import { showNotice, whileBusy, type NoticeKind } from './notice';
-
-const FACTOR_NAMES: Record<string, string> = { sms: 'Text message', email: 'E-mail', totp: 'Authenticator app', 'aws-mfa': 'AWS MFA device (simulated)' };
-const factorName = (factor: string) => FACTOR_NAMES[factor] ?? factor;
+import { factorName, StepUpForm } from './step-up-form';
 
 /** kind: 'totp' (an authenticator app, activated with its first code) or 'aws-mfa' (a simulated device, active at once). */
 type EnrollmentKind = 'totp' | 'aws-mfa';
 
-/** A user's factors, authenticator-app enrollment with its QR code and activation, and the preferred factor. */
+/** A user's factors, authenticator-app enrollment (after a step-up) with its QR code and activation, and the preferred factor. */
 export class AuthenticatorPanel {
   private readonly user = byId<HTMLInputElement>('factor-user');
   private readonly list = byId('factor-list');
+  private readonly stepUp = new StepUpForm(
+    () => this.userId,
+    (sentTo) => this.notify('ok', `Step-up code sent to ${sentTo}: ask ${this.userId} to read it out, enter it, then enroll.`),
+  );
 
   start(): void {
+    this.stepUp.start(this.guarded.bind(this));
     byId('factor-user-form').addEventListener('submit', (event) => {
       event.preventDefault();
       byId('enrollment').hidden = true;
@@ -46,8 +49,10 @@ export class AuthenticatorPanel {
     try {
       const { factors = [], preferred } = await getJson<Factors>(API.factors(this.userId));
       this.list.replaceChildren(...factors.map((entry) => this.factorItem(entry, preferred)));
+      this.stepUp.offer(factors.filter((entry) => entry.status === 'active').map((entry) => entry.factor));
     } catch (error) {
       this.list.replaceChildren();
+      this.stepUp.offer([]);
       throw error;
     }
   }
@@ -76,7 +81,7 @@ export class AuthenticatorPanel {
 
   private async enroll(kind: EnrollmentKind): Promise<void> {
     const userId = this.userId;
-    const { otpauthUri } = await postJson<{ otpauthUri: string }>(`${API.factors(userId)}/${kind}`);
+    const { otpauthUri } = await postJson<{ otpauthUri: string }>(`${API.factors(userId)}/${kind}`, this.stepUp.take());
     await this.showEnrollment(kind, userId, otpauthUri);
     byId('factor-notice').hidden = true;
     await this.showFactors();
