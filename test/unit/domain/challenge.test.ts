@@ -1,4 +1,4 @@
-import { evaluateAttempt, isExpired, type Challenge } from '../../../functions/domain/challenge';
+import { confirmationAge, evaluateAttempt, isExpired, verifiesCommand, type Challenge } from '../../../functions/domain/challenge';
 import { CodeHasher } from '../../../functions/domain/one-time-code';
 
 const hasher = new CodeHasher(Buffer.alloc(32, 3));
@@ -91,5 +91,38 @@ describe('isExpired', () => {
     expect(isExpired({ expiresAt: 1000 }, 999)).toBe(false);
     expect(isExpired({ expiresAt: 1000 }, 1000)).toBe(true);
     expect(isExpired({ expiresAt: 1000 }, 1001)).toBe(true);
+  });
+});
+
+describe('verifiesCommand (S14): a verification for exactly this user, command and target', () => {
+  const verified = () => pending({ status: 'verified', verifiedAt: ISSUED + 1000 });
+  const command = () => {
+    const { userId, commandId, action, target, resource } = verified();
+    return { userId, commandId, action, target, resource };
+  };
+
+  it('holds for the verified challenge of the same command', () => {
+    expect(verifiesCommand(verified(), command())).toBe(true);
+  });
+
+  it.each([
+    ['no challenge', undefined],
+    ['a pending challenge', pending()],
+    ['a verified challenge without its verification time', { ...verified(), verifiedAt: undefined }],
+    ["another user's", { ...verified(), userId: 'bob' }],
+    ["another command's", { ...verified(), commandId: 'cmd-other' }],
+    ['another action', { ...verified(), action: 'stop' }],
+    ['another target', { ...verified(), target: 'web' }],
+    ['another resource', { ...verified(), resource: 'i-other' }],
+  ])('does not hold for %s', (_name, challenge) => {
+    expect(verifiesCommand(challenge as Challenge | undefined, command())).toBe(false);
+  });
+});
+
+describe('confirmationAge', () => {
+  it('refuses a verification time more than the skew in the future, and counts a past one', () => {
+    expect(confirmationAge(ISSUED + 5_000, ISSUED)).toBe(0);
+    expect(confirmationAge(ISSUED + 5_001, ISSUED)).toBeUndefined();
+    expect(confirmationAge(ISSUED, ISSUED + 7_000)).toBe(7_000);
   });
 });
