@@ -34,11 +34,9 @@ export function deviceRegistrationRoute(devices: LocalDevices, operatorToken: st
     const { thingName } = req.params;
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
     if (!isOperator(req, operatorToken) && !devices.enrollmentTokens.redeem(thingName, body.enrollmentToken)) {
-      return void res
-        .status(401)
-        .json({
-          error: `registering a device needs the operator token, or a one-time enrollment token for "${thingName}" from POST /api/devices/${thingName}/enrollment-token`,
-        });
+      return void res.status(401).json({
+        error: `registering a device needs the operator token, or a one-time enrollment token for "${thingName}" from POST /api/devices/${thingName}/enrollment-token`,
+      });
     }
     const { enrollmentToken: _used, ...registration } = body;
     const outcome = await devices.register({ ...registration, thingName, csr: registration.csr });
