@@ -11,6 +11,16 @@ const jestConfig = createRequire(import.meta.url)('./jest.config.js');
 // MUTATE_TIERS=unit,contract narrows the run when the machine is busy (the local stacks are the slow part).
 const FAST_TIERS = (process.env.MUTATE_TIERS ?? 'unit,contract,statemachines').split(',');
 
+/** Each area keeps its own incremental file, so a re-run (or a change landed) in one area leaves the others' results alone. */
+const AREAS = {
+  domain: ['functions/domain/**/*.ts'],
+  'use-cases': ['functions/use-cases/**/*.ts'],
+  skill: ['skill/**/*.ts'],
+  'local-workflow': ['infra/local/workflow/**/*.ts'],
+};
+const area = process.env.MUTATE_AREA ?? 'use-cases';
+if (!Object.hasOwn(AREAS, area)) throw new Error(`MUTATE_AREA must be one of ${Object.keys(AREAS).join(', ')}`);
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
@@ -27,7 +37,7 @@ export default {
     enableFindRelatedTests: false,
   },
   coverageAnalysis: 'perTest',
-  mutate: ['functions/domain/**/*.ts', 'functions/use-cases/**/*.ts', 'skill/**/*.ts', 'infra/local/workflow/**/*.ts'],
+  mutate: AREAS[area],
   // Static mutants (module-level constants) need the whole fast suite per mutant; their
   // rules are pinned by the tests of the functions that read them.
   ignoreStatic: true,
@@ -37,10 +47,10 @@ export default {
   dryRunTimeoutMinutes: 30,
   timeoutFactor: 2.5,
   incremental: true,
-  incrementalFile: 'reports/mutation/incremental.json',
+  incrementalFile: `reports/mutation/incremental-${area}.json`,
   reporters: ['clear-text', 'html', 'json', 'progress'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/report.json' },
+  htmlReporter: { fileName: `reports/mutation/${area}.html` },
+  jsonReporter: { fileName: `reports/mutation/${area}.json` },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   tempDirName: 'reports/mutation/.stryker-tmp',
   cleanTempDir: true,
