@@ -77,18 +77,17 @@ describe('ExecutionStore', () => {
   });
 
   it('lists summaries newest first, without histories or commands', async () => {
-    await store.create(running('middle', '2026-01-01T00:01:00.000Z'));
-    await store.create(running('newest', '2026-01-01T00:02:00.000Z'));
-    await store.create(running('oldest', '2026-01-01T00:00:00.000Z'));
-    await store.finish('oldest', { status: 'SUCCEEDED', stoppedAt: '2026-01-01T00:00:30.000Z' });
+    const minutes = [3, 0, 7, 1, 9, 4, 2, 8, 5, 6];
+    for (const minute of minutes) await store.create(running(`e-${minute}`, `2026-01-01T00:0${minute}:00.000Z`));
+    await store.finish('e-0', { status: 'SUCCEEDED', stoppedAt: '2026-01-01T00:00:30.000Z' });
 
     const listed = await store.list();
 
-    expect(listed.map((e) => e.executionId)).toEqual(['newest', 'middle', 'oldest']);
-    expect(listed[2]).toEqual({
-      executionId: 'oldest',
+    expect(listed.map((e) => e.executionId)).toEqual(['e-9', 'e-8', 'e-7', 'e-6', 'e-5', 'e-4', 'e-3', 'e-2', 'e-1', 'e-0']);
+    expect(listed.at(-1)).toEqual({
+      executionId: 'e-0',
       status: 'SUCCEEDED',
-      commandId: 'c-oldest',
+      commandId: 'c-e-0',
       userId: 'alice',
       action: 'start',
       target: 'splunk',
