@@ -16,7 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Metafile } from 'esbuild';
@@ -96,6 +96,8 @@ export interface ColdStartResult {
 
 export async function measureColdStart(runs: number, progress: Progress): Promise<ColdStartResult> {
   const outDir = mkdtempSync(join(tmpdir(), 'voicegate-bundles-'));
+  // The sdk-external bundles import @aws-sdk/* from here, as the runtime's own copy would be found.
+  symlinkSync(join(ROOT, 'node_modules'), join(outDir, 'node_modules'), 'dir');
   let moto: MotoFixture | undefined;
   try {
     progress('cold start: bundling the three Lambda entry points and the reference handler as the CDK stack does (minified, SDK included)');
@@ -158,6 +160,7 @@ export async function measureColdStart(runs: number, progress: Progress): Promis
     };
   } finally {
     await moto?.stop();
+    unlinkSync(join(outDir, 'node_modules')); // the link only, before the folder goes
     rmSync(outDir, { recursive: true, force: true });
   }
 }
@@ -168,12 +171,8 @@ async function probeOnce(b: Bundle, mode: ProbeMode, moto: MotoFixture | undefin
   if (mode === 'aws-emulator' && !answering) throw new Error('cold start: the aws-emulator probe needs moto_server');
   const real = answering !== undefined;
   const { event, env } = answering ? await answering.request(b.name) : refusedRequest(b.name);
-  // The sdk-external bundles find @aws-sdk/* in node_modules, as the runtime's copy would be found.
   const listing: Record<string, string> = listLoaded ? { BENCH_LIST_LOADED: '1' } : {};
-  const run =
-    mode === 'sdk-external'
-      ? await probe(b.fileWithoutAwsSdk, event, { ...env, ...listing, NODE_PATH: join(ROOT, 'node_modules') })
-      : await probe(b.file, event, { ...env, ...listing });
+  const run = await probe(mode === 'sdk-external' ? b.fileWithoutAwsSdk : b.file, event, { ...env, ...listing });
   const expected = real ? 'ok' : 'refused';
   if (!run.outcome.startsWith(expected)) throw new Error(`cold start: ${b.name} (${mode}) should be ${expected}, got: ${run.outcome}`);
   return run;
