@@ -100,6 +100,8 @@ interface FakeExecution {
   token: string;
   /** What SendTaskSuccess handed to the waiting task. */
   taskOutput?: Record<string, unknown>;
+  /** What SendTaskFailure handed to it: the TaskFailed event of the execution history. */
+  taskFailure?: { error: string; cause: string };
 }
 
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{64}$/;
@@ -131,7 +133,9 @@ export class InMemoryWorkflow implements WorkflowGateway {
     const token = randomBytes(48).toString('base64url');
     this.executions.set(executionId, { input: structuredClone(input), status: 'RUNNING', token });
     this.tokens.set(token, { executionId, done: false });
-    await this.firstTask?.({ command: input.command, executionId, taskToken: token }).catch((error: Error) => this.sendTaskFailure(token, error.name));
+    await this.firstTask?.({ command: input.command, executionId, taskToken: token }).catch((error: Error) =>
+      this.sendTaskFailure(token, error.name, error.message),
+    );
     return { executionId };
   }
 
@@ -147,10 +151,11 @@ export class InMemoryWorkflow implements WorkflowGateway {
     if (execution.status === 'FAILED') execution.error = 'ActionFailed';
   }
 
-  async sendTaskFailure(taskToken: string, error: string): Promise<void> {
+  async sendTaskFailure(taskToken: string, error: string, cause = ''): Promise<void> {
     const execution = await this.complete(taskToken);
     execution.status = 'FAILED';
     execution.error = error;
+    execution.taskFailure = { error, cause };
   }
 
   async describe(executionId: string): Promise<ExecutionSummary | undefined> {
@@ -176,6 +181,10 @@ export class InMemoryWorkflow implements WorkflowGateway {
 
   taskOutputOf(executionId: string): Record<string, unknown> | undefined {
     return this.executions.get(executionId)?.taskOutput;
+  }
+
+  taskFailureOf(executionId: string): { error: string; cause: string } | undefined {
+    return this.executions.get(executionId)?.taskFailure;
   }
 
   private async complete(token: string): Promise<FakeExecution> {
