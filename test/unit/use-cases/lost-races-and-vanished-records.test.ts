@@ -6,6 +6,7 @@ import type { ChallengeStore } from '../../../functions/ports/challenge-store';
 import type { FactorStore } from '../../../functions/ports/factor-store';
 import { cancelCommand } from '../../../functions/use-cases/cancel-command';
 import { activateTotp, startTotpEnrollment } from '../../../functions/use-cases/enroll-totp';
+import { issueChallenge } from '../../../functions/use-cases/issue-challenge';
 import { resendCode } from '../../../functions/use-cases/resend-code';
 import { takeOutcomeNotice } from '../../../functions/use-cases/take-outcome-notice';
 import { updateFactors } from '../../../functions/use-cases/update-factors';
@@ -111,6 +112,19 @@ describe('authenticator activation', () => {
 
     expect((await store.get(ALICE.userId))?.totp).toBeUndefined();
     expect(world.audit.detailTypes()).not.toContain('Factor Changed');
+  });
+});
+
+describe('a send-code task for a new execution of the same command', () => {
+  it("issues a fresh code rather than taking over the ended execution's challenge", async () => {
+    const { command, executionId: ended } = await requestedCommand(world);
+    world.workflow.timeOut(ended);
+    const { executionId } = await world.workflow.start({ command });
+
+    await issueChallenge(world.deps, { command, executionId, taskToken: world.workflow.tokenOf(executionId) });
+
+    expect(await world.challenges.get(ALICE.userId)).toMatchObject({ commandId: command.commandId, executionId, version: 1 });
+    expect(world.outbox.messages).toHaveLength(2);
   });
 });
 
