@@ -133,9 +133,11 @@ export class InMemoryWorkflow implements WorkflowGateway {
     const token = randomBytes(48).toString('base64url');
     this.executions.set(executionId, { input: structuredClone(input), status: 'RUNNING', token });
     this.tokens.set(token, { executionId, done: false });
-    await this.firstTask?.({ command: input.command, executionId, taskToken: token }).catch((error: Error) =>
-      this.sendTaskFailure(token, error.name, error.message),
-    );
+    if (this.firstTask) {
+      await this.firstTask({ command: input.command, executionId, taskToken: token }).catch((error: Error) =>
+        this.sendTaskFailure(token, error.name, error.message),
+      );
+    }
     return { executionId };
   }
 
