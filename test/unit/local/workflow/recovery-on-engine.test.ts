@@ -87,10 +87,11 @@ describe('recovering executions a stop cut off, on the real engine', () => {
     expect(await vg.world.challenges.get('alice')).toBeUndefined();
   });
 
-  it('ends visibly (EngineRestarted, "Command Cancelled") one whose code was already used, without resuming it', async () => {
+  it('ends visibly (EngineRestarted, "Command Cancelled") one whose code was already used, without resuming it, even after the code would have run out', async () => {
     const { command, executionId } = await stoppedWhileWaiting();
     const challenge = (await vg.world.challenges.get('alice'))!;
     await vg.world.challenges.save({ ...challenge, status: 'verified', version: challenge.version + 1 }, challenge.version);
+    vg.world.clock.set(challenge.expiresAt + 1);
 
     expect(await recover()).toEqual({ resumed: 0, ended: 1 });
 
