@@ -108,6 +108,7 @@ describe('verifiesCommand (S14): a verification for exactly this user, command a
   it.each([
     ['no challenge', undefined],
     ['a pending challenge', pending()],
+    ['a challenge no longer verified that still carries a verification time', { ...verified(), status: 'cancelled' }],
     ['a verified challenge without its verification time', { ...verified(), verifiedAt: undefined }],
     ["another user's", { ...verified(), userId: 'bob' }],
     ["another command's", { ...verified(), commandId: 'cmd-other' }],

@@ -83,6 +83,9 @@ describe('parseFactorPolicy (configuration)', () => {
 
   it.each([
     [[], /factor policy must be an object/],
+    ['totp', /factor policy must be an object/],
+    [null, /factor policy must be an object/],
+    [42, /factor policy must be an object/],
     [{ default: [] }, /default must be a non-empty list/],
     [{ default: ['sms', 'pigeon'] }, /default must be a non-empty list of distinct factors from: sms, email, totp, aws-mfa/],
     [{ actions: { start: ['sms', 'sms'] } }, /actions\.start must be/],

@@ -25,6 +25,14 @@ describe('judgeSend (rolling windows)', () => {
     expect(judgeSend(log, T + MINUTE, [perMinute(2)])).toEqual({ allowed: true });
   });
 
+  it('counts a send against a shorter window only while it is inside that window, not the longest one', () => {
+    const limits: SendLimit[] = [perMinute(1), { name: 'hour', windowSeconds: 3600, max: 10 }];
+
+    expect(judgeSend([T - 2 * MINUTE], T, limits)).toEqual({ allowed: true });
+    expect(judgeSend([T - MINUTE], T, limits)).toEqual({ allowed: true });
+    expect(judgeSend([T - MINUTE + 1], T, limits)).toEqual({ allowed: false, retryAt: T + 1 });
+  });
+
   it('a full window frees up when enough of its oldest sends age out, not at a boundary', () => {
     const log = [T + 5_000, T + 20_000, T + 30_000];
 
