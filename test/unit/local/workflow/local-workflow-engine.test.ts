@@ -208,11 +208,14 @@ describe('LocalWorkflowEngine on the confirmation workflow', () => {
   });
 
   describe('stop and resume', () => {
-    it('leaves a waiting execution RUNNING in the store when stopped, as a crash would', async () => {
+    it('leaves a waiting execution RUNNING in the store when stopped, as a crash would, and runs none of its later states', async () => {
       vg = await engineWorld();
-      const { executionId } = await startAndAwaitCode();
+      const { command, executionId } = await startAndAwaitCode();
 
       await vg.engine.stop();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+      expect(vg.world.audit.detailTypes(command.commandId)).toEqual(['Command Requested', 'Code Sent']);
 
       const record = await vg.executions.get(executionId);
       expect(record).toMatchObject({ status: 'RUNNING', stoppedAt: null });
