@@ -12,13 +12,9 @@ interface RequestNotes {
 
 const NOTES = 'voicegateRequestLog';
 
+/** The request interceptor opens the notes before any handler (or the error handler) runs. */
 function notesOf(input: HandlerInput): RequestNotes {
-  const attributes = input.attributesManager.getRequestAttributes();
-  const existing = attributes[NOTES] as RequestNotes | undefined;
-  if (existing) return existing;
-  const notes: RequestNotes = { startedAt: Date.now() };
-  attributes[NOTES] = notes;
-  return notes;
+  return input.attributesManager.getRequestAttributes()[NOTES] as RequestNotes;
 }
 
 /** The linked user behind the request (a user id is not a secret; their contacts are). */
@@ -39,7 +35,7 @@ export function requestLogInterceptors(logger: Logger, clock: Clock): { request:
   return {
     request: {
       process: (input) => {
-        notesOf(input).startedAt = clock.now();
+        input.attributesManager.getRequestAttributes()[NOTES] = { startedAt: clock.now() } satisfies RequestNotes;
       },
     },
     response: { process: (input) => logger.info('request', requestFields(input, clock, notesOf(input).outcome ?? 'answered')) },
