@@ -1,4 +1,5 @@
 /** S10 without a stack: the chain URL rules and the signature check against a trusted chain. */
+import { X509Certificate } from 'node:crypto';
 import { AlexaSignatureVerifier, type CertChainSource } from '../../../skill/signature/alexa-signature-verifier';
 import { isAlexaCertChainUrl } from '../../../skill/signature/cert-chain-url';
 import { makeTestPki, type LeafOptions, type TestPki } from '../../support/test-certificates';
@@ -69,6 +70,62 @@ describe('S10: the request signature is checked against a trusted chain', () => 
     for (let i = 0; i < 40; i++) await verifier.verify(body, { certChainUrl: `https://s3.amazonaws.com/echo.api/cert-${i}.pem`, signature256 });
     await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256 });
     expect(source.fetches).toBe(42); // the first URL was evicted: at most a bounded number of chains stay cached
+  });
+
+  it('keeps the most recently used chains: a chain used again outlives those fetched before it', async () => {
+    const source = sourceOf(pki.chainPem);
+    const verifier = new AlexaSignatureVerifier(source, [pki.root]);
+    const signature256 = pki.signBody(body);
+    const verify = (i: number) => verifier.verify(body, { certChainUrl: `https://s3.amazonaws.com/echo.api/cert-${i}.pem`, signature256 });
+
+    for (let i = 0; i < 16; i++) await verify(i);
+    await verify(0);
+    expect(source.fetches).toBe(16); // sixteen chains fit
+
+    await verify(16); // evicts cert-1, the least recently used, not cert-0
+    await verify(0);
+    expect(source.fetches).toBe(17);
+    await verify(1);
+    expect(source.fetches).toBe(18);
+  });
+
+  it('refuses a chain URL that serves no certificate', async () => {
+    const verifier = new AlexaSignatureVerifier(sourceOf('<html>not a chain</html>'), [pki.root]);
+
+    expect(await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: pki.signBody(body) })).toEqual({
+      ok: false,
+      reason: 'certificate chain unavailable',
+    });
+  });
+
+  it('accepts a chain whose top certificate is itself a trusted certificate', async () => {
+    const intermediate = new X509Certificate(pki.chainPem.slice(pki.chainPem.indexOf('-----END CERTIFICATE-----') + 26));
+    const verifier = new AlexaSignatureVerifier(sourceOf(pki.chainPem), [intermediate]);
+
+    expect(await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: pki.signBody(body) })).toEqual({ ok: true });
+  });
+
+  it('refuses a signing certificate that names echo-api.amazon.com only in its subject, not as a DNS name', async () => {
+    const subjectOnly = makeTestPki({ altNames: undefined });
+    const verifier = new AlexaSignatureVerifier(sourceOf(subjectOnly.chainPem), [subjectOnly.root]);
+
+    const verdict = await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: subjectOnly.signBody(body) });
+
+    expect(verdict).toEqual({ ok: false, reason: 'signing certificate is not for echo-api.amazon.com' });
+  });
+
+  it('takes a certificate as valid from its first to its last second, inclusive', async () => {
+    const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - 600_000);
+    const notAfter = new Date(notBefore.getTime() + 3600_000);
+    const windowed = makeTestPki({ notBefore, notAfter });
+    const at = (millis: number) => new AlexaSignatureVerifier(sourceOf(windowed.chainPem), [windowed.root], () => millis);
+    const headers = { certChainUrl: CHAIN_URL, signature256: windowed.signBody(body) };
+    const notValid = { ok: false, reason: 'certificate not valid now' };
+
+    expect(await at(notBefore.getTime() - 1000).verify(body, headers)).toEqual(notValid);
+    expect(await at(notBefore.getTime()).verify(body, headers)).toEqual({ ok: true });
+    expect(await at(notAfter.getTime()).verify(body, headers)).toEqual({ ok: true });
+    expect(await at(notAfter.getTime() + 1000).verify(body, headers)).toEqual(notValid);
   });
 
   it('refuses a body changed after signing', async () => {
@@ -146,8 +203,12 @@ describe('S10: the request signature is checked against a trusted chain', () => 
     const unreachable: CertChainSource = { fetch: () => Promise.reject(new Error('offline')) };
     const verifier = new AlexaSignatureVerifier(unreachable, [pki.root]);
 
-    expect(await verifier.verify(body, { certChainUrl: CHAIN_URL })).toMatchObject({ ok: false, reason: 'missing Signature-256' });
-    expect(await verifier.verify(body, { certChainUrl: 'http://evil/echo.api/x', signature256: 'x' })).toMatchObject({ ok: false });
+    expect(await verifier.verify(body, { certChainUrl: CHAIN_URL })).toEqual({ ok: false, reason: 'missing Signature-256' });
+    expect(await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: '' })).toEqual({ ok: false, reason: 'missing Signature-256' });
+    expect(await verifier.verify(body, { certChainUrl: 'http://evil/echo.api/x', signature256: 'x' })).toEqual({
+      ok: false,
+      reason: 'bad SignatureCertChainUrl',
+    });
     expect(await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: 'x' })).toEqual({
       ok: false,
       reason: 'certificate chain unavailable',
