@@ -54,7 +54,7 @@ function requestFields(input: HandlerInput, clock: Clock, outcome: string): LogF
   const { request } = input.requestEnvelope;
   return {
     requestType: getRequestType(input.requestEnvelope),
-    intent: request.type === 'IntentRequest' ? (request as IntentRequest).intent?.name : undefined,
+    intent: request.type === 'IntentRequest' ? (request as IntentRequest).intent.name : undefined,
     userId: notes.userId,
     outcome,
     durationMs: clock.now() - notes.startedAt,
@@ -63,5 +63,5 @@ function requestFields(input: HandlerInput, clock: Clock, outcome: string): LogF
 
 function describeRequest(envelope: RequestEnvelope): string {
   const { request } = envelope;
-  return request.type === 'IntentRequest' ? `intent ${(request as IntentRequest).intent?.name}` : `request type ${request.type}`;
+  return request.type === 'IntentRequest' ? `intent ${(request as IntentRequest).intent.name}` : `request type ${request.type}`;
 }

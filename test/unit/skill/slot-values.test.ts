@@ -27,14 +27,19 @@ describe('the skill: slot values', () => {
     expect(await world.challenges.get('alice')).toMatchObject({ target: 'splunk' });
   });
 
-  it('uses the words heard when no authority matched', async () => {
-    const reply = await startWithResolutions(world, 'mainframe', [noMatch, { status: { code: 'ER_SUCCESS_MATCH' }, values: [] }]);
+  it('uses the words heard when no authority matched, or one reported no status', async () => {
+    const reply = await startWithResolutions(world, 'mainframe', [{} as Resolution, noMatch]);
 
     expect(reply.speech).toBe(Speech.unknownTarget('mainframe'));
   });
 
-  it('uses the words heard when a matching authority names no value', async () => {
-    const reply = await startWithResolutions(world, 'mainframe', [{ status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: {} as never }] }]);
+  it.each<[string, Resolution]>([
+    ['no values', { status: { code: 'ER_SUCCESS_MATCH' } }],
+    ['an empty list of values', { status: { code: 'ER_SUCCESS_MATCH' }, values: [] }],
+    ['a value entry without a value', { status: { code: 'ER_SUCCESS_MATCH' }, values: [{} as never] }],
+    ['a value without a name', { status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: {} as never }] }],
+  ])('uses the words heard when a matching authority names no value (%s)', async (_label, resolution) => {
+    const reply = await startWithResolutions(world, 'mainframe', [resolution]);
 
     expect(reply.speech).toBe(Speech.unknownTarget('mainframe'));
   });
