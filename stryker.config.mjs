@@ -7,19 +7,18 @@
  */
 import { createRequire } from 'node:module';
 
-const jestConfig = createRequire(import.meta.url)('./jest.config.js');
 // MUTATE_TIERS=unit,contract narrows the run when the machine is busy (the local stacks are the slow part).
 const FAST_TIERS = (process.env.MUTATE_TIERS ?? 'unit,contract,statemachines').split(',');
 
+const require = createRequire(import.meta.url);
+const jestConfig = require('./jest.config.js');
 /** Each area keeps its own incremental file, so a re-run (or a change landed) in one area leaves the others' results alone. */
-const AREAS = {
-  domain: ['functions/domain/**/*.ts'],
-  'use-cases': ['functions/use-cases/**/*.ts'],
-  skill: ['skill/**/*.ts'],
-  'local-workflow': ['infra/local/workflow/**/*.ts'],
-};
-const area = process.env.MUTATE_AREA ?? 'use-cases';
-if (!Object.hasOwn(AREAS, area)) throw new Error(`MUTATE_AREA must be one of ${Object.keys(AREAS).join(', ')}`);
+const AREAS = require('./test/mutation/areas.json');
+// `npm run mutate` (test/mutation/mutate.ts) sets the area for each run.
+const area = process.env.MUTATE_AREA;
+if (area === undefined || !Object.hasOwn(AREAS, area)) {
+  throw new Error(`MUTATE_AREA must be one of ${Object.keys(AREAS).join(', ')} (got ${area ?? 'nothing'}); npm run mutate runs them all in turn`);
+}
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
