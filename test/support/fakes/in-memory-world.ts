@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../../../functions/domain/audit-event';
 import type { MfaDeviceLink } from '../../../functions/domain/factor-enrollment';
-import type { InstanceAction } from '../../../functions/domain/command';
+import type { Command, InstanceAction } from '../../../functions/domain/command';
 import { TaskTokenError } from '../../../functions/domain/errors';
 import type { Instance } from '../../../functions/domain/instance';
 import type { AuditPublisher } from '../../../functions/ports/audit-publisher';
@@ -100,6 +100,8 @@ interface FakeExecution {
   token: string;
   /** What SendTaskSuccess handed to the waiting task. */
   taskOutput?: Record<string, unknown>;
+  /** What SendTaskFailure handed to it: the TaskFailed event of the execution history. */
+  taskFailure?: { error: string; cause: string };
 }
 
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{64}$/;
@@ -115,6 +117,11 @@ export class InMemoryWorkflow implements WorkflowGateway {
   private readonly tokens = new Map<string, { executionId: string; done: boolean }>();
   private readonly byCommand = new Map<string, string>();
   afterVerification: ExecutionStatus = 'SUCCEEDED';
+  /**
+   * The execution's first task (issue-challenge), run right after a start when a test sets it,
+   * as the ASL's send-code state would; an error it throws fails the execution, as that state's Catch does.
+   */
+  firstTask: ((request: { command: Command; executionId: string; taskToken: string }) => Promise<void>) | undefined;
 
   /** Like Step Functions: starting a running command again returns its execution. */
   async start(input: ConfirmationInput): Promise<{ executionId: string }> {
@@ -126,7 +133,17 @@ export class InMemoryWorkflow implements WorkflowGateway {
     const token = randomBytes(48).toString('base64url');
     this.executions.set(executionId, { input: structuredClone(input), status: 'RUNNING', token });
     this.tokens.set(token, { executionId, done: false });
+    if (this.firstTask) {
+      await this.firstTask({ command: input.command, executionId, taskToken: token }).catch((error: Error) =>
+        this.sendTaskFailure(token, error.name, error.message),
+      );
+    }
     return { executionId };
+  }
+
+  /** Every execution's input, in the order they started. */
+  inputs(): ConfirmationInput[] {
+    return [...this.executions.values()].map((execution) => structuredClone(execution.input));
   }
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void> {
@@ -136,10 +153,11 @@ export class InMemoryWorkflow implements WorkflowGateway {
     if (execution.status === 'FAILED') execution.error = 'ActionFailed';
   }
 
-  async sendTaskFailure(taskToken: string, error: string): Promise<void> {
+  async sendTaskFailure(taskToken: string, error: string, cause = ''): Promise<void> {
     const execution = await this.complete(taskToken);
     execution.status = 'FAILED';
     execution.error = error;
+    execution.taskFailure = { error, cause };
   }
 
   async describe(executionId: string): Promise<ExecutionSummary | undefined> {
@@ -170,6 +188,10 @@ export class InMemoryWorkflow implements WorkflowGateway {
 
   taskOutputOf(executionId: string): Record<string, unknown> | undefined {
     return this.executions.get(executionId)?.taskOutput;
+  }
+
+  taskFailureOf(executionId: string): { error: string; cause: string } | undefined {
+    return this.executions.get(executionId)?.taskFailure;
   }
 
   private async complete(token: string): Promise<FakeExecution> {
