@@ -35,6 +35,7 @@ describe('the skill: authorize', () => {
 
     expect(reply).toEqual({ speech: Speech.codeRejected(2), reprompt: AUTHORIZE_REPROMPT, endsSession: false, card: undefined });
     expect(await world.challenges.get('alice')).toMatchObject({ status: 'pending', attemptsLeft: 2 });
+    expect(world.log.entries.at(-1)!.fields.outcome).toBe('rejected');
   });
 
   it('cancels the command after the third wrong code (S7) and stops listening for codes', async () => {

@@ -131,5 +131,6 @@ describe('the skill: cancel', () => {
 
     expect((await world.say(undefined, 'AMAZON.CancelIntent')).speech).toBe(Speech.goodbye());
     expect(await world.challenges.get('alice')).toMatchObject({ status: 'pending' });
+    expect(world.log.entries.at(-1)!.fields).toMatchObject({ userId: undefined, outcome: 'nothing-pending' });
   });
 });
