@@ -23,3 +23,22 @@ export function largestPackages(metafile: Metafile, top = 6): { name: string; by
     .slice(0, top)
     .map(([name, bytes]) => ({ name, bytes }));
 }
+
+/** The output files `from` loads before running: themselves and what they import statically, transitively (metafile paths). */
+export function staticClosure(metafile: Metafile, from: string[]): Set<string> {
+  const closure = new Set<string>();
+  const visit = (path: string) => {
+    if (closure.has(path)) return;
+    closure.add(path);
+    for (const imported of metafile.outputs[path]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    }
+  };
+  for (const path of from) visit(path);
+  return closure;
+}
+
+/** The output file holding the entry point or the dynamically imported module whose source path ends with `source`. */
+export function outputOf(metafile: Metafile, source: string): string | undefined {
+  return Object.entries(metafile.outputs).find(([, output]) => output.entryPoint?.endsWith(source))?.[0];
+}

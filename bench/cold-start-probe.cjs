@@ -1,11 +1,12 @@
 'use strict';
 /**
- * One cold start, in a fresh Node process: require() a Lambda bundle, then hand its
+ * One cold start, in a fresh Node process: import a Lambda bundle (index.mjs), then hand its
  * handler one event (from BENCH_EVENT) with a Lambda-like context. Prints one line
  * "BENCH_RESULT {...}" (the handler's own logs also go to stdout, as on Lambda).
  * Plain CommonJS on purpose: no TypeScript loader may run in the measured process.
  */
 const bootMs = performance.now();
+const { fileURLToPath, pathToFileURL } = require('node:url');
 const bundle = process.argv[2];
 const event = JSON.parse(process.env.BENCH_EVENT || '{}');
 const context = {
@@ -23,9 +24,20 @@ const context = {
   succeed() {},
 };
 
+/** Only in an untimed run (BENCH_LIST_LOADED): every file the load and the first request read. */
+const loadedFiles = [];
+if (process.env.BENCH_LIST_LOADED) {
+  require('node:module').registerHooks({
+    load(url, context, nextLoad) {
+      if (url.startsWith('file:')) loadedFiles.push(fileURLToPath(url));
+      return nextLoad(url, context);
+    },
+  });
+}
+
 async function main() {
   const loadStart = performance.now();
-  const { handler } = require(bundle);
+  const { handler } = await import(pathToFileURL(bundle).href);
   const loaded = performance.now();
   let outcome;
   try {
@@ -35,7 +47,7 @@ async function main() {
     outcome = { ok: false, error: `${error?.name}: ${error?.message}` };
   }
   const done = performance.now();
-  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ bootMs, loadMs: loaded - loadStart, firstRequestMs: done - loaded, outcome })}\n`);
+  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ bootMs, loadMs: loaded - loadStart, firstRequestMs: done - loaded, outcome, loadedFiles })}\n`);
 }
 
 main().then(

@@ -16,11 +16,12 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { bundleFunction, RUNTIME_PROVIDED_MODULES } from '../infra/aws/function-bundle';
-import { largestPackages } from './bundle-report';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import type { Metafile } from 'esbuild';
+import { bundleFunction, HANDLER_FILE, RUNTIME_PROVIDED_MODULES } from '../infra/aws/function-bundle';
+import { largestPackages, outputOf, staticClosure } from './bundle-report';
 import { intentRequest } from '../infra/local/chat/envelope';
 import { lambdaEnvironment } from './lambda-env';
 import { type MotoFixture, startMotoFixture } from './moto-fixture';
@@ -47,15 +48,26 @@ export interface ProbeRun {
   firstRequestMs: number;
   totalMs: number;
   outcome: string;
+  /** Only in the untimed run that lists them: the files the load and the first request read. */
+  loadedFiles: string[];
 }
 
 export interface BundleResult {
   name: string;
   entry: string;
-  /** Minified, everything bundled (the AWS SDK included). */
+  /**
+   * What a cold start loads, minified, the AWS SDK included: the handler file, the chunks it
+   * imports, and the chunks its first request (in the target mode) imported. The target's measure.
+   */
   bytes: number;
-  /** For comparison: the same with @aws-sdk/* left to the Lambda runtime. */
+  /** The handler file and the chunks it imports: what every cold start loads, before any request. */
+  entryBytes: number;
+  /** Every file of the asset, chunks no first request loads included. */
+  totalBytes: number;
+  /** For comparison: every file with @aws-sdk/* left to the Lambda runtime. */
   bytesWithoutAwsSdk: number;
+  /** The skill: what a cold "start <instance>" loads, from the launch's files plus the EC2 and Step Functions chunks. */
+  startCommandBytes?: number;
   /** The biggest contributors to the bundle, by package. */
   largestPackages: { name: string; bytes: number }[];
   /** Per mode: medians over fresh processes, in ms. */
@@ -84,6 +96,8 @@ export interface ColdStartResult {
 
 export async function measureColdStart(runs: number, progress: Progress): Promise<ColdStartResult> {
   const outDir = mkdtempSync(join(tmpdir(), 'voicegate-bundles-'));
+  // The sdk-external bundles import @aws-sdk/* from here, as the runtime's own copy would be found.
+  symlinkSync(join(ROOT, 'node_modules'), join(outDir, 'node_modules'), 'dir');
   let moto: MotoFixture | undefined;
   try {
     progress('cold start: bundling the three Lambda entry points and the reference handler as the CDK stack does (minified, SDK included)');
@@ -94,6 +108,12 @@ export async function measureColdStart(runs: number, progress: Progress): Promis
       return undefined;
     });
     const modes = moto ? (['aws-emulator', 'refused', 'sdk-external'] as const) : (['refused', 'sdk-external'] as const);
+    const targetMode: ProbeMode = moto ? 'aws-emulator' : 'refused';
+    // One untimed run each, listing the files a cold start reads (the listing hook costs time).
+    const loaded = new Map<string, Set<string>>();
+    for (const b of moto ? [reference, ...bundles] : bundles) {
+      loaded.set(b.name, new Set((await probeOnce(b, targetMode, moto, { listLoaded: true })).loadedFiles));
+    }
     const samples = new Map<string, ProbeRun[]>();
     for (const mode of modes) {
       // Rounds, not one bundle after another: every bundle sees the same machine load.
@@ -107,24 +127,28 @@ export async function measureColdStart(runs: number, progress: Progress): Promis
     }
     const summary = (name: string, mode: ProbeMode) => summarize(samples.get(`${name}/${mode}`));
     const referenceRun = summary(reference.name, 'aws-emulator');
-    const targetMode: ProbeMode = moto ? 'aws-emulator' : 'refused';
     const results = bundles.map((b): BundleResult => {
       const byMode: BundleResult['modes'] = Object.fromEntries(modes.map((mode) => [mode, summary(b.name, mode)]));
       const main = byMode[targetMode];
       for (const [mode, run] of Object.entries(byMode)) {
-        if (run) progress(`cold start: ${b.name} (${mode}): ${round(b.bytes / 1024, 1)} KiB, load + first request ${run.medianTotalMs} ms (median of ${runs})`);
+        if (run) progress(`cold start: ${b.name} (${mode}): load + first request ${run.medianTotalMs} ms (median of ${runs})`);
       }
+      const loadedFiles = loaded.get(b.name) ?? new Set<string>();
       return {
         name: b.name,
         entry: b.entry,
-        bytes: b.bytes,
+        bytes: sizeOf(loadedFiles),
+        entryBytes: b.entryBytes,
+        totalBytes: b.totalBytes,
         bytesWithoutAwsSdk: b.bytesWithoutAwsSdk,
+        ...(b.name === 'skill' && { startCommandBytes: sizeOf(new Set([...loadedFiles, ...b.filesLoadedBy(START_COMMAND_MODULES)])) }),
         largestPackages: b.largestPackages,
         modes: byMode,
         ...(referenceRun && main && { referenceRatio: round(main.medianTotalMs / referenceRun.medianTotalMs, 2) }),
       };
     });
-    if (referenceRun) progress(`cold start: reference handler (GetItem + PutItem): ${round(reference.bytes / 1024, 1)} KiB, ${referenceRun.medianTotalMs} ms`);
+    const referenceBytes = sizeOf(loaded.get(reference.name) ?? new Set());
+    if (referenceRun) progress(`cold start: reference handler (GetItem + PutItem): ${round(referenceBytes / 1024, 1)} KiB, ${referenceRun.medianTotalMs} ms`);
     return {
       runsPerBundle: runs,
       targetMode,
@@ -132,23 +156,23 @@ export async function measureColdStart(runs: number, progress: Progress): Promis
         ? 'First request = a real request whose AWS calls go to a local moto_server (AWS_ENDPOINT_URL); "refused" = turned away before any AWS call.'
         : 'moto_server was not available: first request = one the handler refuses before any AWS call (load and middleware only).',
       bundles: results,
-      ...(referenceRun && { reference: { bytes: reference.bytes, run: referenceRun } }),
+      ...(referenceRun && { reference: { bytes: referenceBytes, run: referenceRun } }),
     };
   } finally {
     await moto?.stop();
+    unlinkSync(join(outDir, 'node_modules')); // the link only, before the folder goes
     rmSync(outDir, { recursive: true, force: true });
   }
 }
 
 /** One fresh process: a real first request (moto), one refused before AWS, or the same with the SDK left out. */
-async function probeOnce(b: Bundle, mode: ProbeMode, moto: MotoFixture | undefined): Promise<ProbeRun> {
+async function probeOnce(b: Bundle, mode: ProbeMode, moto: MotoFixture | undefined, { listLoaded = false } = {}): Promise<ProbeRun> {
   const answering = mode === 'refused' ? undefined : moto;
   if (mode === 'aws-emulator' && !answering) throw new Error('cold start: the aws-emulator probe needs moto_server');
   const real = answering !== undefined;
   const { event, env } = answering ? await answering.request(b.name) : refusedRequest(b.name);
-  // The sdk-external bundles find @aws-sdk/* in node_modules, as the runtime's copy would be found.
-  const run =
-    mode === 'sdk-external' ? await probe(b.fileWithoutAwsSdk, event, { ...env, NODE_PATH: join(ROOT, 'node_modules') }) : await probe(b.file, event, env);
+  const listing: Record<string, string> = listLoaded ? { BENCH_LIST_LOADED: '1' } : {};
+  const run = await probe(mode === 'sdk-external' ? b.fileWithoutAwsSdk : b.file, event, { ...env, ...listing });
   const expected = real ? 'ok' : 'refused';
   if (!run.outcome.startsWith(expected)) throw new Error(`cold start: ${b.name} (${mode}) should be ${expected}, got: ${run.outcome}`);
   return run;
@@ -170,28 +194,55 @@ interface Bundle {
   entry: string;
   file: string;
   fileWithoutAwsSdk: string;
-  bytes: number;
+  entryBytes: number;
+  totalBytes: number;
   bytesWithoutAwsSdk: number;
   largestPackages: { name: string; bytes: number }[];
+  /** The files a cold start reads to run the given on-demand modules (./functions/wiring/on-demand/). */
+  filesLoadedBy(modules: string[]): Set<string>;
 }
+
+/** What a "start <instance>" adds to a launch: the instance list and starting the workflow. */
+const START_COMMAND_MODULES = ['on-demand/ec2-instances.ts', 'on-demand/sfn-workflow.ts'];
 
 /** As the CDK stack bundles each entry point, and again with @aws-sdk/* left to the runtime. */
 async function bundle(entry: string, outDir: string): Promise<Bundle> {
   const name = entry === REFERENCE_ENTRY ? 'reference' : basename(entry, '.ts');
-  const file = join(outDir, `${name}.js`);
-  const fileWithoutAwsSdk = join(outDir, `${name}.no-sdk.js`);
-  const full = await bundleFunction(join(ROOT, entry), file, { logLevel: 'silent' });
-  await bundleFunction(join(ROOT, entry), fileWithoutAwsSdk, { logLevel: 'silent', external: ['@aws-sdk/*', ...RUNTIME_PROVIDED_MODULES] });
+  const dir = join(outDir, name);
+  const dirWithoutAwsSdk = join(outDir, `${name}.no-sdk`);
+  const { metafile } = await bundleFunction(join(ROOT, entry), dir, { logLevel: 'silent' });
+  await bundleFunction(join(ROOT, entry), dirWithoutAwsSdk, { logLevel: 'silent', external: ['@aws-sdk/*', ...RUNTIME_PROVIDED_MODULES] });
+  const closure = (sources: string[]) =>
+    absolute(
+      metafile,
+      staticClosure(
+        metafile,
+        sources.flatMap((source) => outputOf(metafile, source) ?? []),
+      ),
+    );
   return {
     name,
     entry,
-    file,
-    fileWithoutAwsSdk,
-    bytes: statSync(file).size,
-    bytesWithoutAwsSdk: statSync(fileWithoutAwsSdk).size,
-    largestPackages: largestPackages(full.metafile),
+    file: join(dir, HANDLER_FILE),
+    fileWithoutAwsSdk: join(dirWithoutAwsSdk, HANDLER_FILE),
+    entryBytes: sizeOf(closure([entry])),
+    totalBytes: sizeOf(codeFiles(dir)),
+    bytesWithoutAwsSdk: sizeOf(codeFiles(dirWithoutAwsSdk)),
+    largestPackages: largestPackages(metafile),
+    filesLoadedBy: closure,
   };
 }
+
+/** Metafile output paths are relative to esbuild's working directory, this process's. */
+const absolute = (metafile: Metafile, paths: Set<string>) => new Set([...paths].filter((path) => path in metafile.outputs).map((path) => resolve(path)));
+
+/** The bundle's code files (ES modules), source maps left out. */
+function codeFiles(dir: string): Set<string> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mjs'));
+  return new Set(files.map((file) => join(dir, file)));
+}
+
+const sizeOf = (files: Set<string>) => [...files].reduce((sum, file) => sum + statSync(file).size, 0);
 
 function refusedRequest(name: string): { event: unknown; env: Record<string, string> } {
   if (name === 'skill') {
@@ -229,6 +280,7 @@ async function probe(bundleFile: string, event: unknown, env: Record<string, str
     loadMs: number;
     firstRequestMs: number;
     outcome: { ok: boolean; result?: unknown; error?: string };
+    loadedFiles: string[];
   };
   if (parsed.fatal) throw new Error(`cold-start probe of ${basename(bundleFile)} failed: ${parsed.fatal}`);
   const outcome = parsed.outcome.ok ? `ok ${JSON.stringify(parsed.outcome.result).slice(0, 80)}` : `refused ${parsed.outcome.error}`;
@@ -238,6 +290,7 @@ async function probe(bundleFile: string, event: unknown, env: Record<string, str
     firstRequestMs: round(parsed.firstRequestMs),
     totalMs: round(parsed.loadMs + parsed.firstRequestMs),
     outcome,
+    loadedFiles: parsed.loadedFiles.filter((file) => file.startsWith(dirname(bundleFile) + sep)),
   };
 }
 

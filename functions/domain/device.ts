@@ -50,7 +50,7 @@ export function isDeviceType(value: unknown): value is DeviceType {
 }
 
 export function isDeviceAction(value: unknown): value is DeviceAction {
-  return typeof value === 'string' && (DEVICE_ACTIONS as readonly string[]).includes(value);
+  return (DEVICE_ACTIONS as readonly unknown[]).includes(value);
 }
 
 /** The shadow update an action means for this type of device; undefined when the type has no such action. */

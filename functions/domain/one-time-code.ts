@@ -37,7 +37,8 @@ export class CodeHasher {
  * Returns the code as the user meant it, or undefined when it cannot be a code.
  */
 export function normalizeSpokenCode(spoken: string | undefined, digits: number): string | undefined {
-  const compact = (spoken ?? '').replace(/[\s-]/g, '');
+  if (spoken === undefined) return undefined;
+  const compact = spoken.replace(/[\s-]/g, '');
   if (!/^\d{1,8}$/.test(compact) || compact.length > digits) return undefined;
   return compact.padStart(digits, '0');
 }

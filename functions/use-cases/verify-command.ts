@@ -15,9 +15,14 @@ type VerifyDeps = Pick<Deps, 'users' | 'instances' | 'deviceDirectory'>;
  * belongs to the user and is of that type; the policy target is the stores' name for it.
  */
 export async function verifyCommand(deps: VerifyDeps, command: Command): Promise<CommandCheck> {
+  // The target's store is read while the user is: on a cold start each read is a round trip
+  // (and a client to load). Its verdict counts only once the user is known and allowed.
+  const target = isDeviceCommand(command) ? verifyDevice(deps, command) : verifyInstance(deps, command);
+  target.catch(() => undefined); // an early answer below leaves it unawaited
   const user = await deps.users.get(command.userId);
   if (!user) return { ok: false, reason: 'the user does not exist' };
-  const check = isDeviceCommand(command) ? await verifyDevice(deps, command) : await verifyInstance(deps, user, command);
+  if (!isDeviceCommand(command) && !mayControl(user, command.target)) return { ok: false, reason: 'target not allowed by policy' };
+  const check = await target;
   if (!check.ok) return check;
   if (command.policyTarget.toLowerCase() !== check.policyTarget.toLowerCase()) {
     return { ok: false, reason: 'the policy target does not name the command target' };
@@ -27,8 +32,7 @@ export async function verifyCommand(deps: VerifyDeps, command: Command): Promise
 
 type TargetCheck = { ok: true; policyTarget: string } | { ok: false; reason: string; duplicateAlias?: number };
 
-async function verifyInstance(deps: VerifyDeps, user: User, command: InstanceCommand): Promise<TargetCheck> {
-  if (!mayControl(user, command.target)) return { ok: false, reason: 'target not allowed by policy' };
+async function verifyInstance(deps: VerifyDeps, command: InstanceCommand): Promise<TargetCheck> {
   const namesakes = (await deps.instances.list()).filter((instance) => sameAlias(instance.alias, command.target));
   if (namesakes.length > 1) return { ok: false, reason: 'duplicate alias', duplicateAlias: namesakes.length };
   const [instance] = namesakes;

@@ -1,11 +1,3 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { IoTDataPlaneClient } from '@aws-sdk/client-iot-data-plane';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/aws/dynamodb/document-client';
 import { DynamoDbActionLedger } from '../adapters/aws/dynamodb/dynamodb-action-ledger';
@@ -15,30 +7,23 @@ import { DynamoDbFactorStore } from '../adapters/aws/dynamodb/dynamodb-factor-st
 import { DynamoDbSendRateLimiter } from '../adapters/aws/dynamodb/dynamodb-send-rate-limiter';
 import { DynamoDbUserDirectory } from '../adapters/aws/dynamodb/dynamodb-user-directory';
 import { tableNames, type TableNames } from '../adapters/aws/dynamodb/tables';
-import { Ec2InstanceGateway } from '../adapters/aws/ec2/ec2-instance-gateway';
-import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../adapters/crypto/aes-gcm-secret-sealer';
-import { EventBridgeAuditPublisher } from '../adapters/aws/eventbridge/eventbridge-audit-publisher';
-import { IotShadowGateway } from '../adapters/aws/iot/iot-shadow-gateway';
-import { KmsSecretSealer } from '../adapters/aws/kms/kms-secret-sealer';
-import { ChannelRouter } from '../adapters/aws/messaging/channel-router';
-import { SesEmailSender } from '../adapters/aws/ses/ses-email-sender';
-import { StepFunctionsWorkflowGateway } from '../adapters/aws/sfn/step-functions-workflow-gateway';
-import { SnsSmsSender } from '../adapters/aws/sns/sns-sms-sender';
-import { iamUserStsClients } from '../adapters/aws/sts/iam-user-sts-clients';
-import { StsMfaDeviceVerifier } from '../adapters/aws/sts/sts-mfa-device-verifier';
 import type { AwsConfig } from '../config/aws-config';
-import { CodeHasher } from '../domain/one-time-code';
 import { systemClock, type Clock } from '../ports/clock';
-import { secureCodeGenerator } from '../ports/code-generator';
 import { countedSeparately } from '../ports/send-rate-limiter';
 import type { Deps } from '../use-cases/deps';
 import type { Settings } from '../use-cases/settings';
 import { FACTORS_OFF } from './factors-off';
+import { onFirstUse } from './on-first-use';
 
 /**
- * One builder per port on AWS. Each function's root (./*-root.ts) calls only the builders of
- * the ports it uses, so its bundle carries only those SDK clients (they are side-effect free
- * ES modules esbuild drops when unused). Adapters on packages esbuild cannot drop, such as
+ * One builder per port on AWS; confirmation-ports.ts and factor-ports.ts hold those only some
+ * functions use. Each function's root (./*-root.ts) calls only the builders of the ports it
+ * uses, so its bundle carries only those SDK clients (they are side-effect free ES modules
+ * esbuild drops when unused). DynamoDB serves every request and Secrets Manager holds the
+ * code-hash key the deps are built with, so both load with the function; every other client is
+ * imported on its port's first call (onFirstUse, ./on-demand/), so a cold start loads only what
+ * its request uses: EC2 or IoT, one message channel of two, Step Functions only to complete or
+ * fail a task. Adapters on packages esbuild cannot drop, such as
  * aws-jwt-verify, are built in the one root that uses them.
  */
 export interface AwsHost {
@@ -81,61 +66,8 @@ export function factorStore({ config, documents, tables }: AwsHost): Deps['facto
   return config.factorKeyArn ? new DynamoDbFactorStore(documents, tables.factors) : FACTORS_OFF.factors;
 }
 
-/** Everything checking or enrolling an authenticator app or MFA device needs. */
-export function factorPorts(host: AwsHost): Pick<Deps, 'factors' | 'sealer' | 'mfaDevices'> {
-  const { factorKeyArn } = host.config;
-  if (!factorKeyArn) return FACTORS_OFF;
-  return {
-    factors: factorStore(host),
-    sealer: new KmsSecretSealer(new KMSClient({}), factorKeyArn),
-    mfaDevices: new StsMfaDeviceVerifier(iamUserStsClients(new SecretsManagerClient({}))),
-  };
-}
+/** EC2 and IoT clients are imported on first use: an action needs one of them, never both. */
+export const instanceGateway = (): Deps['instances'] => onFirstUse(async () => (await import('./on-demand/ec2-instances')).ec2Instances());
 
-function messageSender({ config }: AwsHost): Deps['messages'] {
-  return new ChannelRouter({
-    sms: new SnsSmsSender(new SNSClient({}), config.smsSenderId ? { senderId: config.smsSenderId } : {}),
-    email: new SesEmailSender(new SESv2Client({}), { fromAddress: config.sesFromAddress }),
-  });
-}
-
-export const instanceGateway = () => new Ec2InstanceGateway(new EC2Client({}));
-
-export function deviceGateway({ config }: AwsHost): Deps['devices'] {
-  return new IotShadowGateway(new IoTDataPlaneClient(config.iotDataEndpoint ? { endpoint: `https://${config.iotDataEndpoint}` } : {}));
-}
-
-const workflowGateway = ({ config }: AwsHost) => new StepFunctionsWorkflowGateway(new SFNClient({}), config.stateMachineArn);
-const auditPublisher = ({ config }: AwsHost) => new EventBridgeAuditPublisher(new EventBridgeClient({}), config.auditBusName);
-
-/**
- * What starting a confirmation needs (the skill and issue-challenge): a code and its hash,
- * SMS and e-mail, the workflow and the audit bus.
- */
-export async function confirmationPorts(host: AwsHost): Promise<Pick<Deps, 'codes' | 'hasher' | 'taskTokens' | 'messages' | 'workflow' | 'audit'>> {
-  return {
-    codes: secureCodeGenerator,
-    ...(await codeHashPorts(host)),
-    messages: messageSender(host),
-    workflow: workflowGateway(host),
-    audit: auditPublisher(host),
-  };
-}
-
-/**
- * S2: the code-hash key lives in Secrets Manager and is read once per cold start. The same
- * key (through HKDF) seals workflow task tokens at rest, so only the functions holding it can
- * complete a task from what the challenges table stores.
- */
-async function codeHashPorts({ config }: AwsHost): Promise<Pick<Deps, 'hasher' | 'taskTokens'>> {
-  const key = await readCodeHashKey(config.codeHashSecretArn);
-  return { hasher: new CodeHasher(key), taskTokens: AesGcmSecretSealer.derivedFrom(key, TASK_TOKEN_KEY_PURPOSE) };
-}
-
-async function readCodeHashKey(secretArn: string): Promise<Buffer> {
-  const secrets = new SecretsManagerClient({});
-  const { SecretString, SecretBinary } = await secrets.send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (SecretBinary) return Buffer.from(SecretBinary);
-  if (SecretString) return Buffer.from(SecretString, 'utf8');
-  throw new Error('the code-hash secret is empty');
-}
+export const deviceGateway = ({ config }: AwsHost): Deps['devices'] =>
+  onFirstUse(async () => (await import('./on-demand/iot-shadows')).iotShadows(config.iotDataEndpoint));

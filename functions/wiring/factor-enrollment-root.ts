@@ -3,7 +3,9 @@ import { readAwsConfig, type AwsConfig } from '../config/aws-config';
 import type { ActivateDeps } from '../use-cases/enroll-totp';
 import type { StepUpDeps } from '../use-cases/step-up';
 import type { Deps } from '../use-cases/deps';
-import { awsHost, commonPorts, confirmationPorts, factorPorts, rateLimiters } from './aws-ports';
+import { awsHost, commonPorts, rateLimiters } from './aws-ports';
+import { confirmationPorts } from './confirmation-ports';
+import { factorPorts } from './factor-ports';
 
 /** What an operator's factor change needs: step-up codes (sent and checked), enrollment, activation and the audit bus. */
 export type FactorChangeDeps = ActivateDeps & StepUpDeps & Pick<Deps, 'sendLimiter' | 'codes' | 'messages' | 'audit'>;

@@ -1,7 +1,9 @@
 import type { SkillDeps } from '../../skill/skill-deps';
 import { JwtAccessTokenVerifier } from '../adapters/aws/auth/jwt-access-token-verifier';
 import type { AwsConfig } from '../config/aws-config';
-import { actionLedger, awsHost, commonPorts, confirmationPorts, deviceGateway, factorPorts, instanceGateway, rateLimiters } from './aws-ports';
+import { actionLedger, awsHost, commonPorts, deviceGateway, instanceGateway, rateLimiters } from './aws-ports';
+import { confirmationPorts } from './confirmation-ports';
+import { factorPorts } from './factor-ports';
 
 /** The skill's ports: everything the conversation uses; the action ledger only to read outcomes. */
 export async function skillDeps(config: AwsConfig): Promise<SkillDeps> {

@@ -16,18 +16,29 @@ export const RUNTIME_PROVIDED_MODULES = [
   '@smithy/credential-provider-imds',
 ];
 
+/** The file Lambda loads (handler `index.handler`); the chunks it imports sit beside it. */
+export const HANDLER_FILE = 'index.mjs';
+
 /**
  * How every Lambda entry point is bundled, by the CDK stack (infra/aws/bundle-function-cli.ts)
- * and by the bench alike: one minified CommonJS file, the packages' ES module builds preferred
- * so esbuild tree-shakes the SDK, the SDK bundled in (the versions the adapters were tested
- * with), and the source map in its own file so loading the code never parses it.
+ * and by the bench alike: minified ES modules, the packages' ES module builds preferred so
+ * esbuild tree-shakes the SDK, the SDK bundled in (the versions the adapters were tested
+ * with), and the source maps in their own files so loading the code never parses them.
+ * Split: every `import()` (the clients a port loads on first use, functions/wiring/on-first-use.ts)
+ * becomes a chunk of its own, so a cold start reads only the code its request runs. The CommonJS
+ * packages inside (ask-sdk, middy's dependencies) get a `require` for Node's built-ins.
  */
 export const FUNCTION_BUNDLE_OPTIONS = {
   bundle: true,
   minify: true,
   platform: 'node',
   target: 'node24',
-  format: 'cjs',
+  format: 'esm',
+  splitting: true,
+  outExtension: { '.js': '.mjs' },
+  entryNames: 'index',
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: "import{createRequire as __voicegateRequire}from'node:module';const require=__voicegateRequire(import.meta.url);" },
   mainFields: ['module', 'main'],
   sourcemap: 'external',
   sourcesContent: false,
@@ -36,7 +47,7 @@ export const FUNCTION_BUNDLE_OPTIONS = {
   logLevel: 'warning',
 } satisfies BuildOptions;
 
-/** Bundles one entry point into `outfile` (and `outfile`.map); the metafile says what is in it. */
-export function bundleFunction(entry: string, outfile: string, overrides: BuildOptions = {}): Promise<BuildResult<{ metafile: true }>> {
-  return build({ ...FUNCTION_BUNDLE_OPTIONS, ...overrides, entryPoints: [entry], outfile, metafile: true });
+/** Bundles one entry point into `outdir` (HANDLER_FILE, its chunks and their maps); the metafile says what is in each file. */
+export function bundleFunction(entry: string, outdir: string, overrides: BuildOptions = {}): Promise<BuildResult<{ metafile: true }>> {
+  return build({ ...FUNCTION_BUNDLE_OPTIONS, ...overrides, entryPoints: [entry], outdir, metafile: true });
 }

@@ -4,11 +4,11 @@
  * one invocation at a time sent by the parent over IPC, as Lambda's Node.js runtime does.
  * Plain CommonJS so it runs on the project's Node 24 with no loader, like the bundles themselves.
  */
+const { existsSync } = require('node:fs');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 
-const [file, exportName] = splitHandler(process.env._HANDLER);
-const handler = require(path.join(process.env.LAMBDA_TASK_ROOT, file))[exportName];
-if (typeof handler !== 'function') throw new Error(`${process.env._HANDLER} is not a function in ${process.env.LAMBDA_TASK_ROOT}`);
+let handler;
 
 process.on('message', async ({ requestId, event, deadline, invokedFunctionArn }) => {
   const context = {
@@ -30,7 +30,27 @@ process.on('message', async ({ requestId, event, deadline, invokedFunctionArn })
     process.send({ requestId, error: { errorType: failure.name, errorMessage: failure.message, trace: String(failure.stack ?? '').split('\n') } });
   }
 });
-process.send({ ready: true });
+loadHandler().then(
+  (loaded) => {
+    handler = loaded;
+    process.send({ ready: true });
+  },
+  (error) => {
+    process.stderr.write(`${error.stack}\n`);
+    process.exit(1);
+  },
+);
+
+/** As Lambda's Node.js runtime: `<file>.<export>`, the file being <file>.js, .mjs or .cjs (bundles are ES modules, index.mjs). */
+async function loadHandler() {
+  const [file, exportName] = splitHandler(process.env._HANDLER);
+  const base = path.join(process.env.LAMBDA_TASK_ROOT, file);
+  const found = ['.js', '.mjs', '.cjs'].map((extension) => base + extension).find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`no ${file}.js, .mjs or .cjs in ${process.env.LAMBDA_TASK_ROOT}`);
+  const loaded = (await import(pathToFileURL(found).href))[exportName];
+  if (typeof loaded !== 'function') throw new Error(`${process.env._HANDLER} is not a function in ${process.env.LAMBDA_TASK_ROOT}`);
+  return loaded;
+}
 
 function splitHandler(handlerSetting) {
   const dot = handlerSetting.lastIndexOf('.');

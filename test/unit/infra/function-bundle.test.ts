@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageOf } from '../../../bench/bundle-report';
+import { packageOf, staticClosure } from '../../../bench/bundle-report';
 import { bundleFunction } from '../../../infra/aws/function-bundle';
 import { projectPath } from '../../../infra/aws/project-paths';
 import { inlineComputedKeys } from '../../../infra/aws/sdk-schema-keys-plugin';
@@ -25,35 +25,43 @@ describe('each function bundle (as the CDK stack builds it)', () => {
   });
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+  /** Bytes per package: in the whole asset, and in what loading the handler reads (before any request). */
   const packagesIn = async (handler: string) => {
-    const { metafile } = await bundleFunction(projectPath('functions', 'handlers', `${handler}.ts`), join(outDir, `${handler}.js`), { logLevel: 'silent' });
-    const output = Object.values(metafile.outputs).find((o) => o.entryPoint)!;
-    const bytes = new Map<string, number>();
-    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) bytes.set(packageOf(path), (bytes.get(packageOf(path)) ?? 0) + bytesInOutput);
-    return { total: output.bytes, bytes };
+    const entry = projectPath('functions', 'handlers', `${handler}.ts`);
+    const { metafile } = await bundleFunction(entry, join(outDir, handler), { logLevel: 'silent' });
+    const handlerFile = Object.keys(metafile.outputs).find((path) => metafile.outputs[path]?.entryPoint?.endsWith(`handlers/${handler}.ts`));
+    const bytesIn = (outputs: string[]) => {
+      const bytes = new Map<string, number>();
+      for (const output of outputs) {
+        for (const [path, { bytesInOutput }] of Object.entries(metafile.outputs[output]?.inputs ?? {})) {
+          bytes.set(packageOf(path), (bytes.get(packageOf(path)) ?? 0) + bytesInOutput);
+        }
+      }
+      return bytes;
+    };
+    return { asset: bytesIn(Object.keys(metafile.outputs)), atLoad: bytesIn([...staticClosure(metafile, handlerFile ? [handlerFile] : [])]) };
   };
 
-  it('perform-action carries EC2 without its unused shapes, and no Secrets Manager, SNS, SES or Step Functions client', async () => {
-    const { bytes } = await packagesIn('perform-action');
+  it('perform-action loads DynamoDB with the handler and EC2 (without its unused shapes) or IoT on first use; it has no Secrets Manager, SNS, SES or Step Functions client', async () => {
+    const { asset, atLoad } = await packagesIn('perform-action');
 
-    expect(bytes.get('@aws-sdk/client-ec2')).toBeLessThan(80 * 1024); // 550 KB with every shape kept
+    expect(atLoad.get('@aws-sdk/client-dynamodb')).toBeGreaterThan(0);
+    expect(asset.get('@aws-sdk/client-ec2')).toBeLessThan(80 * 1024); // 550 KB with every shape kept
+    for (const onFirstUse of ['@aws-sdk/client-ec2', '@aws-sdk/client-iot-data-plane']) expect(atLoad.has(onFirstUse)).toBe(false);
     for (const unused of ['@aws-sdk/client-secrets-manager', '@aws-sdk/client-sns', '@aws-sdk/client-sesv2', '@aws-sdk/client-sfn', 'aws-jwt-verify']) {
-      expect(bytes.has(unused)).toBe(false);
+      expect(asset.has(unused)).toBe(false);
     }
   }, 60_000);
 
-  it('issue-challenge carries EC2 (to check the alias tag) without its unused shapes, no IoT, KMS or STS client, and no credential provider Lambda never reaches', async () => {
-    const { bytes } = await packagesIn('issue-challenge');
+  it('issue-challenge loads its message channel, Step Functions, EventBridge and EC2 on first use, and has no KMS or STS client and no credential provider Lambda never reaches', async () => {
+    const { asset, atLoad } = await packagesIn('issue-challenge');
 
-    expect(bytes.get('@aws-sdk/client-ec2')).toBeLessThan(80 * 1024);
-    for (const unused of [
-      '@aws-sdk/client-iot-data-plane',
-      '@aws-sdk/client-kms',
-      '@aws-sdk/client-sts',
-      '@aws-sdk/credential-provider-sso',
-      '@aws-sdk/nested-clients',
-    ]) {
-      expect(bytes.has(unused)).toBe(false);
+    for (const onFirstUse of ['@aws-sdk/client-sns', '@aws-sdk/client-sesv2', '@aws-sdk/client-sfn', '@aws-sdk/client-eventbridge', '@aws-sdk/client-ec2']) {
+      expect(asset.has(onFirstUse)).toBe(true);
+      expect(atLoad.has(onFirstUse)).toBe(false);
+    }
+    for (const unused of ['@aws-sdk/client-kms', '@aws-sdk/client-sts', '@aws-sdk/credential-provider-sso', '@aws-sdk/nested-clients']) {
+      expect(asset.has(unused)).toBe(false);
     }
   }, 60_000);
 });

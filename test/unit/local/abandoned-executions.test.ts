@@ -42,7 +42,12 @@ describe('start-up recovery of executions a stop cut off', () => {
 
     expect(await recoverAbandonedExecutions(parts)).toEqual({ resumed: 0, ended: 1 });
 
-    expect(record).toMatchObject({ status: 'FAILED', error: 'CommandSuperseded', stoppedAt: new Date(T0).toISOString() });
+    expect(record).toMatchObject({
+      status: 'FAILED',
+      error: 'CommandSuperseded',
+      cause: 'The local workflow runner restarted after recording this end.',
+      stoppedAt: new Date(T0).toISOString(),
+    });
     expect(world.audit.detailTypes(command.commandId)).toEqual([AuditDetailTypes.commandSuperseded]);
   });
 
@@ -56,5 +61,14 @@ describe('start-up recovery of executions a stop cut off', () => {
     expect(record.status).toBe('SUCCEEDED');
     expect(record.error).toBeUndefined();
     expect(world.audit.detailTypes(command.commandId)).toEqual([AuditDetailTypes.actionSucceeded]);
+  });
+
+  it('skips an execution that vanished between the listing and the read', async () => {
+    const world = fakeWorld();
+    const { parts } = stoppedStack(world);
+    parts.executions.get = async () => undefined;
+
+    expect(await recoverAbandonedExecutions(parts)).toEqual({ resumed: 0, ended: 0 });
+    expect(world.audit.events).toEqual([]);
   });
 });
