@@ -70,7 +70,7 @@ export async function soak(options: SoakOptions, progress = stderrProgress()): P
       const sample = { confirmations: done, ...(await stack.call('memory', {})) };
       samples.push(sample);
       progress(
-        `soak: ${done} confirmations, RSS ${mib(sample.rss)} MiB (anon ${mib(sample.rssAnon ?? 0)}, file ${mib(sample.rssFile ?? 0)}), heap ${mib(sample.heapUsed)} MiB, external ${mib(sample.external)} MiB`,
+        `soak: ${done} confirmations, RSS ${mib(sample.rss)} MiB (anon ${mib(sample.rssAnon ?? 0)}, file ${mib(sample.rssFile ?? 0)}), heap ${mib(sample.heapUsed)} of ${mib(sample.heapTotal)} MiB, external ${mib(sample.external)} MiB`,
       );
     }
     return samples;

@@ -10,6 +10,7 @@ import { noteOutcome } from './request-log';
 export function requestOutcomeResponse(input: HandlerInput, outcome: RequestOutcome, action: CommandAction): Response {
   noteOutcome(input, outcome.kind);
   const awaitingCode = outcome.kind === 'code-sent' || outcome.kind === 'delivery-pending';
+  // Stryker disable next-line LogicalOperator: a RequestOutcome has the `dropped` key only when it names a dropped command, so `||` reads the same
   const dropped = 'dropped' in outcome && outcome.dropped ? `${Speech.dropped(outcome.dropped.action, outcome.dropped.target)} ` : '';
   const response = input.responseBuilder.speak(dropped + speakRequestOutcome(outcome, action));
   return (awaitingCode ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)).getResponse();

@@ -7,22 +7,21 @@ import { isIntent, slotValue } from '../intents';
 import { forLinkedUser } from '../linked-user';
 import { noteOutcome } from '../request-log';
 
-/** Spoken channel names (slot values and synonyms) to delivery channels. */
-const CHANNELS = new Map<string, Channel>([
-  ['text', 'sms'],
-  ['sms', 'sms'],
-  ['phone', 'sms'],
-  ['text message', 'sms'],
-  ['email', 'email'],
-  ['e-mail', 'email'],
-  ['mail', 'email'],
-]);
-
 /** "send the code again" / "authenticate text" / "send it by email". */
 export function sendCodeHandler(deps: SkillDeps): RequestHandler {
+  /** Spoken channel names (slot values and synonyms) to delivery channels. */
+  const channels = new Map<string, Channel>([
+    ['text', 'sms'],
+    ['sms', 'sms'],
+    ['phone', 'sms'],
+    ['text message', 'sms'],
+    ['email', 'email'],
+    ['e-mail', 'email'],
+    ['mail', 'email'],
+  ]);
   return forLinkedUser(deps, isIntent('SendCodeIntent'), async (input, user) => {
     const spoken = slotValue(input, 'channel')?.toLowerCase();
-    const outcome = await resendCode(deps, user.userId, spoken === undefined ? undefined : CHANNELS.get(spoken));
+    const outcome = await resendCode(deps, user.userId, spoken === undefined ? undefined : channels.get(spoken));
     noteOutcome(input, `resend-${outcome.kind}`);
     const response = input.responseBuilder.speak(speak(outcome));
     const awaitingCode = outcome.kind === 'sent' || outcome.kind === 'device-code';

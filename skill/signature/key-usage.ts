@@ -1,17 +1,8 @@
 import type { X509Certificate } from 'node:crypto';
 
-/** id-ce-keyUsage (2.5.29.15) as DER: OBJECT IDENTIFIER, length 3, 55 1D 0F. */
-const KEY_USAGE_OID = Buffer.from([0x06, 0x03, 0x55, 0x1d, 0x0f]);
 /** The first byte of the KeyUsage BIT STRING (RFC 5280 4.2.1.3): digitalSignature is bit 0, keyCertSign bit 5. */
 const DIGITAL_SIGNATURE = 0x80;
 const KEY_CERT_SIGN = 0x04;
-
-/** Extended key usages under which a TLS-style signing certificate may sign (RFC 5280 4.2.1.12). */
-const SIGNING_PURPOSES = new Set([
-  '1.3.6.1.5.5.7.3.1', // serverAuth: what Amazon's echo-api certificates carry
-  '1.3.6.1.5.5.7.3.2', // clientAuth
-  '2.5.29.37.0', // anyExtendedKeyUsage
-]);
 
 /**
  * Whether this certificate may sign other certificates (RFC 5280 6.1.4): basicConstraints
@@ -34,7 +25,13 @@ export function maySignRequests(cert: X509Certificate): boolean {
   const usage = keyUsageBits(cert);
   if (usage !== undefined && (usage & DIGITAL_SIGNATURE) === 0) return false;
   const purposes = cert.keyUsage;
-  return purposes === undefined || purposes.some((purpose) => SIGNING_PURPOSES.has(purpose));
+  /** Extended key usages under which a TLS-style signing certificate may sign (RFC 5280 4.2.1.12). */
+  const signingPurposes = [
+    '1.3.6.1.5.5.7.3.1', // serverAuth: what Amazon's echo-api certificates carry
+    '1.3.6.1.5.5.7.3.2', // clientAuth
+    '2.5.29.37.0', // anyExtendedKeyUsage
+  ];
+  return purposes === undefined || purposes.some((purpose) => signingPurposes.includes(purpose));
 }
 
 /**
@@ -44,9 +41,11 @@ export function maySignRequests(cert: X509Certificate): boolean {
  */
 function keyUsageBits(cert: X509Certificate): number | undefined {
   const der = cert.raw;
-  const at = der.indexOf(KEY_USAGE_OID);
+  /** id-ce-keyUsage (2.5.29.15) as DER: OBJECT IDENTIFIER, length 3, 55 1D 0F. */
+  const keyUsageOid = Buffer.from([0x06, 0x03, 0x55, 0x1d, 0x0f]);
+  const at = der.indexOf(keyUsageOid);
   if (at < 0) return undefined;
-  let i = at + KEY_USAGE_OID.length;
+  let i = at + keyUsageOid.length;
   if (der[i] === 0x01) i += 2 + (der[i + 1] ?? der.length); // critical flag (past the end when cut short)
   if (der[i] !== 0x04 || der[i + 2] !== 0x03) return 0; // OCTET STRING { BIT STRING }
   const bitsLength = der[i + 3];

@@ -1,12 +1,11 @@
 import { generateKeyPairSync, sign, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 
-/** A key pair as forge needs it, made by node's native generator (1024 bits: forge signs in pure JS, test speed only). */
+/** A key pair: node's native generator and signer, forge only for the certificate structure (its pure-JS RSA takes ~1 s a signature). */
 function keyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
   return {
     privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    forgePrivate: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()),
     forgePublic: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
   };
 }
@@ -45,8 +44,19 @@ function certificate(subjectKeys: KeyPair, options: CertOptions, issuer?: { keys
     ...(options.extKeyUsage ? [{ name: 'extKeyUsage', ...Object.fromEntries(options.extKeyUsage.map((purpose) => [purpose, true])) }] : []),
     ...(options.altNames ? [{ name: 'subjectAltName', altNames: options.altNames.map((value) => ({ type: 2, value })) }] : []),
   ]);
-  cert.sign((issuer ?? { keys: subjectKeys }).keys.forgePrivate, forge.md.sha256.create());
+  signWithNode(cert, (issuer ?? { keys: subjectKeys }).keys.privatePem);
   return cert;
+}
+
+/** What forge's cert.sign does (SHA-256 with RSA over the DER TBSCertificate), with node's native RSA. */
+function signWithNode(cert: forge.pki.Certificate, issuerPrivatePem: string): void {
+  const oid = forge.pki.oids.sha256WithRSAEncryption!;
+  cert.signatureOid = oid;
+  cert.siginfo.algorithmOid = oid;
+  // Exported by forge, missing from its type definitions.
+  const tbs = (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(cert);
+  const der = Buffer.from(forge.asn1.toDer(tbs).getBytes(), 'binary');
+  Object.assign(cert, { tbsCertificate: tbs, signature: sign('sha256', der, issuerPrivatePem).toString('binary') });
 }
 
 export interface TestPki {

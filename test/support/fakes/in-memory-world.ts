@@ -181,6 +181,11 @@ export class InMemoryWorkflow implements WorkflowGateway {
     execution.error = 'ChallengeExpired';
   }
 
+  /** The rest of a running execution (the action after verification) ends with `status`. */
+  finish(executionId: string, status: ExecutionStatus): void {
+    this.executions.get(executionId)!.status = status;
+  }
+
   taskOutputOf(executionId: string): Record<string, unknown> | undefined {
     return this.executions.get(executionId)?.taskOutput;
   }
