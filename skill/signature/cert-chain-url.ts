@@ -13,7 +13,8 @@ export function isAlexaCertChainUrl(value: string | undefined): value is string 
   return (
     url.protocol === 'https:' &&
     url.hostname.toLowerCase() === 's3.amazonaws.com' &&
-    (url.port === '' || url.port === '443') &&
+    // The URL parser drops https's default port, so ":443" reads as no port.
+    url.port === '' &&
     // The URL parser has already resolved "." and "..": only where the path ends up counts.
     url.pathname.startsWith('/echo.api/')
   );

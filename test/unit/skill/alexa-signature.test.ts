@@ -136,6 +136,13 @@ describe('S10: the request signature is checked against a trusted chain', () => 
     expect(await verifier.verify(tampered, { certChainUrl: CHAIN_URL, signature256 })).toEqual({ ok: false, reason: 'signature mismatch' });
   });
 
+  it('accepts a chain that leads to any one of several trusted roots', async () => {
+    const stranger = makeTestPki();
+    const verifier = new AlexaSignatureVerifier(sourceOf(pki.chainPem), [stranger.root, pki.root]);
+
+    expect(await verifier.verify(body, { certChainUrl: CHAIN_URL, signature256: pki.signBody(body) })).toEqual({ ok: true });
+  });
+
   it('refuses a chain that does not lead to a trusted root', async () => {
     const stranger = makeTestPki();
     const verifier = new AlexaSignatureVerifier(sourceOf(stranger.chainPem), [pki.root]);
