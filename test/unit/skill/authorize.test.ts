@@ -67,6 +67,19 @@ describe('the skill: authorize', () => {
     expect(await world.challenges.get('alice')).toMatchObject({ attemptsLeft: 3 });
   });
 
+  it('takes a blank code slot as no code heard, and counts no attempt', async () => {
+    await aliceStartsSplunk();
+
+    expect((await world.say('alice', 'AuthorizeIntent', { code: '   ' })).speech).toBe(Speech.missingCode());
+    expect(await world.challenges.get('alice')).toMatchObject({ attemptsLeft: 3 });
+  });
+
+  it('accepts the code with the spaces around it that were heard', async () => {
+    const code = await aliceStartsSplunk();
+
+    expect((await world.say('alice', 'AuthorizeIntent', { code: ` ${code} ` })).speech).toBe(Speech.codeAccepted('start', 'splunk'));
+  });
+
   it('says there is nothing to authorize when no command waits, and keeps the session open', async () => {
     expect(await world.say('alice', 'AuthorizeIntent', { code: '482913' })).toEqual({
       speech: Speech.nothingPending(),
