@@ -77,6 +77,7 @@ export const Speech = {
   cancelled: (action: CommandAction, target: string) => `Cancelled ${describeInProgress(action, target)}.`,
   unknownDevice: () => "I can't find that device.",
   tryAgain: () => 'Sorry, something went wrong. Please try again.',
+  pendingCommandKeptChanging: () => 'Your command changed while I was checking that code, so nothing was done. Please say authorize and the code again.',
 };
 
 type FailureWords = (action: CommandAction, target: string) => string;

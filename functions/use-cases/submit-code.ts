@@ -17,6 +17,8 @@ interface Subject {
 export type SubmitOutcome =
   | { kind: 'nothing-pending' }
   | { kind: 'expired' }
+  /** Every try lost a race with another change to the pending command; nothing was counted. */
+  | { kind: 'kept-changing' }
   | { kind: 'attempt-limit'; retryInMinutes: number }
   | ({ kind: 'rejected'; attemptsLeft: number } & Subject)
   | ({ kind: 'locked-out' } & Subject)
@@ -57,7 +59,7 @@ export async function submitCode(deps: SubmitDeps, userId: string, spokenCode: s
     await failTask(deps, challenge, WorkflowErrors.tooManyAttempts, 'too many wrong codes');
     return { kind: 'locked-out', ...subject };
   }
-  throw new Error('the pending command kept changing; try again');
+  return { kind: 'kept-changing' };
 }
 
 async function recordRejection(deps: SubmitDeps, challenge: Challenge, attemptsLeft: number, reused: boolean): Promise<void> {

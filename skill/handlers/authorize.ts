@@ -15,7 +15,9 @@ export function authorizeHandler(deps: SkillDeps): RequestHandler {
     noteOutcome(input, outcome.kind === 'accepted' ? `accepted-${outcome.result}` : outcome.kind);
     const response = input.responseBuilder.speak(speak(outcome));
     return (
-      outcome.kind === 'rejected' || outcome.kind === 'reused' ? response.reprompt('Say authorize and the code.') : response.withShouldEndSession(false)
+      outcome.kind === 'rejected' || outcome.kind === 'reused' || outcome.kind === 'kept-changing'
+        ? response.reprompt('Say authorize and the code.')
+        : response.withShouldEndSession(false)
     ).getResponse();
   });
 }
@@ -26,6 +28,8 @@ function speak(outcome: SubmitOutcome): string {
       return Speech.nothingPending();
     case 'expired':
       return Speech.codeExpired();
+    case 'kept-changing':
+      return Speech.pendingCommandKeptChanging();
     case 'attempt-limit':
       return Speech.attemptLimitReached(outcome.retryInMinutes);
     case 'rejected':
