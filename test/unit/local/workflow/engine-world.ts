@@ -9,7 +9,8 @@ import { LocalWorkflowEngine, type EngineOptions } from '../../../../infra/local
 import type { IntegrationTargets, LocalFunction } from '../../../../infra/local/workflow/service-integrations';
 import { TaskTokenRegistry } from '../../../../infra/local/workflow/task-token-registry';
 import { tableOnStore, type TestTable } from '../../../support/dynamodb-tables';
-import { fakeWorld, type FakeWorld } from '../../../support/fakes/fake-deps';
+import type { Command } from '../../../../functions/domain/command';
+import { ALICE, SPLUNK, fakeWorld, type FakeWorld } from '../../../support/fakes/fake-deps';
 
 /** The workflow's definition as the local stack loads it, with a chosen code lifetime. */
 export function confirmCommandDefinition(codeTtlSeconds = 300): StateMachineDefinition {
@@ -86,5 +87,20 @@ export async function engineWorld(options: EngineOptions & { codeTtlSeconds?: nu
       await executionsTable.cleanup();
       await store.close();
     },
+  };
+}
+
+let seq = 0;
+
+/** "start splunk" for alice, as the workflow carries it; each call is a new command. */
+export function startSplunk(): Command {
+  return {
+    commandId: `cmd-${++seq}`,
+    userId: ALICE.userId,
+    action: 'start',
+    target: SPLUNK.alias,
+    policyTarget: SPLUNK.alias,
+    instanceId: SPLUNK.instanceId,
+    requestedAt: new Date(0).toISOString(),
   };
 }

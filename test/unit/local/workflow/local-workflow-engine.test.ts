@@ -1,26 +1,12 @@
-import type { Command } from '../../../../functions/domain/command';
 import { cancelCommand } from '../../../../functions/use-cases/cancel-command';
 import { submitCode } from '../../../../functions/use-cases/submit-code';
 import { LOCAL_FUNCTION_NAMES } from '../../../../infra/local/workflow/local-functions';
 import { TaskTokenRegistry } from '../../../../infra/local/workflow/task-token-registry';
 import { ALICE, SPLUNK } from '../../../support/fakes/fake-deps';
-import { engineWorld, eventually, type EngineWorld } from './engine-world';
+import { engineWorld, eventually, startSplunk, type EngineWorld } from './engine-world';
 
 const TOKEN_SHAPE = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{64}(?![A-Za-z0-9_-])/;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-let seq = 0;
-
-function startSplunk(): Command {
-  return {
-    commandId: `cmd-${++seq}`,
-    userId: ALICE.userId,
-    action: 'start',
-    target: SPLUNK.alias,
-    policyTarget: SPLUNK.alias,
-    instanceId: SPLUNK.instanceId,
-    requestedAt: new Date(0).toISOString(),
-  };
-}
 
 const errorName = (promise: Promise<unknown>) =>
   promise.then(

@@ -1,22 +1,8 @@
-import type { Command } from '../../../../functions/domain/command';
 import { submitCode } from '../../../../functions/use-cases/submit-code';
 import { recoverAbandonedExecutions, type RecoveryParts } from '../../../../infra/local/workflow/abandoned-executions';
 import type { LocalWorkflowEngine } from '../../../../infra/local/workflow/local-workflow-engine';
-import { ALICE, SPLUNK } from '../../../support/fakes/fake-deps';
-import { engineWorld, type EngineWorld } from './engine-world';
-
-let seq = 0;
-function startSplunk(): Command {
-  return {
-    commandId: `cmd-${++seq}`,
-    userId: ALICE.userId,
-    action: 'start',
-    target: SPLUNK.alias,
-    policyTarget: SPLUNK.alias,
-    instanceId: SPLUNK.instanceId,
-    requestedAt: new Date(0).toISOString(),
-  };
-}
+import { ALICE } from '../../../support/fakes/fake-deps';
+import { engineWorld, startSplunk, type EngineWorld } from './engine-world';
 
 /** Start-up recovery on the real engine and store: an execution a stop cut off while it waited for its code. */
 describe('recovering executions a stop cut off, on the real engine', () => {
