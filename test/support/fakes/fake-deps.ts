@@ -1,5 +1,6 @@
 /** A whole Deps graph of in-memory fakes, seeded like the local stack, for use-case tests. */
 import { CodeHasher } from '../../../functions/domain/one-time-code';
+import type { InstanceCommand } from '../../../functions/domain/command';
 import type { User } from '../../../functions/domain/user';
 import type { CodeGenerator } from '../../../functions/ports/code-generator';
 import { countedSeparately } from '../../../functions/ports/send-rate-limiter';
@@ -17,6 +18,20 @@ export const ALICE: User = { userId: 'alice', phone: '+15555550101', email: 'ali
 export const BOB: User = { userId: 'bob', phone: '+15555550102', email: 'bob@example.com', targets: ['web'], preferredChannel: 'sms' };
 export const SPLUNK = { instanceId: 'i-0123456789abcdef0', alias: 'splunk', state: 'stopped' };
 export const WEB = { instanceId: 'i-0123456789abcdef1', alias: 'web', state: 'running' };
+
+/** "start splunk" by alice, as the workflow carries it. */
+export function aliceStartsSplunk(overrides: Partial<InstanceCommand> = {}): InstanceCommand {
+  return {
+    commandId: 'cmd-1',
+    userId: ALICE.userId,
+    action: 'start',
+    target: SPLUNK.alias,
+    policyTarget: SPLUNK.alias,
+    instanceId: SPLUNK.instanceId,
+    requestedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
 
 /** 2026-01-01T00:00:00Z: a day boundary, so send windows start here. */
 export const T0 = Date.UTC(2026, 0, 1);

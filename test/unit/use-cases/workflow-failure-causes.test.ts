@@ -11,7 +11,7 @@ import { submitCode } from '../../../functions/use-cases/submit-code';
 import type { ChallengeStore } from '../../../functions/ports/challenge-store';
 import { InstanceThrottledError } from '../../../functions/ports/instance-gateway';
 import { requestedCommand } from '../../support/fakes/device-factor-world';
-import { ALICE, SPLUNK, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
+import { ALICE, aliceStartsSplunk, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
 import { unlockFrontDoor } from '../../support/fakes/in-memory-devices';
 import { storeVerifiedChallenge } from '../../support/verified-challenge';
 
@@ -24,16 +24,7 @@ async function rejection(promise: Promise<unknown>): Promise<{ name: string; mes
   );
 }
 
-const startSplunk = (overrides: Partial<InstanceCommand> = {}): InstanceCommand => ({
-  commandId: 'cmd-causes',
-  userId: 'alice',
-  action: 'start',
-  target: 'splunk',
-  policyTarget: 'splunk',
-  instanceId: SPLUNK.instanceId,
-  requestedAt: '2026-01-01T00:00:00.000Z',
-  ...overrides,
-});
+const startSplunk = (overrides: Partial<InstanceCommand> = {}) => aliceStartsSplunk({ commandId: 'cmd-causes', ...overrides });
 
 let world: FakeWorld;
 beforeEach(() => {

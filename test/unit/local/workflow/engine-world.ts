@@ -10,7 +10,7 @@ import type { IntegrationTargets, LocalFunction } from '../../../../infra/local/
 import { TaskTokenRegistry } from '../../../../infra/local/workflow/task-token-registry';
 import { tableOnStore, type TestTable } from '../../../support/dynamodb-tables';
 import type { Command } from '../../../../functions/domain/command';
-import { ALICE, SPLUNK, fakeWorld, type FakeWorld } from '../../../support/fakes/fake-deps';
+import { aliceStartsSplunk, fakeWorld, type FakeWorld } from '../../../support/fakes/fake-deps';
 
 /** The workflow's definition as the local stack loads it, with a chosen code lifetime. */
 export function confirmCommandDefinition(codeTtlSeconds = 300): StateMachineDefinition {
@@ -94,13 +94,5 @@ let seq = 0;
 
 /** "start splunk" for alice, as the workflow carries it; each call is a new command. */
 export function startSplunk(): Command {
-  return {
-    commandId: `cmd-${++seq}`,
-    userId: ALICE.userId,
-    action: 'start',
-    target: SPLUNK.alias,
-    policyTarget: SPLUNK.alias,
-    instanceId: SPLUNK.instanceId,
-    requestedAt: new Date(0).toISOString(),
-  };
+  return aliceStartsSplunk({ commandId: `cmd-${++seq}`, requestedAt: new Date(0).toISOString() });
 }

@@ -1,17 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ExecutionStore, type ExecutionRecord } from '../../../../infra/local/workflow/execution-store';
-import { SPLUNK } from '../../../support/fakes/fake-deps';
+import { aliceStartsSplunk } from '../../../support/fakes/fake-deps';
 import { dynaliteTable, type TestTable } from '../../../support/dynamodb-tables';
 
-const command = {
-  commandId: 'cmd-1',
-  userId: 'alice',
-  action: 'start' as const,
-  target: 'splunk',
-  policyTarget: 'splunk',
-  instanceId: SPLUNK.instanceId,
-  requestedAt: '2026-01-01T00:00:00.000Z',
-};
+const command = aliceStartsSplunk();
 
 function running(executionId: string, startedAt: string): ExecutionRecord {
   return {
