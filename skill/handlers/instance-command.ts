@@ -9,16 +9,17 @@ import { requestOutcomeResponse } from '../request-outcome-speech';
 
 /** "start splunk": starts a confirmation and tells the user where the code went. */
 export function instanceCommandHandler(deps: SkillDeps): RequestHandler {
-  const actionByIntent: Record<string, InstanceAction> = {
-    StartInstanceIntent: 'start',
-    StopInstanceIntent: 'stop',
-    RebootInstanceIntent: 'reboot',
-  };
-  return forLinkedUser(deps, isIntent(...Object.keys(actionByIntent)), async (input, user) => {
+  // A Map, not an object: the intent name comes from the request.
+  const actionByIntent = new Map<string, InstanceAction>([
+    ['StartInstanceIntent', 'start'],
+    ['StopInstanceIntent', 'stop'],
+    ['RebootInstanceIntent', 'reboot'],
+  ]);
+  return forLinkedUser(deps, isIntent(...actionByIntent.keys()), async (input, user) => {
     const target = slotValue(input, 'instance');
     if (!target) return input.responseBuilder.speak(Speech.missingTarget()).reprompt(Speech.missingTarget()).getResponse();
     const intent = getIntentName(input.requestEnvelope);
-    const action = actionByIntent[intent];
+    const action = actionByIntent.get(intent);
     // Stryker disable next-line all: unreachable — canHandle admits only the intents of actionByIntent; the line only narrows the type
     if (!action) throw new Error(`${intent} is not an instance command`);
     return requestOutcomeResponse(input, await requestCommand(deps, user, action, target), action);
