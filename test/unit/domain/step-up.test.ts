@@ -21,8 +21,8 @@ describe('parseStepUpProof: the stepUp field of a request body', () => {
 describe('judgeStepUpCode: one try of a delivered step-up code', () => {
   const NOW = 1_000_000;
   const stored: StepUpCode = { bindingId: 'step-up-1', channel: 'sms', codeHash: 'hash', expiresAt: NOW + 60_000, attemptsLeft: 3 };
-  const right = () => true;
-  const wrong = () => false;
+  const right = true;
+  const wrong = false;
 
   it('accepts the right code before it expires', () => {
     expect(judgeStepUpCode(stored, right, NOW)).toEqual({ kind: 'accepted' });
