@@ -40,13 +40,14 @@ export type StepUpAttempt = { kind: 'accepted' } | { kind: 'rejected'; reason: S
 
 /**
  * Pure decision for one delivered step-up code, as for a command's code: it expires (S4), a
- * match uses it up (S3) and the last of `attemptsLeft` wrong tries voids it (S5). The caller
- * writes `remaining` conditionally, so two concurrent uses cannot both succeed.
+ * match uses it up (S3) and the last of `attemptsLeft` wrong tries voids it (S5). `matched`:
+ * the spoken code against `stored`'s hash, checked by the caller (the key is not the domain's).
+ * The caller writes `remaining` conditionally, so two concurrent uses cannot both succeed.
  */
-export function judgeStepUpCode(stored: StepUpCode | undefined, matches: (stored: StepUpCode) => boolean, now: number): StepUpAttempt {
+export function judgeStepUpCode(stored: StepUpCode | undefined, matched: boolean, now: number): StepUpAttempt {
   if (!stored) return { kind: 'rejected', reason: 'no-code-sent', remaining: undefined };
   if (now >= stored.expiresAt) return { kind: 'rejected', reason: 'expired', remaining: undefined };
-  if (matches(stored)) return { kind: 'accepted' };
+  if (matched) return { kind: 'accepted' };
   const attemptsLeft = stored.attemptsLeft - 1;
   return { kind: 'rejected', reason: 'wrong-code', remaining: attemptsLeft > 0 ? { ...stored, attemptsLeft } : undefined };
 }

@@ -7,7 +7,7 @@ import { oncePerContainer } from '../wiring/once-per-container';
 import { logger } from './logger';
 import { parseIssueChallengePayload } from './workflow-payloads';
 
-const deps = oncePerContainer(() => issueChallengeDeps(readAwsConfig()));
+const deps = oncePerContainer(async () => issueChallengeDeps(readAwsConfig()));
 
 /** The workflow's "send code and wait" task; a thrown DeliveryFailed is caught by the workflow. */
 async function handleIssueChallenge(payload: unknown): Promise<void> {

@@ -11,7 +11,7 @@ import { logger } from './logger';
 
 const skill = oncePerContainer(async (): Promise<Skill> => {
   const config = readAwsConfig();
-  return buildSkill(await skillDeps(config), { skillId: config.skillId, logger });
+  return buildSkill(skillDeps(config), { skillId: config.skillId, logger });
 });
 
 /** Alexa → the skill: the same guard and handlers as the local HTTP endpoint (S10). */

@@ -27,7 +27,7 @@ export function codeChecker(deps: CheckDeps, userId: string, spokenCode: string 
     if (isDeliveredFactor(factor)) {
       const code = normalizeSpokenCode(spokenCode, deps.settings.codeDigits);
       // Stryker disable next-line ConditionalExpression: equivalent — an absent code hashes as "undefined", which never matches a digit code's hash
-      return code !== undefined && deps.hasher.matches(code, challenge.userId, challenge.commandId, challenge.codeHash) ? 'match' : 'no-match';
+      return code !== undefined && (await deps.hasher.matches(code, challenge.userId, challenge.commandId, challenge.codeHash)) ? 'match' : 'no-match';
     }
     const key = `${challenge.commandId}|${factor}`;
     const verdict = deviceVerdicts.get(key) ?? checkDeviceCode(deps, userId, factor, spokenCode);

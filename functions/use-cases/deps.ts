@@ -1,10 +1,10 @@
-import type { CodeHasher } from '../domain/one-time-code';
 import type { AccessTokenVerifier } from '../ports/access-token-verifier';
 import type { ActionLedger } from '../ports/action-ledger';
 import type { AuditPublisher } from '../ports/audit-publisher';
 import type { ChallengeStore } from '../ports/challenge-store';
 import type { Clock } from '../ports/clock';
 import type { CodeGenerator } from '../ports/code-generator';
+import type { CodeHashing } from '../ports/code-hashing';
 import type { DeviceDirectory } from '../ports/device-directory';
 import type { DeviceGateway } from '../ports/device-gateway';
 import type { FactorStore } from '../ports/factor-store';
@@ -43,6 +43,6 @@ export interface Deps {
   tokens: AccessTokenVerifier;
   clock: Clock;
   codes: CodeGenerator;
-  hasher: CodeHasher;
+  hasher: CodeHashing;
   settings: Settings;
 }

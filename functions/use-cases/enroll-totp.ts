@@ -1,8 +1,8 @@
 import { activatePendingTotp, factorChangedEvent, withPendingTotp } from '../domain/factor-enrollment';
 import { DEVICE_CODE_DIGITS } from '../domain/factor';
 import { normalizeSpokenCode } from '../domain/one-time-code';
-import { newTotpSecret, otpauthUri } from '../domain/totp';
 import type { Deps } from './deps';
+import { loadTotp } from './load-totp';
 import { proveStepUp, type StepUpDeps, type StepUpFailure } from './step-up';
 import { updateFactors } from './update-factors';
 import { useTotpCode } from './use-totp-code';
@@ -22,6 +22,7 @@ export async function startTotpEnrollment(deps: EnrollDeps & StepUpDeps, userId:
   if (!user) return { kind: 'unknown-user' };
   const verdict = await proveStepUp(deps, user, stepUp);
   if (verdict.kind !== 'proved') return verdict;
+  const { newTotpSecret, otpauthUri } = await loadTotp();
   const secret = newTotpSecret();
   const sealed = await deps.sealer.seal(secret, userId);
   await updateFactors(deps.factors, userId, (record) => withPendingTotp(record, sealed, deps.clock.now(), verdict.method));
@@ -31,7 +32,7 @@ export async function startTotpEnrollment(deps: EnrollDeps & StepUpDeps, userId:
 /** The pending enrollment's URI again (for its QR code), or undefined when none is pending. */
 export async function pendingTotpUri(deps: Pick<Deps, 'factors' | 'sealer'>, userId: string): Promise<string | undefined> {
   const pending = (await deps.factors.get(userId))?.pendingTotp;
-  return pending && otpauthUri(userId, await deps.sealer.open(pending.sealedSecret, userId));
+  return pending && (await loadTotp()).otpauthUri(userId, await deps.sealer.open(pending.sealedSecret, userId));
 }
 
 export type ActivateOutcome = 'unknown-user' | 'nothing-pending' | 'attempt-limit' | 'wrong-code' | 'code-used' | 'activated';

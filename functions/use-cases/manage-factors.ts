@@ -58,6 +58,7 @@ export async function linkMfaDevice<Provisioned extends { device: MfaDeviceLink 
   const verdict = await proveStepUp(deps, user, stepUp);
   if (verdict.kind !== 'proved') return verdict;
   const provisioned = await provision();
+  // Stryker disable next-line BooleanLiteral: equivalent — updateFactors runs the change at least once before it returns (or throws), so this initial value is never read
   let replaced = false;
   await updateFactors(deps.factors, userId, (record) => {
     replaced = record.mfaDevice !== undefined;

@@ -30,8 +30,12 @@ export type PerformActionDeps = Pick<Deps, 'users' | 'challenges' | 'instances' 
  */
 export async function performAction(deps: PerformActionDeps, request: PerformActionRequest): Promise<PerformActionResult> {
   const { command } = request;
-  const verifiedAt = await storedVerificationTime(deps, command);
-  const check = await verifyCommand(deps, command);
+  // Both checks read at once (a round trip fewer on a cold start); they answer in this order.
+  const verification = storedVerificationTime(deps, command);
+  const commandCheck = verifyCommand(deps, command);
+  commandCheck.catch(() => undefined); // a missing verification below leaves it unawaited
+  const verifiedAt = await verification;
+  const check = await commandCheck;
   if (!check.ok) throw new WorkflowError(WorkflowErrors.commandRefused, check.reason);
   const now = deps.clock.now();
   const age = confirmationAge(verifiedAt, now);

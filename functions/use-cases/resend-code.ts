@@ -51,7 +51,7 @@ export async function resendCode(deps: ResendDeps, userId: string, channel?: Cha
   const next: Challenge = {
     ...challenge,
     factor: newChannel,
-    codeHash: deps.hasher.hash(code, userId, challenge.commandId),
+    codeHash: await deps.hasher.hash(code, userId, challenge.commandId),
     channel: newChannel,
     maskedDestination: maskDestination(newChannel, destinationFor(user, newChannel)),
     attemptsLeft: freeSwitch ? challenge.attemptsLeft : deps.settings.maxAttempts,

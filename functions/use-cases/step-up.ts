@@ -36,7 +36,7 @@ export async function sendStepUpCode(deps: SendDeps, userId: string, channel: un
   if (!limit.allowed) return { kind: 'send-limit', retryAt: limit.retryAt };
 
   const code = deps.codes.generate(deps.settings.codeDigits);
-  const stepUp = newStepUpCode(deps, userId, via, code);
+  const stepUp = await newStepUpCode(deps, userId, via, code);
   await updateFactors(deps.factors, userId, (record) => withStepUpCode(record, stepUp));
   try {
     await deps.messages.send({ channel: via, to: destinationFor(user, via), ...stepUpMessage(code, deps.settings.codeTtlSeconds) });
@@ -49,12 +49,12 @@ export async function sendStepUpCode(deps: SendDeps, userId: string, channel: un
   return { kind: 'sent', channel: via, maskedDestination, expiresAt: stepUp.expiresAt };
 }
 
-function newStepUpCode(deps: Pick<Deps, 'hasher' | 'settings' | 'clock'>, userId: string, channel: Channel, code: string): StepUpCode {
+async function newStepUpCode(deps: Pick<Deps, 'hasher' | 'settings' | 'clock'>, userId: string, channel: Channel, code: string): Promise<StepUpCode> {
   const bindingId = `step-up-${randomUUID()}`;
   return {
     bindingId,
     channel,
-    codeHash: deps.hasher.hash(code, userId, bindingId),
+    codeHash: await deps.hasher.hash(code, userId, bindingId),
     expiresAt: deps.clock.now() + deps.settings.codeTtlSeconds * 1000,
     attemptsLeft: deps.settings.maxAttempts,
   };
@@ -93,11 +93,11 @@ export async function proveStepUp(deps: StepUpDeps, user: User, offered: unknown
 /** Judges the code against the stored step-up code and writes the outcome conditionally (S3). */
 async function useStepUpCode(deps: StepUpDeps, userId: string, channel: Channel, spoken: string): Promise<StepUpAttempt> {
   const code = normalizeSpokenCode(spoken, deps.settings.codeDigits);
-  const matches = (stored: StepUpCode) => code !== undefined && deps.hasher.matches(code, userId, stored.bindingId, stored.codeHash);
   let attempt: StepUpAttempt = { kind: 'rejected', reason: 'no-code-sent', remaining: undefined };
-  await updateFactors(deps.factors, userId, (record) => {
+  await updateFactors(deps.factors, userId, async (record) => {
     const stored = record.stepUp?.channel === channel ? record.stepUp : undefined;
-    attempt = judgeStepUpCode(stored, matches, deps.clock.now());
+    const matched = stored !== undefined && code !== undefined && (await deps.hasher.matches(code, userId, stored.bindingId, stored.codeHash));
+    attempt = judgeStepUpCode(stored, matched, deps.clock.now());
     if (!stored) return undefined;
     return withStepUpCode(record, attempt.kind === 'accepted' ? undefined : attempt.remaining);
   });

@@ -92,14 +92,14 @@ async function resumeWorkflow(deps: SubmitDeps, challenge: Challenge): Promise<R
     await deps.challenges.save({ ...challenge, awaitingOutcome: true, version: challenge.version + 1 }, challenge.version);
     return { result: 'under-way' };
   }
-  if (finished.kind === 'succeeded') return { result: 'succeeded' };
-  return { result: 'failed', reason: finished.reason };
+  return finished;
 }
 
-async function actionOutcome(deps: SubmitDeps, challenge: Challenge): Promise<{ kind: 'succeeded' } | { kind: 'failed'; reason: string } | undefined> {
+/** The action's outcome once the workflow has ended, undefined while it has not. */
+async function actionOutcome(deps: SubmitDeps, challenge: Challenge): Promise<{ result: 'succeeded' } | { result: 'failed'; reason: string } | undefined> {
   if ((await deps.ledger.status(challenge.commandId)) === 'acting') return undefined;
   const execution = await deps.workflow.describe(challenge.executionId);
   if (!execution || execution.status === 'RUNNING') return undefined;
-  if (execution.status === 'SUCCEEDED') return { kind: 'succeeded' };
-  return { kind: 'failed', reason: execution.cause ?? execution.error ?? ActionFailureReasons.providerRefused };
+  if (execution.status === 'SUCCEEDED') return { result: 'succeeded' };
+  return { result: 'failed', reason: execution.cause ?? execution.error ?? ActionFailureReasons.providerRefused };
 }

@@ -1,8 +1,8 @@
 import type { SealedTotp } from '../domain/factor-enrollment';
-import { matchingTotpStep } from '../domain/totp';
 import type { Clock } from '../ports/clock';
 import type { FactorStore } from '../ports/factor-store';
 import type { SecretSealer } from '../ports/secret-sealer';
+import { loadTotp } from './load-totp';
 
 export type TotpVerdict = 'accepted' | 'rejected' | 'replayed';
 
@@ -18,7 +18,7 @@ export interface TotpDeps {
  * code cannot be replayed within its 30-second window.
  */
 export async function useTotpCode(deps: TotpDeps, ownerId: string, totp: SealedTotp, code: string): Promise<TotpVerdict> {
-  const secret = await deps.sealer.open(totp.sealedSecret, ownerId);
+  const [secret, { matchingTotpStep }] = await Promise.all([deps.sealer.open(totp.sealedSecret, ownerId), loadTotp()]);
   const step = matchingTotpStep(secret, code, deps.clock.now());
   if (step === undefined) return 'rejected';
   return (await deps.factors.claimTotpStep(ownerId, step)) ? 'accepted' : 'replayed';

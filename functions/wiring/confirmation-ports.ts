@@ -1,11 +1,12 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ChannelRouter } from '../adapters/aws/messaging/channel-router';
 import { AesGcmSecretSealer, TASK_TOKEN_KEY_PURPOSE } from '../adapters/crypto/aes-gcm-secret-sealer';
 import { CodeHasher } from '../domain/one-time-code';
 import { secureCodeGenerator } from '../ports/code-generator';
+import { codeHashingWith } from '../ports/code-hashing';
 import type { Deps } from '../use-cases/deps';
 import type { AwsHost } from './aws-ports';
 import { onFirstUse } from './on-first-use';
+import { oncePerContainer } from './once-per-container';
 
 /** A message loads only its own channel's client. */
 function messageSender({ config }: AwsHost): Deps['messages'] {
@@ -23,12 +24,17 @@ const auditPublisher = ({ config }: AwsHost): Deps['audit'] =>
 
 /**
  * What starting a confirmation needs (the skill and issue-challenge): a code and its hash,
- * SMS and e-mail, the workflow and the audit bus.
+ * SMS and e-mail, the workflow and the audit bus. `readKeyNow`: the host's first request needs
+ * the code-hash key (issue-challenge's does), so its read starts now, alongside the request's
+ * other reads, instead of when a code is first hashed.
  */
-export async function confirmationPorts(host: AwsHost): Promise<Pick<Deps, 'codes' | 'hasher' | 'taskTokens' | 'messages' | 'workflow' | 'audit'>> {
+export function confirmationPorts(
+  host: AwsHost,
+  { readKeyNow = false } = {},
+): Pick<Deps, 'codes' | 'hasher' | 'taskTokens' | 'messages' | 'workflow' | 'audit'> {
   return {
     codes: secureCodeGenerator,
-    ...(await codeHashPorts(host)),
+    ...codeHashPorts(host, readKeyNow),
     messages: messageSender(host),
     workflow: workflowGateway(host),
     audit: auditPublisher(host),
@@ -36,19 +42,16 @@ export async function confirmationPorts(host: AwsHost): Promise<Pick<Deps, 'code
 }
 
 /**
- * S2: the code-hash key lives in Secrets Manager and is read once per cold start. The same
- * key (through HKDF) seals workflow task tokens at rest, so only the functions holding it can
- * complete a task from what the challenges table stores.
+ * S2: the code-hash key lives in Secrets Manager and is read once per container, when first
+ * needed (a failed read is retried on the next use). The same key (through HKDF) seals
+ * workflow task tokens at rest, so only the functions holding it can complete a task from
+ * what the challenges table stores.
  */
-async function codeHashPorts({ config }: AwsHost): Promise<Pick<Deps, 'hasher' | 'taskTokens'>> {
-  const key = await readCodeHashKey(config.codeHashSecretArn);
-  return { hasher: new CodeHasher(key), taskTokens: AesGcmSecretSealer.derivedFrom(key, TASK_TOKEN_KEY_PURPOSE) };
-}
-
-async function readCodeHashKey(secretArn: string): Promise<Buffer> {
-  const secrets = new SecretsManagerClient({});
-  const { SecretString, SecretBinary } = await secrets.send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (SecretBinary) return Buffer.from(SecretBinary);
-  if (SecretString) return Buffer.from(SecretString, 'utf8');
-  throw new Error('the code-hash secret is empty');
+function codeHashPorts({ config }: AwsHost, readKeyNow: boolean): Pick<Deps, 'hasher' | 'taskTokens'> {
+  const key = oncePerContainer(async () => (await import('./on-demand/code-hash-key')).readCodeHashKey(config.codeHashSecretArn));
+  if (readKeyNow) key().catch(() => undefined); // a failed read surfaces, and is retried, at first use
+  return {
+    hasher: onFirstUse(async () => codeHashingWith(new CodeHasher(await key()))),
+    taskTokens: onFirstUse(async () => AesGcmSecretSealer.derivedFrom(await key(), TASK_TOKEN_KEY_PURPOSE)),
+  };
 }

@@ -20,7 +20,7 @@ export type FactorChangeDeps = ActivateDeps & StepUpDeps & Pick<Deps, 'sendLimit
 export async function factorChangeDeps(stackName: string): Promise<FactorChangeDeps> {
   const host = awsHost(await deployedSkillConfig(stackName));
   if (!host.config.factorKeyArn) throw new Error(`stack ${stackName} has authenticator apps switched off (no factor key)`);
-  return { ...commonPorts(host), ...rateLimiters(host), ...factorPorts(host), ...(await confirmationPorts(host)) };
+  return { ...commonPorts(host), ...rateLimiters(host), ...factorPorts(host), ...confirmationPorts(host) };
 }
 
 /** The skill function is the one whose tables are the stack's and that answers a skill id. */

@@ -6,11 +6,11 @@ import { confirmationPorts } from './confirmation-ports';
 import { factorPorts } from './factor-ports';
 
 /** The skill's ports: everything the conversation uses; the action ledger only to read outcomes. */
-export async function skillDeps(config: AwsConfig): Promise<SkillDeps> {
+export function skillDeps(config: AwsConfig): SkillDeps {
   const host = awsHost(config);
   return {
     ...commonPorts(host),
-    ...(await confirmationPorts(host)),
+    ...confirmationPorts(host),
     ledger: actionLedger(host),
     ...rateLimiters(host),
     ...factorPorts(host),

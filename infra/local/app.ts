@@ -14,6 +14,7 @@ import { DynamoDbFactorStore } from '../../functions/adapters/aws/dynamodb/dynam
 import { DynamoDbSendRateLimiter } from '../../functions/adapters/aws/dynamodb/dynamodb-send-rate-limiter';
 import { DynamoDbUserDirectory } from '../../functions/adapters/aws/dynamodb/dynamodb-user-directory';
 import { CodeHasher } from '../../functions/domain/one-time-code';
+import { codeHashingWith } from '../../functions/ports/code-hashing';
 import { systemClock, type Clock } from '../../functions/ports/clock';
 import { secureCodeGenerator, type CodeGenerator } from '../../functions/ports/code-generator';
 import type { InstanceGateway } from '../../functions/ports/instance-gateway';
@@ -182,7 +183,7 @@ async function wire(config: LocalConfig, overrides: LocalStackOverrides, client:
     tokens: new JwtAccessTokenVerifier({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri: `${LOCAL_ISSUER}/jwks.json`, jwks: issuer.jwks }),
     clock,
     codes: overrides.codes ?? secureCodeGenerator,
-    hasher: new CodeHasher(codeHashSecret),
+    hasher: codeHashingWith(new CodeHasher(codeHashSecret)),
     settings,
   };
   Object.assign(targets.functions, localFunctions(deps));

@@ -1,5 +1,6 @@
 /** A whole Deps graph of in-memory fakes, seeded like the local stack, for use-case tests. */
 import { CodeHasher } from '../../../functions/domain/one-time-code';
+import { codeHashingWith } from '../../../functions/ports/code-hashing';
 import type { InstanceCommand } from '../../../functions/domain/command';
 import type { User } from '../../../functions/domain/user';
 import type { CodeGenerator } from '../../../functions/ports/code-generator';
@@ -109,7 +110,7 @@ export function fakeWorld(settings: Partial<Settings> = {}): FakeWorld {
     tokens: { verify: async () => undefined },
     clock,
     codes,
-    hasher: world.hasher,
+    hasher: codeHashingWith(world.hasher),
     settings: full,
   };
   return { ...world, deps };

@@ -63,6 +63,7 @@ describe('device speech', () => {
     [60_000, '1 minute ago'],
     [3_600_000, '1 hour ago'],
     [3 * 3_600_000, '3 hours ago'],
+    [86_400_000, '1 day ago'],
     [2 * 86_400_000, '2 days ago'],
   ])('%d ms → "%s"', (ms, phrase) => {
     expect(agoPhrase(ms)).toBe(phrase);

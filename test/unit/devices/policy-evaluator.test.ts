@@ -2,7 +2,6 @@ import { thingPolicyDocument } from '../../../functions/domain/thing-policy';
 import { isAllowed, type PolicyContext } from '../../../infra/local/devices/broker/policy-evaluator';
 
 const ARN = 'arn:aws:iot:local:000000000000:';
-const policy = thingPolicyDocument(ARN);
 
 /** A certificate attached to `front-door`, connected with client id `clientId`. */
 function connection(clientId: string, attachedThing = 'front-door'): PolicyContext {
@@ -14,7 +13,8 @@ function connection(clientId: string, attachedThing = 'front-door'): PolicyConte
   };
 }
 
-const may = (action: string, resource: string, context = connection('front-door')) => isAllowed(policy, `iot:${action}`, `${ARN}${resource}`, context);
+const may = (action: string, resource: string, context = connection('front-door')) =>
+  isAllowed(thingPolicyDocument(ARN), `iot:${action}`, `${ARN}${resource}`, context);
 
 describe('the VoiceGate thing policy, evaluated', () => {
   it('lets a certificate connect only with the name of the thing it is attached to as client id', () => {
@@ -47,6 +47,7 @@ describe('the VoiceGate thing policy, evaluated', () => {
   });
 
   it('lets an explicit Deny win and knows no action it was not given', () => {
+    const policy = thingPolicyDocument(ARN);
     const withDeny = { ...policy, Statement: [...policy.Statement, { Effect: 'Deny' as const, Action: 'iot:Publish', Resource: `${ARN}topic/*/update` }] };
 
     expect(isAllowed(withDeny, 'iot:Publish', `${ARN}topic/$aws/things/front-door/shadow/update`, connection('front-door'))).toBe(false);

@@ -1,5 +1,5 @@
 import { AUDIT_SOURCE, AuditDetailTypes, auditEvent } from '../../../functions/domain/audit-event';
-import { codeMessage } from '../../../functions/domain/code-message';
+import { codeMessage, stepUpMessage } from '../../../functions/domain/code-message';
 import type { Command } from '../../../functions/domain/command';
 
 const command: Command = {
@@ -84,5 +84,18 @@ describe('codeMessage', () => {
     expect(codeMessage('1', 'stop', 'web', 5).body).toContain('Expires in 5 seconds.');
     expect(codeMessage('1', 'stop', 'web', 1).body).toContain('Expires in 1 second.');
     expect(codeMessage('1', 'stop', 'web', 0.2).body).toContain('Expires in 1 second.');
+  });
+});
+
+describe('stepUpMessage', () => {
+  it('names a factor change, not a command, and says to tell the operator when unasked', () => {
+    expect(stepUpMessage('482913', 300)).toEqual({
+      subject: 'VoiceGate code to change your sign-in factors',
+      body: "VoiceGate code 482913 to change your sign-in factors. Expires in 5 minutes. Didn't ask? Ignore this message and tell your operator.",
+    });
+  });
+
+  it('says at least one second of lifetime', () => {
+    expect(stepUpMessage('1', 0.2).body).toContain('Expires in 1 second.');
   });
 });

@@ -1,4 +1,4 @@
-import { confirmationAge, evaluateAttempt, isExpired, verifiesCommand, type Challenge } from '../../../functions/domain/challenge';
+import { confirmationAge, evaluateAttempt, factorOf, isExpired, taskTokenContext, verifiesCommand, type Challenge } from '../../../functions/domain/challenge';
 import { CodeHasher } from '../../../functions/domain/one-time-code';
 
 const hasher = new CodeHasher(Buffer.alloc(32, 3));
@@ -125,5 +125,26 @@ describe('confirmationAge', () => {
     expect(confirmationAge(ISSUED + 5_000, ISSUED)).toBe(0);
     expect(confirmationAge(ISSUED + 5_001, ISSUED)).toBeUndefined();
     expect(confirmationAge(ISSUED, ISSUED + 7_000)).toBe(7_000);
+  });
+});
+
+describe('taskTokenContext', () => {
+  it("binds a sealed task token to one user's challenge for one command: another user or command opens nothing", () => {
+    const context = taskTokenContext({ userId: 'alice', commandId: 'cmd-1' });
+
+    expect(context).toContain('alice');
+    expect(context).toContain('cmd-1');
+    expect(taskTokenContext({ userId: 'bob', commandId: 'cmd-1' })).not.toBe(context);
+    expect(taskTokenContext({ userId: 'alice', commandId: 'cmd-2' })).not.toBe(context);
+  });
+});
+
+describe('factorOf', () => {
+  it('is the factor the challenge was issued for, even when it also names a delivery channel', () => {
+    expect(factorOf({ factor: 'totp', channel: 'sms' })).toBe('totp');
+  });
+
+  it('is the delivery channel on a challenge from before factors', () => {
+    expect(factorOf({ channel: 'email' })).toBe('email');
   });
 });

@@ -3,11 +3,13 @@ import { replayOfCommand, type Command } from '../../../functions/domain/command
 import {
   activatePendingTotp,
   emptyFactorRecord,
+  factorChangedEvent,
   factorStatuses,
   withActiveTotp,
   withMfaDevice,
   withPendingTotp,
   withPreference,
+  withStepUpCode,
 } from '../../../functions/domain/factor-enrollment';
 import { CodeHasher, generateCode, normalizeSpokenCode } from '../../../functions/domain/one-time-code';
 import { judgeSend } from '../../../functions/domain/send-limits';
@@ -34,6 +36,16 @@ describe('factor records: every change is a new version', () => {
     expect(() => activatePendingTotp(active, 30)).toThrow('no pending authenticator enrollment');
   });
 
+  it('stores a step-up code, replaces it with a newer one, and removes it leaving no empty field behind', () => {
+    const first = { bindingId: 'step-up-1', channel: 'sms' as const, codeHash: 'h1', expiresAt: 100, attemptsLeft: 3 };
+    const second = { ...first, bindingId: 'step-up-2', codeHash: 'h2' };
+
+    const stored = withStepUpCode(record, first);
+    expect(stored).toEqual({ ...record, stepUp: first, version: 5 });
+    expect(withStepUpCode(stored, second)).toEqual({ ...record, stepUp: second, version: 6 });
+    expect(withStepUpCode(stored, undefined)).toStrictEqual({ ownerId: 'alice', version: 6 });
+  });
+
   it('shows an app waiting for its first code as pending, and an active one as active', () => {
     const noContacts = { phone: '', email: '' };
 
@@ -57,6 +69,15 @@ describe('audit events and replays', () => {
       time: '2026-01-01T00:00:00.000Z',
       detail: { factor: 'totp', commandId: 'none', executionId: 'none', userId: 'alice', action: 'none', target: 'none', time: '2026-01-01T00:00:00.000Z' },
     });
+  });
+
+  it('records a factor change with the step-up that allowed it, or "unrecorded" for an enrollment from before step-ups', () => {
+    const at = Date.UTC(2026, 0, 1);
+
+    expect(factorChangedEvent('alice', 'aws-mfa', 'replaced', 'sms', at)).toEqual(
+      userAuditEvent('Factor Changed', 'alice', new Date(at), { factor: 'aws-mfa', change: 'replaced', stepUp: 'sms' }),
+    );
+    expect(factorChangedEvent('alice', 'totp', 'enrolled', undefined, at).detail).toMatchObject({ factor: 'totp', change: 'enrolled', stepUp: 'unrecorded' });
   });
 
   it('copies a stored command under a new id and time, naming the execution it replays (S14)', () => {

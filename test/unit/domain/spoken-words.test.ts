@@ -22,6 +22,7 @@ describe('what VoiceGate says, word for word', () => {
     [Speech.codeExpired(), 'That code has expired. Please ask again.'],
     [Speech.missingCode(), 'Please say authorize and the code, for example "authorize 4 8 2 9 1 3".'],
     [Speech.nothingPending(), 'There is no command waiting for a code.'],
+    [Speech.pendingCommandKeptChanging(), 'Your command changed while I was checking that code, so nothing was done. Please say authorize and the code again.'],
     [Speech.dropped('stop', 'web'), 'I dropped stopping web.'],
     [Speech.unknownDevice(), "I can't find that device."],
     [Speech.tryAgain(), 'Sorry, something went wrong. Please try again.'],

@@ -53,15 +53,32 @@ describe('each function bundle (as the CDK stack builds it)', () => {
     }
   }, 60_000);
 
-  it('issue-challenge loads its message channel, Step Functions, EventBridge and EC2 on first use, and has no KMS or STS client and no credential provider Lambda never reaches', async () => {
+  it('issue-challenge loads Secrets Manager, its message channel, Step Functions, EventBridge and EC2 on first use, and has no KMS or STS client and no credential provider Lambda never reaches', async () => {
     const { asset, atLoad } = await packagesIn('issue-challenge');
 
-    for (const onFirstUse of ['@aws-sdk/client-sns', '@aws-sdk/client-sesv2', '@aws-sdk/client-sfn', '@aws-sdk/client-eventbridge', '@aws-sdk/client-ec2']) {
+    const onFirstUseClients = [
+      '@aws-sdk/client-secrets-manager',
+      '@aws-sdk/client-sns',
+      '@aws-sdk/client-sesv2',
+      '@aws-sdk/client-sfn',
+      '@aws-sdk/client-eventbridge',
+      '@aws-sdk/client-ec2',
+    ];
+    for (const onFirstUse of onFirstUseClients) {
       expect(asset.has(onFirstUse)).toBe(true);
       expect(atLoad.has(onFirstUse)).toBe(false);
     }
     for (const unused of ['@aws-sdk/client-kms', '@aws-sdk/client-sts', '@aws-sdk/credential-provider-sso', '@aws-sdk/nested-clients']) {
       expect(asset.has(unused)).toBe(false);
+    }
+  }, 60_000);
+
+  it("the skill's launch loads neither the code-hash key's Secrets Manager client nor the authenticator-app code (otplib and its crypto): both are there for first use", async () => {
+    const { asset, atLoad } = await packagesIn('skill');
+
+    for (const onFirstUse of ['@aws-sdk/client-secrets-manager', 'otplib', '@otplib/core', '@noble/hashes', '@scure/base']) {
+      expect(asset.has(onFirstUse)).toBe(true);
+      expect(atLoad.has(onFirstUse)).toBe(false);
     }
   }, 60_000);
 });

@@ -171,17 +171,17 @@ describe('the per-action factor policy', () => {
   let world: FakeWorld;
   beforeEach(() => {
     world = fakeWorld({ deliveryWaitMs: 5 });
-    world.settings.factorPolicy = { ...world.settings.factorPolicy, targets: { splunk: ['totp'] } };
+    world.settings.factorPolicy = { ...world.settings.factorPolicy, targets: { splunk: ['totp', 'aws-mfa'] } };
   });
 
   it('refuses a command the user has no accepted factor for, audited, with no workflow and nothing sent', async () => {
-    expect(await requestCommand(world.deps, ALICE, 'start', 'splunk')).toEqual({ kind: 'factor-refused', accepted: ['totp'] });
+    expect(await requestCommand(world.deps, ALICE, 'start', 'splunk')).toEqual({ kind: 'factor-refused', accepted: ['totp', 'aws-mfa'] });
 
     expect(world.outbox.messages).toEqual([]);
     expect(world.audit.events).toHaveLength(1);
     expect(world.audit.events[0]).toMatchObject({
       detailType: 'Command Denied',
-      detail: { userId: 'alice', action: 'start', target: 'splunk', reason: 'no enrolled factor the policy accepts', accepts: 'totp' },
+      detail: { userId: 'alice', action: 'start', target: 'splunk', reason: 'no enrolled factor the policy accepts', accepts: 'totp aws-mfa' },
     });
   });
 
@@ -246,5 +246,23 @@ describe('confirming with an AWS MFA device', () => {
 
     expect(await submitCode({ ...world.deps, challenges: racing }, 'alice', '123456')).toMatchObject({ kind: 'accepted' });
     expect(world.mfaDevices.checked).toHaveLength(1);
+  });
+});
+
+describe('linking an MFA device', () => {
+  const device = (serialNumber: string) => async () => ({ device: { serialNumber } });
+  const factorChanges = (world: FakeWorld) => world.audit.events.filter((event) => event.detailType === 'Factor Changed').map((event) => event.detail);
+
+  it('audits the first device as enrolled and a later one as replacing it, each with the step-up that allowed it', async () => {
+    const world = fakeWorld();
+
+    await linkMfaDevice(world.deps, 'alice', await smsStepUp(world), device('GAHT00000001'));
+    await linkMfaDevice(world.deps, 'alice', await smsStepUp(world), device('GAHT00000002'));
+
+    expect(factorChanges(world)).toEqual([
+      expect.objectContaining({ userId: 'alice', factor: 'aws-mfa', change: 'enrolled', stepUp: 'sms' }),
+      expect.objectContaining({ userId: 'alice', factor: 'aws-mfa', change: 'replaced', stepUp: 'sms' }),
+    ]);
+    expect((await world.factors.get('alice'))?.mfaDevice).toEqual({ serialNumber: 'GAHT00000002' });
   });
 });

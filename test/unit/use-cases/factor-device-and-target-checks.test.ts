@@ -1,5 +1,5 @@
 import { changeDevice } from '../../../functions/use-cases/change-device';
-import { checkDeviceCode } from '../../../functions/use-cases/check-code';
+import { checkDeviceCode, codeChecker } from '../../../functions/use-cases/check-code';
 import { deviceStatus } from '../../../functions/use-cases/device-status';
 import { listFactors } from '../../../functions/use-cases/manage-factors';
 import { resendCode } from '../../../functions/use-cases/resend-code';
@@ -30,6 +30,23 @@ describe('authenticator and MFA-device codes (checkDeviceCode)', () => {
 
   it('counts an MFA-device code as wrong for a user whose factor record is gone', async () => {
     expect(await checkDeviceCode(world.deps, ALICE.userId, 'aws-mfa', '123456')).toBe('no-match');
+  });
+
+  it('counts an authenticator code as wrong for a user who never activated an app', async () => {
+    expect(await checkDeviceCode(world.deps, ALICE.userId, 'totp', '123456')).toBe('no-match');
+  });
+});
+
+describe('texted and e-mailed codes (codeChecker)', () => {
+  it("matches the code sent for the challenge's command, and no other", async () => {
+    await requestedCommand(world);
+    const challenge = (await world.challenges.get(ALICE.userId))!;
+    const sent = world.outbox.lastCodeTo(ALICE.phone);
+    const wrong = sent === '000000' ? '111111' : '000000';
+
+    expect(await codeChecker(world.deps, ALICE.userId, sent)(challenge)).toBe('match');
+    expect(await codeChecker(world.deps, ALICE.userId, wrong)(challenge)).toBe('no-match');
+    expect(await codeChecker(world.deps, ALICE.userId, undefined)(challenge)).toBe('no-match');
   });
 });
 
