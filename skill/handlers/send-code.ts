@@ -9,8 +9,8 @@ import { noteOutcome } from '../request-log';
 
 /** "send the code again" / "authenticate text" / "send it by email". */
 export function sendCodeHandler(deps: SkillDeps): RequestHandler {
-  /** Spoken channel names (slot values and synonyms) to delivery channels. */
-  const channels = new Map<string, Channel>([
+  /** Spoken channel names (slot values and synonyms) to delivery channels; nothing heard maps to none. */
+  const channels = new Map<string | undefined, Channel>([
     ['text', 'sms'],
     ['sms', 'sms'],
     ['phone', 'sms'],
@@ -21,7 +21,7 @@ export function sendCodeHandler(deps: SkillDeps): RequestHandler {
   ]);
   return forLinkedUser(deps, isIntent('SendCodeIntent'), async (input, user) => {
     const spoken = slotValue(input, 'channel')?.toLowerCase();
-    const outcome = await resendCode(deps, user.userId, spoken === undefined ? undefined : channels.get(spoken));
+    const outcome = await resendCode(deps, user.userId, channels.get(spoken));
     noteOutcome(input, `resend-${outcome.kind}`);
     const response = input.responseBuilder.speak(speak(outcome));
     const awaitingCode = outcome.kind === 'sent' || outcome.kind === 'device-code';

@@ -27,6 +27,9 @@ const INTEGRATIONS: Record<string, Integration> = {
   }),
   'arn:aws:states:::lambda:invoke.waitForTaskToken': (targets, waitForToken) => async (parameters) => {
     const outcome = waitForToken();
+    // When the invoke fails, the Retry listens again and this wait is left behind: a stop
+    // rejecting it later must not surface as an unhandled rejection.
+    outcome.catch(() => undefined);
     await invoke(targets, parameters);
     return outcome;
   },

@@ -28,6 +28,16 @@ describe('the skill: authorize', () => {
     expect(await world.challenges.get('alice')).toMatchObject({ status: 'verified' });
   });
 
+  it('says the pending command kept changing, and listens for the code again, when every write of the verdict loses a race', async () => {
+    const code = await aliceStartsSplunk();
+    world.challenges.save = async () => false;
+
+    const reply = await world.say('alice', 'AuthorizeIntent', { code });
+
+    expect(reply).toEqual({ speech: Speech.pendingCommandKeptChanging(), reprompt: AUTHORIZE_REPROMPT, endsSession: false, card: undefined });
+    expect(world.log.entries.at(-1)!.fields.outcome).toBe('kept-changing');
+  });
+
   it('refuses a wrong code, says how many tries are left and listens for another', async () => {
     await aliceStartsSplunk();
 

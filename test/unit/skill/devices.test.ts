@@ -30,6 +30,10 @@ describe('the skill: devices', () => {
       speech: DeviceSpeech.missingAction(),
       reprompt: DeviceSpeech.missingAction(),
     });
+    expect(await world.say('alice', 'DeviceCommandIntent', { device: 'front door', action: undefined })).toMatchObject({
+      speech: DeviceSpeech.missingAction(),
+      reprompt: DeviceSpeech.missingAction(),
+    });
     expect(await world.challenges.get('alice')).toBeUndefined();
   });
 

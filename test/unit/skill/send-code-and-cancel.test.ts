@@ -26,7 +26,7 @@ describe('the skill: sending the code again', () => {
     expect((await world.say('alice', 'AuthorizeIntent', { code: '246810' })).speech).toBe(Speech.codeAccepted('start', 'splunk'));
   });
 
-  it.each(['email', 'E-Mail', 'mail'])('moves the code to e-mail when the user says "%s"', async (spoken) => {
+  it.each(['email', 'E-Mail', 'mail', ' email '])('moves the code to e-mail when the user says "%s"', async (spoken) => {
     await world.say('alice', 'StartInstanceIntent', { instance: 'splunk' });
 
     const reply = await world.say('alice', 'SendCodeIntent', { channel: spoken });

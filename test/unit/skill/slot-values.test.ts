@@ -44,6 +44,13 @@ describe('the skill: slot values', () => {
     expect(reply.speech).toBe(Speech.unknownTarget('mainframe'));
   });
 
+  it('uses the words heard when the resolutions name no authority at all (the list is optional)', async () => {
+    const envelope = intentRequest('StartInstanceIntent', { instance: 'mainframe' }, { accessToken: world.tokenFor('alice') });
+    Object.assign(envelope.request.intent!.slots!.instance!, { resolutions: {} });
+
+    expect((await world.send(envelope)).speech).toBe(Speech.unknownTarget('mainframe'));
+  });
+
   it('trims what was heard, and takes blank as not heard', async () => {
     expect((await world.say('alice', 'StartInstanceIntent', { instance: '   ' })).speech).toBe(Speech.missingTarget());
     expect((await world.say('alice', 'StartInstanceIntent', { instance: ' mainframe ' })).speech).toBe(Speech.unknownTarget('mainframe'));

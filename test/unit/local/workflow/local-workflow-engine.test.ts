@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { cancelCommand } from '../../../../functions/use-cases/cancel-command';
 import { submitCode } from '../../../../functions/use-cases/submit-code';
 import { LOCAL_FUNCTION_NAMES } from '../../../../infra/local/workflow/local-functions';
+import { LocalWorkflowEngine } from '../../../../infra/local/workflow/local-workflow-engine';
 import { TaskTokenRegistry } from '../../../../infra/local/workflow/task-token-registry';
 import { ALICE, SPLUNK } from '../../../support/fakes/fake-deps';
-import { engineWorld, eventually, startSplunk, type EngineWorld } from './engine-world';
+import { confirmCommandDefinition, engineWorld, eventually, startSplunk, type EngineWorld } from './engine-world';
 
 const TOKEN_SHAPE = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{64}(?![A-Za-z0-9_-])/;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -187,6 +189,52 @@ describe('LocalWorkflowEngine on the confirmation workflow', () => {
     expect(vg.world.audit.detailTypes(command.commandId)).toEqual(['Command Requested', 'Delivery Failed']);
   });
 
+  it('refuses, when built, a definition with a Task resource the local runtime cannot run', async () => {
+    vg = await engineWorld();
+    const definition = confirmCommandDefinition();
+    const states = { ...definition.States, 'Perform Action': { ...definition.States['Perform Action'], Resource: 'arn:aws:states:::sqs:sendMessage' } };
+
+    expect(
+      () => new LocalWorkflowEngine({ ...definition, States: states } as typeof definition, { audit: vg.world.audit, functions: {} }, vg.tokens, vg.executions),
+    ).toThrow('state "Perform Action": the local runtime does not support arn:aws:states:::sqs:sendMessage');
+  });
+
+  it('stores a started execution RUNNING with an empty history before its first state has run', async () => {
+    vg = await engineWorld();
+    let releaseFirstState!: () => void;
+    const firstStateHeld = new Promise<void>((resolve) => {
+      releaseFirstState = resolve;
+    });
+    const publish = vg.world.audit.publish.bind(vg.world.audit);
+    vg.world.audit.publish = async (event) => {
+      await firstStateHeld;
+      return publish(event);
+    };
+    const command = startSplunk();
+
+    const { executionId } = await vg.engine.start({ command });
+
+    expect(await vg.executions.get(executionId)).toMatchObject({ status: 'RUNNING', commandId: command.commandId, stoppedAt: null, history: [] });
+    releaseFirstState();
+    await vg.pendingToken('alice');
+  });
+
+  it('waits the retry interval the options give a state, not the one in the definition', async () => {
+    vg = await engineWorld({ retryIntervalOverrides: { 'Send Code And Wait': 600_000 } });
+    let calls = 0;
+    vg.functions[LOCAL_FUNCTION_NAMES.IssueChallengeFunctionArn] = async () => {
+      calls++;
+      throw Object.assign(new Error('Lambda was busy'), { name: 'Lambda.ServiceException' });
+    };
+
+    await vg.engine.start({ command: startSplunk() });
+    await eventually(() => (calls > 0 ? calls : undefined), 'the first send');
+    // The definition's first retry comes within 1 s (IntervalSeconds 1, full jitter).
+    await sleep(2_000);
+
+    expect(calls).toBe(1);
+  });
+
   it('describes an execution it never ran as unknown', async () => {
     vg = await engineWorld();
 
@@ -206,6 +254,22 @@ describe('LocalWorkflowEngine on the confirmation workflow', () => {
       const record = await vg.executions.get(executionId);
       expect(record).toMatchObject({ status: 'RUNNING', stoppedAt: null });
       expect(stateNames(record!.history)).toEqual(['Record Command Requested', 'Send Code And Wait']);
+    });
+
+    it('lets go of the waiting task when stopped: a code sent to it then completes nothing, and still works on the next engine', async () => {
+      vg = await engineWorld();
+      const { executionId, token, code } = await startAndAwaitCode();
+
+      await vg.engine.stop();
+
+      expect(await errorName(vg.engine.sendTaskSuccess(token, {}))).toBe('TaskTimedOut');
+      expect(vg.world.fleet.performed).toEqual([]);
+      const next = vg.restart();
+      expect(next.resume((await vg.executions.get(executionId))!, token, 60)).toBe(true);
+      expect(await submitCode(vg.world.deps, 'alice', code)).toMatchObject({ kind: 'accepted' });
+      await next.idle();
+      expect(await vg.executions.get(executionId)).toMatchObject({ status: 'SUCCEEDED' });
+      expect(vg.world.fleet.performed).toEqual([{ action: 'start', instanceId: SPLUNK.instanceId }]);
     });
 
     it('resumes a stopped execution at its pause on the same token, without a second code, and finishes it', async () => {

@@ -103,4 +103,20 @@ describe('the local service integrations', () => {
     expect(order).toEqual(['listening', 'invoked']);
     expect(calls).toEqual([{ taskToken: 't' }]);
   });
+  it("fails with the function's error when the function fails, and the wait it left behind, abandoned later by a stop, raises nothing unhandled", async () => {
+    let abandon: (error: Error) => void = () => undefined;
+    const waitForToken = () =>
+      new Promise((_, reject) => {
+        abandon = reject;
+      });
+    targets.functions.echo = async () => {
+      throw Object.assign(new Error('Lambda was busy'), { name: 'Lambda.ServiceException' });
+    };
+    const { Wait } = taskHandlers(definition({ Wait: task(WAIT_FOR_TOKEN) }), targets, waitForToken);
+
+    await expect(Wait!({ FunctionName: 'echo', Payload: {} })).rejects.toMatchObject({ name: 'Lambda.ServiceException' });
+    // Jest fails the test on an unhandled rejection, which would crash the local stack as it stops.
+    abandon(Object.assign(new Error('the local runner stopped'), { name: 'States.Runtime' }));
+    await new Promise((resolve) => setImmediate(resolve));
+  });
 });
