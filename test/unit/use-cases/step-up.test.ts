@@ -73,6 +73,17 @@ describe('sending a step-up code', () => {
     expect(JSON.stringify(world.audit.events)).not.toContain('alice@example.com');
   });
 
+  it('binds each step-up code to an id of its own, apart from every command id (S7)', async () => {
+    await sendStepUpCode(world.deps, 'alice', 'sms');
+    const first = (await world.factors.get('alice'))?.stepUp?.bindingId;
+    await sendStepUpCode(world.deps, 'alice', 'sms');
+    const second = (await world.factors.get('alice'))?.stepUp?.bindingId;
+
+    expect(first).toMatch(/^step-up-.+/);
+    expect(second).toMatch(/^step-up-.+/);
+    expect(second).not.toBe(first);
+  });
+
   it('reports a refused delivery, auditing no send', async () => {
     world.outbox.failWith = new Error('the provider is down');
 
