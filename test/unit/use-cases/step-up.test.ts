@@ -22,6 +22,13 @@ describe('step-up codes for factor changes', () => {
     expect(outcomes.find((outcome) => outcome.kind === 'step-up-refused')).toMatchObject({ reason: 'no-code-sent' });
   });
 
+  it('a step-up code still works a moment before its lifetime ends (S4)', async () => {
+    const stepUp = await smsStepUp(world);
+    world.clock.advance(world.settings.codeTtlSeconds * 1000 - 1);
+
+    expect(await enroll(stepUp)).toMatchObject({ kind: 'pending' });
+  });
+
   it('an expired step-up code fails even when right (S4)', async () => {
     const stepUp = await smsStepUp(world);
     world.clock.advance(world.settings.codeTtlSeconds * 1000);
