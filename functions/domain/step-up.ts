@@ -36,7 +36,8 @@ export function parseStepUpProof(value: unknown): StepUpProof | undefined {
   return isFactor(factor) && typeof code === 'string' ? { factor, code } : undefined;
 }
 
-export type StepUpAttempt = { kind: 'accepted' } | { kind: 'rejected'; reason: StepUpRefusal; remaining: StepUpCode | undefined };
+/** `remaining`: the step-up code as it is to be stored after this try; undefined when used up or voided. */
+export type StepUpAttempt = { kind: 'accepted'; remaining: undefined } | { kind: 'rejected'; reason: StepUpRefusal; remaining: StepUpCode | undefined };
 
 /**
  * Pure decision for one delivered step-up code, as for a command's code: it expires (S4), a
@@ -47,7 +48,7 @@ export type StepUpAttempt = { kind: 'accepted' } | { kind: 'rejected'; reason: S
 export function judgeStepUpCode(stored: StepUpCode | undefined, matched: boolean, now: number): StepUpAttempt {
   if (!stored) return { kind: 'rejected', reason: 'no-code-sent', remaining: undefined };
   if (now >= stored.expiresAt) return { kind: 'rejected', reason: 'expired', remaining: undefined };
-  if (matched) return { kind: 'accepted' };
+  if (matched) return { kind: 'accepted', remaining: undefined };
   const attemptsLeft = stored.attemptsLeft - 1;
   return { kind: 'rejected', reason: 'wrong-code', remaining: attemptsLeft > 0 ? { ...stored, attemptsLeft } : undefined };
 }

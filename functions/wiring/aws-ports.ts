@@ -19,11 +19,10 @@ import { onFirstUse } from './on-first-use';
  * One builder per port on AWS; confirmation-ports.ts and factor-ports.ts hold those only some
  * functions use. Each function's root (./*-root.ts) calls only the builders of the ports it
  * uses, so its bundle carries only those SDK clients (they are side-effect free ES modules
- * esbuild drops when unused). DynamoDB serves every request and Secrets Manager holds the
- * code-hash key the deps are built with, so both load with the function; every other client is
- * imported on its port's first call (onFirstUse, ./on-demand/), so a cold start loads only what
- * its request uses: EC2 or IoT, one message channel of two, Step Functions only to complete or
- * fail a task. Adapters on packages esbuild cannot drop, such as
+ * esbuild drops when unused). DynamoDB serves every request, so it loads with the function;
+ * every other client is imported on its port's first call (onFirstUse, ./on-demand/), so a cold
+ * start loads only what its request uses: EC2 or IoT, one message channel of two, Step
+ * Functions only to complete or fail a task, Secrets Manager only to hash or check a code. Adapters on packages esbuild cannot drop, such as
  * aws-jwt-verify, are built in the one root that uses them.
  */
 export interface AwsHost {

@@ -24,8 +24,8 @@ describe('judgeStepUpCode: one try of a delivered step-up code', () => {
   const right = true;
   const wrong = false;
 
-  it('accepts the right code before it expires', () => {
-    expect(judgeStepUpCode(stored, right, NOW)).toEqual({ kind: 'accepted' });
+  it('accepts the right code before it expires, using it up', () => {
+    expect(judgeStepUpCode(stored, right, NOW)).toStrictEqual({ kind: 'accepted', remaining: undefined });
   });
 
   it('refuses when no code was sent, keeping nothing (S3: a used code is gone)', () => {

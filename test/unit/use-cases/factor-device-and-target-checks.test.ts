@@ -69,6 +69,15 @@ describe('verifyCommand names the reason for each refusal', () => {
     });
   });
 
+  it("accepts a user's own device even though their instance targets do not name it (devices are theirs by ownership)", async () => {
+    const openBobsGarage = { ...unlockFrontDoor('bob'), action: 'open' as const, thingName: BOBS_GARAGE.thingName, deviceType: 'garage door' as const };
+
+    expect(await verifyCommand(world.deps, { ...openBobsGarage, target: 'the garage door', policyTarget: 'garage door' })).toMatchObject({
+      ok: true,
+      policyTarget: 'garage door',
+    });
+  });
+
   it('a device named otherwise than the command says', async () => {
     expect(await verifyCommand(world.deps, { ...unlockFrontDoor(), target: 'the 3D printer' })).toEqual({
       ok: false,

@@ -107,6 +107,7 @@ describe("issueChallenge: the user's challenge is read alongside the command che
     await issueChallenge(noted(world, events), { command, executionId, taskToken: 'token-of-the-retry' });
 
     expect(events).not.toContain('send counted');
+    expect(events.filter((event) => event === 'challenge read')).toHaveLength(1);
     expect(world.outbox.messages).toHaveLength(1);
     expect((await world.challenges.get('alice'))?.version).toBe(2);
   });

@@ -1,4 +1,5 @@
 import type { Command } from '../../../functions/domain/command';
+import type { ChallengeStore } from '../../../functions/ports/challenge-store';
 import { issueChallenge, taskTokenOf } from '../../../functions/use-cases/issue-challenge';
 import { unlockFrontDoor } from '../../support/fakes/in-memory-devices';
 import { ALICE, SPLUNK, WEB, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
@@ -146,6 +147,28 @@ describe('issueChallenge (the send-code step)', () => {
       expect(await taskTokenOf(world.deps, after)).toBe('token-of-the-retry');
       expect(world.hasher.matches('482913', 'alice', first.command.commandId, before.codeHash)).toBe(true);
       expect((await world.workflow.describe(first.executionId))?.status).toBe('RUNNING');
+    });
+
+    it('re-reads the challenge after each write it loses to a concurrent change, and takes it over on the fifth try', async () => {
+      const first = await issue(world, '482913');
+      const store = world.challenges;
+      let racesLeft = 4;
+      const challenges: ChallengeStore = {
+        get: (userId) => store.get(userId),
+        replace: (challenge) => store.replace(challenge),
+        remove: (userId, commandId) => store.remove(userId, commandId),
+        save: async (next, version) => {
+          if (racesLeft-- > 0) {
+            const current = (await store.get(next.userId))!;
+            await store.save({ ...current, version: current.version + 1 }, current.version);
+          }
+          return store.save(next, version);
+        },
+      };
+
+      await issueChallenge({ ...world.deps, challenges }, { ...first, taskToken: 'token-of-the-retry' });
+
+      expect(await taskTokenOf(world.deps, (await store.get('alice'))!)).toBe('token-of-the-retry');
     });
 
     it('changes nothing when the retry carries the token the challenge already has', async () => {
