@@ -92,6 +92,17 @@ describe('authenticator enrollment', () => {
     expect(await submitCode(world.deps, 'alice', totpCode(active, world.clock.now()))).toMatchObject({ kind: 'accepted' });
   });
 
+  it('audits the first authenticator as enrolled and a later one as replacing it, each with the step-up that allowed it', async () => {
+    await enrolledAuthenticator(world);
+    await enrolledAuthenticator(world);
+
+    const changes = world.audit.events.filter((event) => event.detailType === 'Factor Changed').map((event) => event.detail);
+    expect(changes).toEqual([
+      expect.objectContaining({ userId: 'alice', factor: 'totp', change: 'enrolled', stepUp: 'sms' }),
+      expect.objectContaining({ userId: 'alice', factor: 'totp', change: 'replaced', stepUp: 'sms' }),
+    ]);
+  });
+
   it('shows the pending URI again for its QR code', async () => {
     const secret = await pendingSecret(world);
 
