@@ -253,6 +253,26 @@ describe('linking an MFA device', () => {
   const device = (serialNumber: string) => async () => ({ device: { serialNumber } });
   const factorChanges = (world: FakeWorld) => world.audit.events.filter((event) => event.detailType === 'Factor Changed').map((event) => event.detail);
 
+  it('links an MFA device only for a known user with a proved step-up, and provisions nothing otherwise', async () => {
+    const world = fakeWorld();
+    let provisioned = 0;
+    const provision = async () => {
+      provisioned++;
+      return { device: { serialNumber: 'GAHT00000003' } };
+    };
+
+    expect(await linkMfaDevice(world.deps, 'carol', await smsStepUp(world), provision)).toEqual({ kind: 'unknown-user' });
+    expect(await linkMfaDevice(world.deps, 'alice', undefined, provision)).toMatchObject({ kind: 'step-up-refused' });
+    expect(provisioned).toBe(0);
+    expect((await world.factors.get('alice'))?.mfaDevice).toBeUndefined();
+
+    expect(await linkMfaDevice(world.deps, 'alice', await smsStepUp(world), provision)).toEqual({
+      kind: 'linked',
+      provisioned: { device: { serialNumber: 'GAHT00000003' } },
+    });
+    expect(provisioned).toBe(1);
+  });
+
   it('audits the first device as enrolled and a later one as replacing it, each with the step-up that allowed it', async () => {
     const world = fakeWorld();
 
