@@ -2,13 +2,14 @@
  * The C allocator settings the local stack runs with (`npm start`, and the soak's stack, so
  * the soak measures what users run).
  *
- * Why: with glibc's default of one malloc arena per thread that allocates (LevelDB's
- * compaction thread, libuv's pool running the store's reads and writes, V8's helpers), each
- * arena keeps the pages its thread once held, and the stack's RSS crept ~2.7 KB per
- * confirmation while the live allocations stayed flat (bench/README.md, "Soak"). With one
- * arena every thread reuses the same free memory: measured flat. glibc reads these variables
- * only when the process starts, so they must be in the environment before Node starts; other
- * C libraries (musl, macOS, Windows) ignore them.
+ * Why: with glibc's default of an arena per thread that allocates (LevelDB's compaction
+ * thread, libuv's pool running the store's reads and writes), each arena keeps the pages its
+ * thread once held: in the soak they kept growing (still ~0.7 KB per confirmation after
+ * 10,000) while the live allocations stayed flat. With one arena every thread reuses the same
+ * free memory: malloc's memory measured flat over the last 5,000, at no measurable cost in
+ * throughput (bench/README.md, "Soak"). glibc reads these variables only when a process
+ * starts, so they must be in the environment before Node starts; other C libraries (musl,
+ * macOS, Windows) ignore them.
  */
 export const MALLOC_SETTINGS: Readonly<Record<string, string>> = {
   MALLOC_ARENA_MAX: '1',
