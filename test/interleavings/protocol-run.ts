@@ -44,7 +44,8 @@ export const STEPS = [
   'engine restart',
 ] as const;
 export type StepName = (typeof STEPS)[number];
-export interface Step {
+export const WITHOUT_RESTART = STEPS.filter((name) => name !== 'engine restart');
+interface Step {
   name: StepName;
   /** The round in which the step starts. */
   round: number;
@@ -53,16 +54,19 @@ export interface Step {
 const ROUNDS = 4;
 const step = (names: fc.Arbitrary<StepName>): fc.Arbitrary<Step> => fc.record({ name: names, round: fc.nat({ max: ROUNDS - 1 }) });
 
+/** A scenario: the steps that are always in it, and how many others (of `from`) may join. */
+export type Scenario = [name: string, focus: StepName[], extra: { max: number; from: readonly StepName[] }];
+
 /** `focus` always happens (each in a round of its own choosing); `extra` more of `from` join in. */
-export function scenarioSteps(focus: StepName[], extra: { max: number; from?: readonly StepName[] }): fc.Arbitrary<Step[]> {
+function scenarioSteps(focus: StepName[], extra: Scenario[2]): fc.Arbitrary<Step[]> {
   const focused = fc.tuple(...focus.map((name) => step(fc.constant(name))));
-  const others = fc.array(step(fc.constantFrom(...(extra.from ?? STEPS))), { maxLength: extra.max });
+  const others = fc.array(step(fc.constantFrom(...extra.from)), { maxLength: extra.max });
   return fc.tuple(focused, others).map(([a, b]) => [...a, ...b]);
 }
 
-/** Explores `steps` under the scheduler: runsPerScenario() runs from the scenario's seed; fails if time runs out first. */
-export function explore(scenario: string, steps: fc.Arbitrary<Step[]>): Promise<void> {
-  return fc.assert(fc.asyncProperty(fc.scheduler(), steps, runProtocol), scenarioParameters(scenario));
+/** Explores a scenario under the scheduler: runsPerScenario() runs from its seed; fails if time runs out first. */
+export function explore([name, focus, extra]: Scenario): Promise<void> {
+  return fc.assert(fc.asyncProperty(fc.scheduler(), scenarioSteps(focus, extra), runProtocol), scenarioParameters(name));
 }
 
 async function runProtocol(s: fc.Scheduler, steps: Step[]): Promise<void> {
