@@ -37,8 +37,10 @@ if (process.env.BENCH_LIST_LOADED) {
 
 async function main() {
   const loadStart = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const { handler } = await import(pathToFileURL(bundle).href);
   const loaded = performance.now();
+  const cpuLoaded = process.cpuUsage(cpuAtStart);
   let outcome;
   try {
     const result = await handler(event, context);
@@ -47,7 +49,15 @@ async function main() {
     outcome = { ok: false, error: `${error?.name}: ${error?.message}` };
   }
   const done = performance.now();
-  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ bootMs, loadMs: loaded - loadStart, firstRequestMs: done - loaded, outcome, loadedFiles })}\n`);
+  const cpuDone = process.cpuUsage(cpuAtStart);
+  const cpuMs = ({ user, system }) => (user + system) / 1000;
+  const timings = {
+    loadMs: loaded - loadStart,
+    firstRequestMs: done - loaded,
+    loadCpuMs: cpuMs(cpuLoaded),
+    firstRequestCpuMs: cpuMs(cpuDone) - cpuMs(cpuLoaded),
+  };
+  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ bootMs, ...timings, outcome, loadedFiles })}\n`);
 }
 
 main().then(

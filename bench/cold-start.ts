@@ -17,7 +17,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { bundleFunction, HANDLER_FILE, RUNTIME_PROVIDED_MODULES } from '../infra/aws/function-bundle';
@@ -26,7 +26,7 @@ import { intentRequest } from '../infra/local/chat/envelope';
 import { lambdaEnvironment } from './lambda-env';
 import { type MotoFixture, startMotoFixture } from './moto-fixture';
 import type { Progress } from './progress';
-import { percentile, round } from './stats';
+import { pairedRatios, percentile, round, spread, type Spread } from './stats';
 
 const ROOT = resolve(__dirname, '..');
 const PROBE = join(__dirname, 'cold-start-probe.cjs');
@@ -47,6 +47,8 @@ export interface ProbeRun {
   loadMs: number;
   firstRequestMs: number;
   totalMs: number;
+  /** CPU time the process spent in the load and the first request (user + system): what a loaded machine disturbs least. */
+  cpuMs: number;
   outcome: string;
   /** Only in the untimed run that lists them: the files the load and the first request read. */
   loadedFiles: string[];
@@ -72,8 +74,15 @@ export interface BundleResult {
   largestPackages: { name: string; bytes: number }[];
   /** Per mode: medians over fresh processes, in ms. */
   modes: Partial<Record<ProbeMode, ModeResult>>;
-  /** Median load + first request over the reference handler's, in the target mode (moto only). */
+  /**
+   * Load + first request over the reference handler's in the same round, median of the
+   * rounds, in the target mode (moto only): the target's measure.
+   */
   referenceRatio?: number;
+  /** Those per-round ratios: median and middle half. */
+  referenceRatios?: Spread;
+  /** The same for CPU time. */
+  referenceCpuRatios?: Spread;
 }
 
 export interface ModeResult {
@@ -82,10 +91,16 @@ export interface ModeResult {
   medianFirstRequestMs: number;
   medianTotalMs: number;
   maxTotalMs: number;
+  /** Load + first request: median and middle half. */
+  totalMs: Spread;
+  medianCpuMs: number;
 }
 
 export interface ColdStartResult {
+  /** Rounds in the target mode; the other modes run OTHER_MODE_RUNS at most. */
   runsPerBundle: number;
+  /** The machine's 1-minute load average as the probes began and ended (timing is only as quiet as this). */
+  loadAverage: { start: number; end: number };
   /** The mode the target is checked against. */
   targetMode: ProbeMode;
   note: string;
@@ -93,6 +108,9 @@ export interface ColdStartResult {
   /** The reference handler (aws-emulator mode only: its first request needs DynamoDB). */
   reference?: { bytes: number; run: ModeResult };
 }
+
+/** The modes beside the target are there for comparison: fewer rounds keep the section short. */
+const OTHER_MODE_RUNS = 5;
 
 export async function measureColdStart(runs: number, progress: Progress): Promise<ColdStartResult> {
   const outDir = mkdtempSync(join(tmpdir(), 'voicegate-bundles-'));
@@ -115,23 +133,38 @@ export async function measureColdStart(runs: number, progress: Progress): Promis
       loaded.set(b.name, new Set((await probeOnce(b, targetMode, moto, { listLoaded: true })).loadedFiles));
     }
     const samples = new Map<string, ProbeRun[]>();
+    const loadAtStart = loadavg()[0] as number;
     for (const mode of modes) {
       // Rounds, not one bundle after another: every bundle sees the same machine load.
       const probed = mode === 'aws-emulator' ? [reference, ...bundles] : bundles;
-      for (let i = 0; i < runs; i++) {
+      const rounds = mode === targetMode ? runs : Math.min(runs, OTHER_MODE_RUNS);
+      for (let i = 0; i < rounds; i++) {
         for (const b of probed) {
           const key = `${b.name}/${mode}`;
           samples.set(key, [...(samples.get(key) ?? []), await probeOnce(b, mode, moto)]);
         }
       }
     }
+    const loadAtEnd = loadavg()[0] as number;
     const summary = (name: string, mode: ProbeMode) => summarize(samples.get(`${name}/${mode}`));
     const referenceRun = summary(reference.name, 'aws-emulator');
+    const againstReference = (main: ModeResult | undefined) => {
+      if (!referenceRun || !main) return {};
+      const ratios = pairedRatios(
+        main.runs.map((r) => r.totalMs),
+        referenceRun.runs.map((r) => r.totalMs),
+      );
+      const cpu = pairedRatios(
+        main.runs.map((r) => r.cpuMs),
+        referenceRun.runs.map((r) => r.cpuMs),
+      );
+      return { referenceRatio: ratios.median, referenceRatios: ratios, referenceCpuRatios: cpu };
+    };
     const results = bundles.map((b): BundleResult => {
       const byMode: BundleResult['modes'] = Object.fromEntries(modes.map((mode) => [mode, summary(b.name, mode)]));
       const main = byMode[targetMode];
       for (const [mode, run] of Object.entries(byMode)) {
-        if (run) progress(`cold start: ${b.name} (${mode}): load + first request ${run.medianTotalMs} ms (median of ${runs})`);
+        if (run) progress(`cold start: ${b.name} (${mode}): load + first request ${run.medianTotalMs} ms (median of ${run.runs.length})`);
       }
       const loadedFiles = loaded.get(b.name) ?? new Set<string>();
       return {
@@ -144,13 +177,14 @@ export async function measureColdStart(runs: number, progress: Progress): Promis
         ...(b.name === 'skill' && { startCommandBytes: sizeOf(new Set([...loadedFiles, ...b.filesLoadedBy(START_COMMAND_MODULES)])) }),
         largestPackages: b.largestPackages,
         modes: byMode,
-        ...(referenceRun && main && { referenceRatio: round(main.medianTotalMs / referenceRun.medianTotalMs, 2) }),
+        ...againstReference(main),
       };
     });
     const referenceBytes = sizeOf(loaded.get(reference.name) ?? new Set());
     if (referenceRun) progress(`cold start: reference handler (GetItem + PutItem): ${round(referenceBytes / 1024, 1)} KiB, ${referenceRun.medianTotalMs} ms`);
     return {
       runsPerBundle: runs,
+      loadAverage: { start: round(loadAtStart), end: round(loadAtEnd) },
       targetMode,
       note: moto
         ? 'First request = a real request whose AWS calls go to a local moto_server (AWS_ENDPOINT_URL); "refused" = turned away before any AWS call.'
@@ -180,12 +214,15 @@ async function probeOnce(b: Bundle, mode: ProbeMode, moto: MotoFixture | undefin
 
 function summarize(samples: ProbeRun[] | undefined): ModeResult | undefined {
   if (!samples?.length) return undefined;
+  const totalMs = spread(samples.map((s) => s.totalMs));
   return {
     runs: samples,
     medianLoadMs: median(samples.map((s) => s.loadMs)),
     medianFirstRequestMs: median(samples.map((s) => s.firstRequestMs)),
-    medianTotalMs: median(samples.map((s) => s.totalMs)),
+    medianTotalMs: totalMs.median,
     maxTotalMs: Math.max(...samples.map((s) => s.totalMs)),
+    totalMs,
+    medianCpuMs: median(samples.map((s) => s.cpuMs)),
   };
 }
 
@@ -279,6 +316,8 @@ async function probe(bundleFile: string, event: unknown, env: Record<string, str
     bootMs: number;
     loadMs: number;
     firstRequestMs: number;
+    loadCpuMs: number;
+    firstRequestCpuMs: number;
     outcome: { ok: boolean; result?: unknown; error?: string };
     loadedFiles: string[];
   };
@@ -289,6 +328,7 @@ async function probe(bundleFile: string, event: unknown, env: Record<string, str
     loadMs: round(parsed.loadMs),
     firstRequestMs: round(parsed.firstRequestMs),
     totalMs: round(parsed.loadMs + parsed.firstRequestMs),
+    cpuMs: round(parsed.loadCpuMs + parsed.firstRequestCpuMs),
     outcome,
     loadedFiles: parsed.loadedFiles.filter((file) => file.startsWith(dirname(bundleFile) + sep)),
   };

@@ -26,7 +26,7 @@ export interface Counts {
   concurrency: number[];
   /** Confirmations left pending for the memory measurement. */
   pending: number;
-  /** Fresh processes per bundle for the cold start. */
+  /** Rounds of fresh processes (one per bundle, interleaved) in the cold start's target mode. */
   coldStartRuns: number;
   /** Confirmed commands measured on the emulator (0: the section is left out). */
   emulatorCommands: number;
@@ -38,7 +38,7 @@ export const FULL_COUNTS: Counts = {
   floorRuns: 1000,
   concurrency: [10, 100, 1000],
   pending: 1000,
-  coldStartRuns: 5,
+  coldStartRuns: 11,
   emulatorCommands: 5,
 };
 

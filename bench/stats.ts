@@ -50,3 +50,25 @@ export function round(value: number, digits = 2): number {
 export function ratio(value: number, floor: number): number {
   return floor > 0 ? round(value / floor) : Number.POSITIVE_INFINITY;
 }
+
+/** A sample's median and middle half (nearest-rank percentiles 25, 50, 75). */
+export interface Spread {
+  p25: number;
+  median: number;
+  p75: number;
+}
+
+export function spread(samples: readonly number[]): Spread {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p25: round(percentile(sorted, 25)), median: round(percentile(sorted, 50)), p75: round(percentile(sorted, 75)) };
+}
+
+/**
+ * Paired ratios: each value over the reference measured in the same round (so both saw the
+ * same machine load), then their spread. Steadier than the ratio of two medians when the
+ * load drifts between rounds.
+ */
+export function pairedRatios(values: readonly number[], references: readonly number[]): Spread {
+  if (values.length !== references.length) throw new RangeError(`${values.length} values but ${references.length} references`);
+  return spread(values.map((value, round) => value / (references[round] as number)));
+}

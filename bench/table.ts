@@ -99,19 +99,32 @@ export function tableRows(results: BenchResults): TableRow[] {
       const external = b.modes['sdk-external'];
       if (main) {
         const value =
-          `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs})` +
+          `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs}; middle half ${main.totalMs.p25}–${main.totalMs.p75}; CPU ${main.medianCpuMs})` +
           (refused ? `; refused before AWS: ${refused.medianTotalMs} ms` : '') +
           (external ? `; SDK not bundled: ${external.medianTotalMs} ms` : '');
         rows.push(
           withTarget(
-            { section: 'Cold start', measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart.targetMode})`, value },
+            {
+              section: 'Cold start',
+              measure: `${b.name} load + first request, median of ${main.runs.length} (${coldStart.targetMode}, load average ${coldStart.loadAverage.start} → ${coldStart.loadAverage.end})`,
+              value,
+            },
             `first-request:${b.name}`,
           ),
         );
       }
-      if (b.referenceRatio !== undefined) {
+      if (b.referenceRatios && b.referenceCpuRatios) {
+        const { p25, median, p75 } = b.referenceRatios;
+        const cpu = b.referenceCpuRatios;
         rows.push(
-          withTarget({ section: 'Cold start', measure: `${b.name} over the reference handler`, value: `${b.referenceRatio}x` }, `reference-ratio:${b.name}`),
+          withTarget(
+            {
+              section: 'Cold start',
+              measure: `${b.name} over the reference handler, same round, median of the rounds`,
+              value: `${median}x (middle half ${p25}–${p75}x); CPU time ${cpu.median}x (${cpu.p25}–${cpu.p75}x)`,
+            },
+            `reference-ratio:${b.name}`,
+          ),
         );
       }
     }
@@ -119,7 +132,7 @@ export function tableRows(results: BenchResults): TableRow[] {
   const reference = coldStart?.reference;
   if (reference) {
     const { run } = reference;
-    const value = `${kb(reference.bytes)}; ${run.medianTotalMs} ms (load ${run.medianLoadMs} + request ${run.medianFirstRequestMs})`;
+    const value = `${kb(reference.bytes)}; ${run.medianTotalMs} ms (load ${run.medianLoadMs} + request ${run.medianFirstRequestMs}; middle half ${run.totalMs.p25}–${run.totalMs.p75}; CPU ${run.medianCpuMs})`;
     rows.push({ section: 'Cold start', measure: `reference handler (DynamoDB GetItem + PutItem), median of ${run.runs.length}`, value });
   }
   if (cost) {

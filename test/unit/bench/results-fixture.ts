@@ -2,7 +2,15 @@ import type { BenchResults } from '../../../bench/results';
 import { evaluateTargets } from '../../../bench/targets';
 
 const dist = (p50: number, p95: number, p99: number) => ({ runs: 500, p50, p95, p99, mean: p50, min: p50 / 2, max: p99 * 2 });
-const probe = (totalMs: number) => ({ runs: [], medianLoadMs: totalMs - 10, medianFirstRequestMs: 10, medianTotalMs: totalMs, maxTotalMs: totalMs + 5 });
+const probe = (totalMs: number) => ({
+  runs: [],
+  medianLoadMs: totalMs - 10,
+  medianFirstRequestMs: 10,
+  medianTotalMs: totalMs,
+  maxTotalMs: totalMs + 5,
+  totalMs: { p25: totalMs - 2, median: totalMs, p75: totalMs + 2 },
+  medianCpuMs: totalMs - 20,
+});
 
 /** A full set of results, every section filled in, for the pure target and table code. */
 export function sampleResults(): BenchResults {
@@ -91,6 +99,7 @@ export function sampleResults(): BenchResults {
     },
     coldStart: {
       runsPerBundle: 5,
+      loadAverage: { start: 1.1, end: 1.2 },
       targetMode: 'aws-emulator',
       note: 'test',
       bundles: [
@@ -105,6 +114,8 @@ export function sampleResults(): BenchResults {
           largestPackages: [],
           modes: { 'aws-emulator': probe(180), refused: probe(150), 'sdk-external': probe(300) },
           referenceRatio: 1.8,
+          referenceRatios: { p25: 1.7, median: 1.8, p75: 1.9 },
+          referenceCpuRatios: { p25: 1.6, median: 1.7, p75: 1.8 },
         },
         {
           name: 'perform-action',
@@ -116,6 +127,8 @@ export function sampleResults(): BenchResults {
           largestPackages: [],
           modes: { 'aws-emulator': probe(90) },
           referenceRatio: 0.9,
+          referenceRatios: { p25: 0.85, median: 0.9, p75: 0.95 },
+          referenceCpuRatios: { p25: 0.8, median: 0.85, p75: 0.9 },
         },
       ],
       reference: { bytes: 190 * 1024, run: probe(100) },

@@ -1,4 +1,4 @@
-import { percentile, ratio, round, summarize } from '../../../bench/stats';
+import { pairedRatios, percentile, ratio, round, spread, summarize } from '../../../bench/stats';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles: every reported value was observed', () => {
@@ -34,5 +34,19 @@ describe('bench statistics', () => {
     expect(round(1.23456, 3)).toBe(1.235);
     expect(ratio(25, 2.5)).toBe(10);
     expect(ratio(1, 0)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('gives the median and the middle half of a sample, as observed values', () => {
+    expect(spread([9, 1, 8, 2, 7, 3, 6, 4, 5])).toEqual({ p25: 3, median: 5, p75: 7 });
+  });
+
+  it('pairs each value with the reference measured in its own round', () => {
+    // Round 2 ran on a loaded machine (both slowed 4x); in round 3 only the reference hit a
+    // load spike. Paired, two rounds of three say 1.5x; the ratio of the medians would say 0.4x.
+    const values = [150, 600, 160];
+    const references = [100, 400, 500];
+
+    expect(pairedRatios(values, references)).toEqual({ p25: 0.32, median: 1.5, p75: 1.5 });
+    expect(() => pairedRatios([1, 2], [1])).toThrow(RangeError);
   });
 });
