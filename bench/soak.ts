@@ -1,25 +1,20 @@
 /**
  * `npm run soak [-- --quick] [--confirmations N]`: drives N whole confirmations (command →
  * code on the phone → authorize; 10,000 by default) through one local stack process and
- * samples its memory after full GCs every 5% of the way. After warm-up RSS must plateau:
- * growth over the last half (the last 5,000 of 10,000) ≤ 5 MB. `--quick` (inside
- * `npm test`) runs a few hundred and only checks that every confirmation succeeded.
- * Prints one row per sample to stdout, progress to stderr; exits 1 on a MISS.
+ * samples its memory after full GCs (see sampleSchedule). After warm-up RSS must plateau:
+ * growth over the last half (the last 5,000 of 10,000) ≤ 5 MB, judged as soak-plateau.ts
+ * explains. `--quick` (inside `npm test`) runs a few hundred and only checks that every
+ * confirmation succeeded. Prints one row per sample to stdout, progress to stderr; exits 1 on a MISS.
  */
-import type { MemorySample } from './host-protocol';
 import { mapLimit } from './concurrency';
 import { stderrProgress } from './progress';
-import { BenchStack, type BenchUser } from './stack-client';
+import { type Growth, lateGrowth, PLATEAU_BYTES, type SoakSample, sampleSchedule } from './soak-plateau';
+import { allocatorVariables, BenchStack, type BenchUser, stackEnvironment } from './stack-client';
 
-export const PLATEAU_BYTES = 5 * 1024 * 1024;
 /** S8 allows 5 codes per user per 15 minutes: each simulated user confirms at most this many. */
 const CONFIRMATIONS_PER_USER = 4;
 const CONCURRENCY = 20;
-const SAMPLES = 20;
-
-export interface SoakSample extends MemorySample {
-  confirmations: number;
-}
+const MIN_CONFIRMATIONS = 20;
 
 export interface SoakOptions {
   confirmations: number;
@@ -35,8 +30,8 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
     else throw new Error(`unknown option ${arg}; usage: npm run soak -- [--quick] [--confirmations N]`);
   }
   if (options.quick && !argv.includes('--confirmations')) options.confirmations = 300;
-  if (!Number.isInteger(options.confirmations) || options.confirmations < SAMPLES)
-    throw new Error(`--confirmations must be a whole number of at least ${SAMPLES}`);
+  if (!Number.isInteger(options.confirmations) || options.confirmations < MIN_CONFIRMATIONS)
+    throw new Error(`--confirmations must be a whole number of at least ${MIN_CONFIRMATIONS}`);
   return options;
 }
 
@@ -47,25 +42,18 @@ function userFor(users: readonly BenchUser[], confirmation: number): BenchUser {
   return user;
 }
 
-/** RSS growth between the sample halfway through and the last one. */
-export function lateGrowth(samples: readonly SoakSample[]): { from: SoakSample; to: SoakSample; rssBytes: number; heapBytes: number } {
-  const to = samples.at(-1);
-  if (!to) throw new Error('soak: no memory samples');
-  const half = to.confirmations / 2;
-  const from = samples.find((s) => s.confirmations >= half) ?? to;
-  return { from, to, rssBytes: to.rss - from.rss, heapBytes: to.heapUsed - from.heapUsed };
-}
-
 export async function soak(options: SoakOptions, progress = stderrProgress()): Promise<SoakSample[]> {
   const stack = await BenchStack.start({ label: 'soak' });
   try {
     const users = await stack.createUsers('soak', Math.ceil(options.confirmations / CONFIRMATIONS_PER_USER));
     const samples: SoakSample[] = [{ confirmations: 0, ...(await stack.call('memory', {})) }];
-    const step = Math.ceil(options.confirmations / SAMPLES);
-    for (let done = 0; done < options.confirmations; ) {
-      const batch = Array.from({ length: Math.min(step, options.confirmations - done) }, (_, i) => userFor(users, done + i));
-      await confirmAll(stack, batch);
-      done += batch.length;
+    let done = 0;
+    for (const next of sampleSchedule(options.confirmations)) {
+      await confirmAll(
+        stack,
+        Array.from({ length: next - done }, (_, i) => userFor(users, done + i)),
+      );
+      done = next;
       if (!(await stack.call('idle', { timeoutMs: 60_000 }))) throw new Error('soak: executions still running after their confirmations');
       const sample = { confirmations: done, ...(await stack.call('memory', {})) };
       samples.push(sample);
@@ -98,6 +86,7 @@ function mib(bytes: number): string {
 async function main(): Promise<void> {
   const options = parseSoakArgs(process.argv.slice(2));
   const samples = await soak(options);
+  process.stdout.write(`stack process allocator: ${allocatorVariables(stackEnvironment())}\n`);
   process.stdout.write('confirmations\trss_MiB\tanon_MiB\tfile_MiB\theap_MiB\texternal_MiB\tarrayBuffers_MiB\n');
   for (const s of samples) {
     process.stdout.write(
@@ -105,12 +94,18 @@ async function main(): Promise<void> {
     );
   }
   const growth = lateGrowth(samples);
-  const perConfirmation = growth.rssBytes / (growth.to.confirmations - growth.from.confirmations);
-  const verdict = options.quick ? 'SMOKE' : growth.rssBytes <= PLATEAU_BYTES ? 'PASS' : 'MISS';
+  const span = growth.to.confirmations - growth.from.confirmations;
+  const line = (name: string, g: Growth) =>
+    `  ${name}: trend ${mib(g.trendBytes)} MiB (${(g.trendBytes / span / 1024).toFixed(2)} KB per confirmation), two samples ${mib(g.twoSampleBytes)} MiB\n`;
   process.stdout.write(
-    `RSS growth over confirmations ${growth.from.confirmations}–${growth.to.confirmations}: ${mib(growth.rssBytes)} MiB ` +
-      `(${(perConfirmation / 1024).toFixed(2)} KB per confirmation; heap ${mib(growth.heapBytes)} MiB); target <= ${mib(PLATEAU_BYTES)} MiB: ${verdict}\n`,
+    `Growth over confirmations ${growth.from.confirmations}–${growth.to.confirmations} (least-squares trend of ${growth.samples} samples × ${span}; last minus first):\n` +
+      line('RSS ', growth.rss) +
+      (growth.rssAnon ? line('anon', growth.rssAnon) : '') +
+      (growth.rssFile ? line('file', growth.rssFile) : '') +
+      line('heap', growth.heapUsed),
   );
+  const verdict = options.quick ? 'SMOKE' : growth.plateau ? 'PASS' : 'MISS';
+  process.stdout.write(`RSS trend ${mib(growth.rss.trendBytes)} MiB; target <= ${mib(PLATEAU_BYTES)} MiB: ${verdict}\n`);
   if (verdict === 'MISS') process.exitCode = 1;
 }
 

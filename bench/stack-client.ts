@@ -11,6 +11,7 @@ import { intentRequest, type SlotValues } from '../infra/local/chat/envelope';
 import { mapLimit } from './concurrency';
 import { epochNow, type ChildMessage, type HostCalls, type HostOp } from './host-protocol';
 import { readOperatorToken } from '../infra/local/identity/operator-token';
+import { withMallocSettings } from '../infra/local/malloc-settings';
 
 export interface BenchUser {
   userId: string;
@@ -108,6 +109,17 @@ class Phone {
   }
 }
 
+/** The stack process's environment: the bench's own plus the allocator settings `npm start` adds. */
+export function stackEnvironment(): NodeJS.ProcessEnv {
+  return withMallocSettings(process.env) ?? process.env;
+}
+
+/** The variables in it that choose or tune the C allocator, for the record of a memory run. */
+export function allocatorVariables(env: NodeJS.ProcessEnv): string {
+  const set = Object.entries(env).filter(([name]) => /^(MALLOC_|GLIBC_TUNABLES$|LD_PRELOAD$)/.test(name));
+  return set.length === 0 ? '(none: the C library defaults)' : set.map(([name, value]) => `${name}=${value}`).join(' ');
+}
+
 export class BenchStack {
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextId = 1;
@@ -136,13 +148,17 @@ export class BenchStack {
     });
   }
 
-  /** Starts the stack in a fresh process (Node with --expose-gc, TypeScript through tsx). */
+  /**
+   * Starts the stack in a fresh process (Node with --expose-gc, TypeScript through tsx), with
+   * the allocator settings `npm start` gives it, so memory is measured as users run it.
+   */
   static async start(options: { cpuProfDir?: string; label?: string } = {}): Promise<BenchStack> {
     const profile = options.cpuProfDir
       ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir, '--cpu-prof-name', `${options.label ?? 'stack'}-${Date.now()}.cpuprofile`]
       : [];
     const child = fork(join(__dirname, 'stack-host.ts'), [], {
       execArgv: ['--expose-gc', ...profile, '--import', 'tsx'],
+      env: stackEnvironment(),
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
     child.stdout?.pipe(process.stderr);

@@ -8,7 +8,7 @@ import { LocalStackHarness } from '../support/local-stack-harness';
 const ROOT = join(__dirname, '../..');
 
 function npmStart(env: NodeJS.ProcessEnv): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'infra/local/main.ts'], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'infra/local/start.ts'], { cwd: ROOT, env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += String(chunk)));

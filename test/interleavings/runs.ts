@@ -1,3 +1,5 @@
+import type fc from 'fast-check';
+
 /**
  * How many interleavings each scenario explores, and from which seed. `npm test` runs
  * 1,000 per scenario from fixed seeds; `npm run explore -- --runs N` sets
@@ -19,8 +21,19 @@ export function seedFor(scenario: string): number {
   return hash;
 }
 
-/** `npm test` stops a scenario after this long (reporting how far it got); explore has no limit. */
+/** `npm test` fails a scenario whose runs have not all finished after this long; explore has no limit. */
 export function timeLimitMs(): number | undefined {
   const limit = Number(process.env.INTERLEAVING_TIME_LIMIT_MS ?? 90_000);
   return limit > 0 ? limit : undefined;
+}
+
+/** fast-check's parameters for a scenario: its runs and seed, and a time limit that fails (never quietly shortens) the run. */
+export function scenarioParameters<T>(scenario: string): fc.Parameters<T> {
+  return {
+    numRuns: runsPerScenario(),
+    seed: seedFor(scenario),
+    interruptAfterTimeLimit: timeLimitMs(),
+    // Fewer runs than promised is a failure, not a quiet pass.
+    markInterruptAsFailure: true,
+  };
 }

@@ -41,8 +41,12 @@ const WAIT = 'Send Code And Wait';
 /** Between a verified wait and the action: Record Code Verified leads there. */
 const ACTION = 'Perform Action';
 
-/** Where an execution is: waiting for its code, past the wait (verified), running the action, or over. */
-type Stage = 'waiting' | 'verified' | 'acting' | 'ended';
+/**
+ * Where an execution is: waiting for its code, past the wait (verified), running the action,
+ * over, or abandoned by a stopped process (RUNNING in the store until start-up recovery
+ * resumes or ends it; no process runs its next state).
+ */
+type Stage = 'waiting' | 'verified' | 'acting' | 'ended' | 'abandoned';
 
 interface ModelExecution {
   executionId: string;
@@ -146,10 +150,11 @@ export class WorkflowModel implements WorkflowGateway {
     return [...this.executions.values()];
   }
 
-  /** The process stops: its waits are let go, executions stay RUNNING where they were. */
+  /** The process stops: its waits are let go, executions stay RUNNING in the store, and nothing runs them on. */
   stop(): void {
     this.epoch++;
     this.listening.clear();
+    for (const execution of this.executions.values()) if (execution.stage !== 'ended') execution.stage = 'abandoned';
   }
 
   /** What recoverAbandonedExecutions sees of this engine and its store. */

@@ -23,6 +23,20 @@ describe('the VoiceGate thing policy, evaluated', () => {
     expect(may('Connect', 'client/anything', connection('anything'))).toBe(false);
   });
 
+  it('refuses a certificate that is not attached to the thing its client id names, though that thing exists', () => {
+    const borrowedName: PolicyContext = {
+      'iot:ClientId': '3d-printer',
+      'iot:Connection.Thing.ThingName': '3d-printer',
+      'iot:Connection.Thing.IsAttached': false,
+    };
+
+    expect(may('Connect', 'client/3d-printer', borrowedName)).toBe(false);
+  });
+
+  it('is a policy document of the one version AWS IoT accepts', () => {
+    expect(thingPolicyDocument(ARN).Version).toBe('2012-10-17');
+  });
+
   it("allows publishing, receiving and subscribing on the thing's own shadow topics", () => {
     expect(may('Publish', 'topic/$aws/things/front-door/shadow/update')).toBe(true);
     expect(may('Receive', 'topic/$aws/things/front-door/shadow/update/delta')).toBe(true);

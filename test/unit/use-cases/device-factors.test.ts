@@ -1,4 +1,5 @@
 import { totpCode } from '../../../functions/domain/totp';
+import { issueChallenge } from '../../../functions/use-cases/issue-challenge';
 import { linkMfaDevice, setPreferredFactor } from '../../../functions/use-cases/manage-factors';
 import { requestCommand } from '../../../functions/use-cases/request-command';
 import { resendCode } from '../../../functions/use-cases/resend-code';
@@ -34,6 +35,15 @@ describe('confirming with an authenticator app', () => {
     expect(challenge).toMatchObject({ commandId: command.commandId, factor: 'totp', codeHash: '', status: 'pending', attemptsLeft: 3 });
     expect(world.outbox.messages).toEqual([]);
     expect(world.audit.detailTypes(command.commandId)).toEqual([]);
+  });
+
+  it('answers the command without naming any destination: no code went to a phone or an inbox', async () => {
+    world.workflow.firstTask = (request) => issueChallenge(world.deps, request);
+
+    const outcome = await requestCommand(world.deps, ALICE, 'start', 'splunk');
+
+    expect(outcome).toMatchObject({ kind: 'code-sent', factor: 'totp', maskedDestination: '' });
+    expect((await world.challenges.get('alice'))?.maskedDestination).toBe('');
   });
 
   it('accepts the code the app shows now and tells the workflow the factor (for "Code Verified")', async () => {

@@ -11,7 +11,7 @@ import { submitCode } from '../../../functions/use-cases/submit-code';
 import type { ChallengeStore } from '../../../functions/ports/challenge-store';
 import { InstanceThrottledError } from '../../../functions/ports/instance-gateway';
 import { requestedCommand } from '../../support/fakes/device-factor-world';
-import { ALICE, aliceStartsSplunk, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
+import { ALICE, WEB, aliceStartsSplunk, fakeWorld, type FakeWorld } from '../../support/fakes/fake-deps';
 import { unlockFrontDoor } from '../../support/fakes/in-memory-devices';
 import { storeVerifiedChallenge } from '../../support/verified-challenge';
 
@@ -38,6 +38,14 @@ describe('the task failures the user causes', () => {
     await cancelCommand(world.deps, ALICE.userId);
 
     expect(world.workflow.taskFailureOf(executionId)).toEqual({ error: 'CommandCancelled', cause: 'the user cancelled' });
+  });
+
+  it('a newer command ends the one it replaced as CommandSuperseded "a newer command replaced this one" (S13)', async () => {
+    const replaced = await requestedCommand(world);
+
+    await requestedCommand(world, ALICE.userId, WEB);
+
+    expect(world.workflow.taskFailureOf(replaced.executionId)).toEqual({ error: 'CommandSuperseded', cause: 'a newer command replaced this one' });
   });
 
   it('a third wrong code ends it as TooManyAttempts "too many wrong codes"', async () => {
