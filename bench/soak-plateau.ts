@@ -5,9 +5,12 @@
  * the old and the new tables are both mapped, so a sample taken then reads 10–20 MB higher
  * than one taken between compactions. A difference of two single samples therefore swings by
  * that much either way, whatever the process keeps. The verdict uses the least-squares trend
- * of every sample in the last half (slope × the confirmations of the last half): a plateau
- * has a flat trend however the compactions fall, and steady growth shows as a slope. The
- * two-sample difference is reported beside it, never hidden.
+ * of every sample in the last half (slope × the confirmations of the last half), for RSS and
+ * for its anonymous part (`RssAnon`, what the process itself holds): both must be within
+ * the limit. The RSS trend alone is still moved a few MB by where the compactions fall (a
+ * run of them early in the half tilts it down, one at the end up); the anonymous part is
+ * not, so growth cannot hide behind a lucky tilt. The two-sample differences are reported
+ * beside them, never hidden.
  */
 import type { MemorySample } from './host-protocol';
 
@@ -52,7 +55,7 @@ export interface LateGrowth {
   rssAnon?: Growth;
   rssFile?: Growth;
   heapUsed: Growth;
-  /** The judgement: the RSS trend is at most PLATEAU_BYTES. */
+  /** The judgement: the RSS trend and (where reported) the anonymous trend are each at most PLATEAU_BYTES. */
   plateau: boolean;
 }
 
@@ -68,15 +71,16 @@ export function lateGrowth(samples: readonly SoakSample[]): LateGrowth {
   });
   const rss = growth((s) => s.rss);
   const linuxParts = late.every((s) => s.rssAnon !== undefined && s.rssFile !== undefined);
+  const rssAnon = linuxParts ? growth((s) => s.rssAnon ?? 0) : undefined;
   return {
     from,
     to,
     samples: late.length,
     rss,
-    rssAnon: linuxParts ? growth((s) => s.rssAnon ?? 0) : undefined,
+    rssAnon,
     rssFile: linuxParts ? growth((s) => s.rssFile ?? 0) : undefined,
     heapUsed: growth((s) => s.heapUsed),
-    plateau: rss.trendBytes <= PLATEAU_BYTES,
+    plateau: rss.trendBytes <= PLATEAU_BYTES && (rssAnon?.trendBytes ?? 0) <= PLATEAU_BYTES,
   };
 }
 

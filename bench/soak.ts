@@ -105,7 +105,8 @@ async function main(): Promise<void> {
       line('heap', growth.heapUsed),
   );
   const verdict = options.quick ? 'SMOKE' : growth.plateau ? 'PASS' : 'MISS';
-  process.stdout.write(`RSS trend ${mib(growth.rss.trendBytes)} MiB; target <= ${mib(PLATEAU_BYTES)} MiB: ${verdict}\n`);
+  const anonTrend = growth.rssAnon ? `, anon trend ${mib(growth.rssAnon.trendBytes)} MiB` : '';
+  process.stdout.write(`RSS trend ${mib(growth.rss.trendBytes)} MiB${anonTrend}; target each <= ${mib(PLATEAU_BYTES)} MiB: ${verdict}\n`);
   if (verdict === 'MISS') process.exitCode = 1;
 }
 

@@ -4,7 +4,7 @@
  *
  * Why: with glibc's default of an arena per thread that allocates (LevelDB's compaction
  * thread, libuv's pool running the store's reads and writes), each arena keeps the pages its
- * thread once held: in the soak they kept growing (still ~0.7 KB per confirmation after
+ * thread once held: in the soak they kept growing (~0.55 KB per confirmation from 5,000 to
  * 10,000) while the live allocations stayed flat. With one arena every thread reuses the same
  * free memory: malloc's memory measured flat over the last 5,000, at no measurable cost in
  * throughput (bench/README.md, "Soak"). glibc reads these variables only when a process

@@ -55,6 +55,17 @@ describe('the soak plateau judgement', () => {
     expect(growth.plateau).toBe(false);
   });
 
+  it('misses anonymous growth that compactions early in the last half tilt out of the RSS trend', () => {
+    // 6 MB of anonymous growth; the table files mapped at 78 MB instead of 60 from 6,000 to 6,500.
+    const samples = LATE.map((c) => sample(c, 380 + (6 * (c - 5_000)) / 5_000, c >= 6_000 && c <= 6_500 ? 78 : 60));
+
+    const growth = lateGrowth(samples);
+
+    expect(growth.rss.trendBytes).toBeLessThan(PLATEAU_BYTES);
+    expect(growth.rssAnon?.trendBytes).toBeGreaterThan(PLATEAU_BYTES);
+    expect(growth.plateau).toBe(false);
+  });
+
   it('judges exactly 5 MB of trend as a plateau and a little more as not', () => {
     const rising = (totalMb: number) => lateGrowth(LATE.map((c) => sample(c, 380 + (totalMb * (c - 5_000)) / 5_000, 60)));
 
