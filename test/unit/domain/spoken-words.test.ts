@@ -24,7 +24,11 @@ describe('what VoiceGate says, word for word', () => {
       hears: 'You can say "list instances", or a command like "stop web". I will send you a code; then say "authorize" and the code.',
     },
     { situation: 'asking for help as a user who may control nothing', say: () => Speech.help(''), hears: 'You can say "list instances".' },
-    { situation: 'opening the skill as a user who may control nothing', say: () => Speech.welcome(''), hears: 'Welcome to cloud control. You can say "list instances".' },
+    {
+      situation: 'opening the skill as a user who may control nothing',
+      say: () => Speech.welcome(''),
+      hears: 'Welcome to cloud control. You can say "list instances".',
+    },
     { situation: 'saying stop', say: () => Speech.goodbye(), hears: 'Goodbye.' },
     {
       situation: 'saying something the skill did not understand',
@@ -109,7 +113,11 @@ describe('what VoiceGate says, word for word', () => {
       say: () => DeviceSpeech.unsupported('front door', ['lock', 'unlock']),
       hears: 'The front door can only lock or unlock.',
     },
-    { situation: 'a device command without a device', say: () => DeviceSpeech.missingDevice(), hears: 'Which device? For example, say "unlock the front door".' },
+    {
+      situation: 'a device command without a device',
+      say: () => DeviceSpeech.missingDevice(),
+      hears: 'Which device? For example, say "unlock the front door".',
+    },
     {
       situation: 'a device command without an action',
       say: () => DeviceSpeech.missingAction(),
