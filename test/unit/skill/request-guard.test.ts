@@ -114,6 +114,16 @@ describe('checkRequest (S10, S15)', () => {
     });
   });
 
+  it.each(['context.System.user', 'session.user', 'session.attributes'])('accepts an envelope without %s (each is optional in the envelope)', (path) => {
+    expect(checkRequest(withValue(path, undefined), SKILL, NOW)).toEqual({ ok: true });
+  });
+
+  it('refuses an intent when any one of its slots is malformed, even if another is well formed', () => {
+    const body = envelope();
+    body.request.intent.slots.spare = { name: 'spare', value: 7 };
+    expect(checkRequest(body, SKILL, NOW)).toEqual(refused(400, 'malformed intent'));
+  });
+
   it('accepts a session that names no application (the context names ours)', () => {
     expect(checkRequest(withValue('session.application', undefined), SKILL, NOW)).toEqual({ ok: true });
   });
