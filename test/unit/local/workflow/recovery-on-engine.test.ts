@@ -91,6 +91,18 @@ describe('recovering executions a stop cut off, on the real engine', () => {
     expect(await next.describe(executionId)).toMatchObject({ status: 'FAILED' });
   });
 
+  it.each(['verified', 'cancelled'] as const)(
+    'ends visibly, within the code\'s lifetime, one whose challenge is %s: only a pending code may be waited for again',
+    async (status) => {
+      const { executionId } = await stoppedWhileWaiting();
+      const challenge = (await vg.world.challenges.get('alice'))!;
+      await vg.world.challenges.save({ ...challenge, status, version: challenge.version + 1 }, challenge.version);
+
+      expect(await recover()).toEqual({ resumed: 0, ended: 1 });
+      expect(await vg.executions.get(executionId)).toMatchObject({ status: 'FAILED', error: 'EngineRestarted' });
+    },
+  );
+
   it('ends visibly one whose pending challenge belongs to another command', async () => {
     const { executionId } = await stoppedWhileWaiting();
     const challenge = (await vg.world.challenges.get('alice'))!;
