@@ -92,7 +92,7 @@ describe('recovering executions a stop cut off, on the real engine', () => {
   });
 
   it.each(['verified', 'cancelled'] as const)(
-    'ends visibly, within the code\'s lifetime, one whose challenge is %s: only a pending code may be waited for again',
+    "ends visibly, within the code's lifetime, one whose challenge is %s: only a pending code may be waited for again",
     async (status) => {
       const { executionId } = await stoppedWhileWaiting();
       const challenge = (await vg.world.challenges.get('alice'))!;
