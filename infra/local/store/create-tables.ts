@@ -1,4 +1,4 @@
-import { CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** What the local runtime needs to create a table: string keys are enough for all of ours. */
@@ -8,7 +8,10 @@ export interface LocalTable {
   sortKey?: string;
 }
 
-/** Creates the tables that do not exist yet (on-demand, like the CDK stack's). */
+/**
+ * Creates the tables that do not exist yet (on-demand, like the CDK stack's), and returns once
+ * each is ACTIVE: a table answers ResourceNotFoundException while it is still CREATING.
+ */
 export async function ensureTables(client: DynamoDBDocumentClient, tables: LocalTable[]): Promise<void> {
   await Promise.all(tables.map((table) => createIfMissing(client, table)));
 }
@@ -27,4 +30,6 @@ async function createIfMissing(client: DynamoDBDocumentClient, { tableName, part
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
+  // The first check is immediate; the delays only apply to a table still being created.
+  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { TableName: tableName });
 }
