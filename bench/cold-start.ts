@@ -75,11 +75,9 @@ export interface BundleResult {
   /** Per mode: medians over fresh processes, in ms. */
   modes: Partial<Record<ProbeMode, ModeResult>>;
   /**
-   * Load + first request over the reference handler's in the same round, median of the
-   * rounds, in the target mode (moto only): the target's measure.
+   * Load + first request over the reference handler's in the same round, in the target mode
+   * (moto only): median (the target's measure) and middle half of the rounds.
    */
-  referenceRatio?: number;
-  /** Those per-round ratios: median and middle half. */
   referenceRatios?: Spread;
   /** The same for CPU time. */
   referenceCpuRatios?: Spread;
@@ -150,15 +148,8 @@ export async function measureColdStart(runs: number, progress: Progress): Promis
     const referenceRun = summary(reference.name, 'aws-emulator');
     const againstReference = (main: ModeResult | undefined) => {
       if (!referenceRun || !main) return {};
-      const ratios = pairedRatios(
-        main.runs.map((r) => r.totalMs),
-        referenceRun.runs.map((r) => r.totalMs),
-      );
-      const cpu = pairedRatios(
-        main.runs.map((r) => r.cpuMs),
-        referenceRun.runs.map((r) => r.cpuMs),
-      );
-      return { referenceRatio: ratios.median, referenceRatios: ratios, referenceCpuRatios: cpu };
+      const paired = (read: (run: ProbeRun) => number) => pairedRatios(main.runs.map(read), referenceRun.runs.map(read));
+      return { referenceRatios: paired((r) => r.totalMs), referenceCpuRatios: paired((r) => r.cpuMs) };
     };
     const results = bundles.map((b): BundleResult => {
       const byMode: BundleResult['modes'] = Object.fromEntries(modes.map((mode) => [mode, summary(b.name, mode)]));
