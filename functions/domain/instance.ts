@@ -7,6 +7,12 @@ export interface Instance {
   state: InstanceState | string;
 }
 
+/** An instance as a command's check needs it: which id carries which alias, state aside. */
+export type InstanceAlias = Pick<Instance, 'instanceId' | 'alias'>;
+
+/** For fleets that hold the whole instance anyway (EC2 answers aliases from its tags instead). */
+export const aliasesOf = (instances: Instance[]): InstanceAlias[] => instances.map(({ instanceId, alias }) => ({ instanceId, alias }));
+
 /** The tag that names an instance for VoiceGate; IAM conditions use it too (S11). */
 export const ALIAS_TAG = 'voicegate:alias';
 

@@ -33,7 +33,7 @@ export async function verifyCommand(deps: VerifyDeps, command: Command): Promise
 type TargetCheck = { ok: true; policyTarget: string } | { ok: false; reason: string; duplicateAlias?: number };
 
 async function verifyInstance(deps: VerifyDeps, command: InstanceCommand): Promise<TargetCheck> {
-  const namesakes = (await deps.instances.list()).filter((instance) => sameAlias(instance.alias, command.target));
+  const namesakes = (await deps.instances.listAliases()).filter((instance) => sameAlias(instance.alias, command.target));
   if (namesakes.length > 1) return { ok: false, reason: 'duplicate alias', duplicateAlias: namesakes.length };
   const [instance] = namesakes;
   if (instance?.instanceId !== command.instanceId || instance.alias !== command.target) {

@@ -47,6 +47,13 @@ describeWithMoto('Ec2InstanceGateway over the wire (moto EC2)', (moto) => {
     expect(listed.map((instance) => instance.instanceId)).not.toContain(untaggedId);
   });
 
+  it("lists every tagged instance's alias from the tags alone, page by page, in instance-id order, and no other", async () => {
+    const aliases = await gateway.listAliases();
+
+    expect(aliases).toEqual(ALIASES.map((alias) => ({ instanceId: idOf.get(alias), alias })).sort((a, b) => a.instanceId!.localeCompare(b.instanceId!)));
+    expect(aliases.map((instance) => instance.instanceId)).not.toContain(untaggedId);
+  });
+
   it('stop answers "stopping" and the instance ends up stopped', async () => {
     const web = idOf.get('web')!;
 

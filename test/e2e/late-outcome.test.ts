@@ -13,6 +13,7 @@ describe('an action outcome that arrives after the answer', () => {
     (fail: boolean) =>
     (real: InstanceGateway): InstanceGateway => ({
       list: () => real.list(),
+      listAliases: () => real.listAliases(),
       async perform(action, instanceId) {
         await new Promise((resolve) => setTimeout(resolve, 300));
         if (fail) throw new Error('InsufficientInstanceCapacity');

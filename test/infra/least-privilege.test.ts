@@ -85,13 +85,13 @@ describe('least privilege: each function gets what its use cases call', () => {
     );
   });
 
-  it("issue-challenge: user, the user's factors (never their secrets), challenge, send limits, checking the command against instances and devices, delivering codes, failing a superseded task, audit", () => {
+  it("issue-challenge: user, the user's factors (never their secrets), challenge, send limits, checking the command against instances' alias tags and devices, delivering codes, failing a superseded task, audit", () => {
     expect(grantsOf('FunctionsIssueChallengeRole')).toEqual(
       [
         ...logsTo('FunctionsIssueChallengeLog'),
         ...secret,
         'dynamodb:Query <GetAtt:Datadevices.Arn>',
-        'ec2:DescribeInstances *',
+        'ec2:DescribeTags *',
         'dynamodb:GetItem <GetAtt:Datausers.Arn>',
         'dynamodb:GetItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:PutItem <GetAtt:Datachallenges.Arn>',
@@ -108,7 +108,7 @@ describe('least privilege: each function gets what its use cases call', () => {
     );
   });
 
-  it(`perform-action: reads (never writes) users, challenges, devices and instances to verify; the action ledger; start/stop/reboot only on instances tagged ${ALIAS_TAG}; shadows only of VoiceGate things`, () => {
+  it(`perform-action: reads (never writes) users, challenges, devices and instances' alias tags to verify; the action ledger; start/stop/reboot only on instances tagged ${ALIAS_TAG}; shadows only of VoiceGate things`, () => {
     const tagged = `{"StringLike":{"aws:ResourceTag/${ALIAS_TAG}":"*"},"Null":{"aws:ResourceTag/${ALIAS_TAG}":"false"}}`;
     const instances = 'arn:<Ref:AWS::Partition>:ec2:<Ref:AWS::Region>:<Ref:AWS::AccountId>:instance/*';
 
@@ -118,7 +118,7 @@ describe('least privilege: each function gets what its use cases call', () => {
         'dynamodb:GetItem <GetAtt:Datausers.Arn>',
         'dynamodb:GetItem <GetAtt:Datachallenges.Arn>',
         'dynamodb:Query <GetAtt:Datadevices.Arn>',
-        'ec2:DescribeInstances *',
+        'ec2:DescribeTags *',
         ...['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'].map((action) => `dynamodb:${action} <GetAtt:DataactionLedger.Arn>`),
         ...['StartInstances', 'StopInstances', 'RebootInstances'].map((action) => `ec2:${action} ${instances} if ${tagged}`),
         `iot:UpdateThingShadow ${voiceGateThings}`,
@@ -178,6 +178,7 @@ describe('least privilege across the stack', () => {
     expect([...grantsOnAnyResource].sort()).toEqual(
       [
         'ec2:DescribeInstances',
+        'ec2:DescribeTags',
         'sns:Publish',
         // Added by CDK for the state machine's X-Ray tracing and log delivery, and for Cognito's own SMS.
         'logs:CreateLogDelivery',

@@ -63,6 +63,7 @@ export function scheduledWorld(s: fc.Scheduler, settings: Partial<Settings> = {}
   const fleet = world.fleet;
   const tried: Deps['instances'] = {
     list: () => fleet.list(),
+    listAliases: () => fleet.listAliases(),
     perform: (action, instanceId) => {
       actionsTried.push({ action, instanceId });
       return fleet.perform(action, instanceId);

@@ -18,6 +18,7 @@ describe('security rules: secrets, actions and restarts', () => {
   function countingFleet(calls: string[]): LocalStackOverrides['wrapInstances'] {
     return (real: InstanceGateway) => ({
       list: () => real.list(),
+      listAliases: () => real.listAliases(),
       perform: (action, instanceId) => {
         calls.push(`${action} ${instanceId}`);
         return real.perform(action, instanceId);

@@ -12,6 +12,7 @@ function scriptedFleet(script: (call: number) => Error | undefined) {
   const calls = { attempted: 0, reachedReal: 0 };
   const wrap = (real: InstanceGateway): InstanceGateway => ({
     list: () => real.list(),
+    listAliases: () => real.listAliases(),
     async perform(action, instanceId) {
       const failure = script(++calls.attempted);
       if (failure) throw failure;

@@ -8,6 +8,7 @@ describe('task tokens', () => {
   let performed: number;
   const counting = (real: InstanceGateway): InstanceGateway => ({
     list: () => real.list(),
+    listAliases: () => real.listAliases(),
     perform: (action, instanceId) => {
       performed += 1;
       return real.perform(action, instanceId);

@@ -35,7 +35,7 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   for (const table of ['users', 'challenges', 'sendCounters'] as const) tables.grantAdapterAccess(skill.role, table);
   // "authorize": how the action went, read where perform-action records it, never a claim.
   tables.grantItemRead(skill.role, 'actionLedger');
-  grantListInstances(skill.role);
+  grantEc2Read(skill.role, 'ListInstances');
   // Devices: the user's own (a Query on the owner key) and their reported state; never a shadow write.
   tables.grantAdapterAccess(skill.role, 'devices');
   devices.grantShadowRead(skill.role);
@@ -52,7 +52,7 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   // instance with that alias, the device's owner), sends the code, stores the challenge,
   // supersedes the previous command (S13).
   for (const table of ['users', 'challenges', 'sendCounters', 'devices'] as const) tables.grantAdapterAccess(issueChallenge.role, table);
-  grantListInstances(issueChallenge.role);
+  grantEc2Read(issueChallenge.role, 'ReadInstanceAliases');
   // Which factor confirms the command: the user's enrolled factors, never their secrets.
   tables.grantItemRead(issueChallenge.role, 'factors');
   messaging.grantSendCodes(issueChallenge.role);
@@ -65,22 +65,29 @@ export function grantFunctionPermissions(functions: VoiceGateFunctions, resource
   tables.grantItemRead(performAction.role, 'users');
   tables.grantItemRead(performAction.role, 'challenges');
   tables.grantAdapterAccess(performAction.role, 'devices');
-  grantListInstances(performAction.role);
+  grantEc2Read(performAction.role, 'ReadInstanceAliases');
   tables.grantAdapterAccess(performAction.role, 'actionLedger');
   grantControlTaggedInstances(performAction.role);
   // Device actions: desired-state updates of VoiceGate things' shadows, then reading the report.
   devices.grantShadowUpdate(performAction.role);
 }
 
-function grantListInstances(role: Role): void {
+/**
+ * EC2's Describe actions have no resource-level permissions. The skill lists instances with
+ * their states; the workflow's checks read only which instance carries which alias tag.
+ */
+const EC2_READS = { ListInstances: 'ec2:DescribeInstances', ReadInstanceAliases: 'ec2:DescribeTags' } as const;
+
+function grantEc2Read(role: Role, policyName: keyof typeof EC2_READS): void {
+  const action = EC2_READS[policyName];
   attachNamedPolicy(
     role,
-    'ListInstances',
-    [new PolicyStatement({ actions: ['ec2:DescribeInstances'], resources: ['*'] })],
+    policyName,
+    [new PolicyStatement({ actions: [action], resources: ['*'] })],
     [
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'ec2:DescribeInstances does not support resource-level permissions; the adapter filters on the VoiceGate alias tag.',
+        reason: `${action} does not support resource-level permissions; the adapter filters on the VoiceGate alias tag.`,
       },
     ],
   );

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../../../functions/adapters/aws/dynamodb/tables';
 import type { InstanceAction } from '../../../functions/domain/command';
-import type { Instance } from '../../../functions/domain/instance';
+import { aliasesOf, type Instance, type InstanceAlias } from '../../../functions/domain/instance';
 import type { Clock } from '../../../functions/ports/clock';
 import { InstanceStateError, type InstanceGateway } from '../../../functions/ports/instance-gateway';
 import { scanAll } from '../store/scan-all';
@@ -36,6 +36,10 @@ export class SimulatedFleet implements InstanceGateway {
   async list(): Promise<Instance[]> {
     const items = await scanAll<FleetItem>(this.client, this.tableName);
     return items.map((item) => this.settled(item)).sort((a, b) => a.instanceId.localeCompare(b.instanceId));
+  }
+
+  async listAliases(): Promise<InstanceAlias[]> {
+    return aliasesOf(await this.list());
   }
 
   async perform(action: InstanceAction, instanceId: string): Promise<string> {

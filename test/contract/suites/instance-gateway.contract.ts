@@ -35,6 +35,13 @@ export function instanceGatewayContract(name: string, makeFixture: MakeFixture<F
       expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
     });
 
+    it('lists the same instances, in the same order, by id and alias alone (what checking a command reads)', async () => {
+      const { gateway } = fleet();
+      const listed = await gateway.list();
+
+      expect(await gateway.listAliases()).toEqual(listed.map(({ instanceId, alias }) => ({ instanceId, alias })));
+    });
+
     it('answers the state right after each action, as EC2 does', async () => {
       const { gateway, idOf } = fleet();
 

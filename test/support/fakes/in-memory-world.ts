@@ -8,7 +8,7 @@ import type { AuditEvent } from '../../../functions/domain/audit-event';
 import type { MfaDeviceLink } from '../../../functions/domain/factor-enrollment';
 import type { Command, InstanceAction } from '../../../functions/domain/command';
 import { TaskTokenError } from '../../../functions/domain/errors';
-import type { Instance } from '../../../functions/domain/instance';
+import { aliasesOf, type Instance, type InstanceAlias } from '../../../functions/domain/instance';
 import type { AuditPublisher } from '../../../functions/ports/audit-publisher';
 import { InstanceStateError, type InstanceGateway } from '../../../functions/ports/instance-gateway';
 import type { MessageSender, OutgoingMessage } from '../../../functions/ports/message-sender';
@@ -70,6 +70,10 @@ export class InMemoryFleet implements InstanceGateway {
   async list(): Promise<Instance[]> {
     await tick();
     return [...this.instances.values()].map((i) => ({ ...i })).sort((a, b) => a.instanceId.localeCompare(b.instanceId));
+  }
+
+  async listAliases(): Promise<InstanceAlias[]> {
+    return aliasesOf(await this.list());
   }
 
   async perform(action: InstanceAction, instanceId: string): Promise<string> {

@@ -9,7 +9,7 @@ import { storeVerifiedChallenge } from '../../support/verified-challenge';
 
 const failingFleet = (world: FakeWorld): PerformActionDeps => ({
   ...world.deps,
-  instances: { ...world.deps.instances, list: async () => Promise.reject(new Error('EC2 is throttling')) },
+  instances: { ...world.deps.instances, listAliases: async () => Promise.reject(new Error('EC2 is throttling')) },
 });
 
 describe('performAction: the verification and the command are checked together', () => {
@@ -29,9 +29,10 @@ describe('performAction: the verification and the command are checked together',
         },
       },
       instances: {
-        list: async () => {
+        list: () => world.fleet.list(),
+        listAliases: async () => {
           events.push('fleet asked');
-          return world.fleet.list();
+          return world.fleet.listAliases();
         },
         perform: (action, instanceId) => world.fleet.perform(action, instanceId),
       },

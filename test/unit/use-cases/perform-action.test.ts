@@ -22,6 +22,7 @@ function failingFirst(real: InstanceGateway, failures: number, error: () => Erro
   let left = failures;
   return {
     list: () => real.list(),
+    listAliases: () => real.listAliases(),
     async perform(action, instanceId) {
       if (left-- > 0) throw error();
       return real.perform(action, instanceId);
@@ -108,7 +109,14 @@ describe('performAction (S14)', () => {
   });
 
   it('turns any other failure into ActionFailed and records the action as failed', async () => {
-    const deps = { ...world.deps, instances: { list: () => world.fleet.list(), perform: () => Promise.reject(new Error('UnauthorizedOperation')) } };
+    const deps = {
+      ...world.deps,
+      instances: {
+        list: () => world.fleet.list(),
+        listAliases: () => world.fleet.listAliases(),
+        perform: () => Promise.reject(new Error('UnauthorizedOperation')),
+      },
+    };
 
     const error = await rejection(performAction(deps, { command }));
 

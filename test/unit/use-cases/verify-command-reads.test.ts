@@ -27,9 +27,9 @@ describe('verifyCommand: the user and the fleet are read together', () => {
     };
     const instances = {
       ...deps.instances,
-      list: async () => {
+      listAliases: async () => {
         events.push('fleet asked');
-        return deps.instances.list();
+        return deps.instances.listAliases();
       },
     };
 
@@ -39,7 +39,7 @@ describe('verifyCommand: the user and the fleet are read together', () => {
 
   const failingFleet = (deps: ReturnType<typeof fakeWorld>['deps']) => ({
     ...deps,
-    instances: { ...deps.instances, list: async () => Promise.reject(new Error('EC2 is throttling')) },
+    instances: { ...deps.instances, listAliases: async () => Promise.reject(new Error('EC2 is throttling')) },
   });
 
   it('refuses an unknown user as unknown even when the fleet read fails', async () => {

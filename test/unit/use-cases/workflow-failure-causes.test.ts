@@ -133,7 +133,11 @@ describe('the perform-action step says why nothing changed', () => {
   });
 
   it('when the provider throttles', async () => {
-    const instances = { list: () => world.fleet.list(), perform: async () => Promise.reject(new InstanceThrottledError('Rate exceeded')) };
+    const instances = {
+      list: () => world.fleet.list(),
+      listAliases: () => world.fleet.listAliases(),
+      perform: async () => Promise.reject(new InstanceThrottledError('Rate exceeded')),
+    };
 
     expect(await rejection(performAction({ ...world.deps, instances }, { command: startSplunk() }))).toEqual({
       name: 'ActionThrottled',
@@ -149,7 +153,11 @@ describe('the perform-action step says why nothing changed', () => {
     });
 
     await storeVerifiedChallenge(world.deps, startSplunk({ commandId: 'cmd-refused' }), world.clock.now());
-    const instances = { list: () => world.fleet.list(), perform: async () => Promise.reject(new Error('UnauthorizedOperation')) };
+    const instances = {
+      list: () => world.fleet.list(),
+      listAliases: () => world.fleet.listAliases(),
+      perform: async () => Promise.reject(new Error('UnauthorizedOperation')),
+    };
     expect(await rejection(performAction({ ...world.deps, instances }, { command: startSplunk({ commandId: 'cmd-refused' }) }))).toEqual({
       name: 'ActionFailed',
       message: 'splunk could not be changed',

@@ -1,5 +1,6 @@
 import {
   paginateDescribeInstances,
+  paginateDescribeTags,
   RebootInstancesCommand,
   StartInstancesCommand,
   StopInstancesCommand,
@@ -8,7 +9,7 @@ import {
   type InstanceStateChange,
 } from '@aws-sdk/client-ec2';
 import type { InstanceAction } from '../../../domain/command';
-import { ALIAS_TAG, type Instance } from '../../../domain/instance';
+import { ALIAS_TAG, type Instance, type InstanceAlias } from '../../../domain/instance';
 import { InstanceStateError, InstanceThrottledError, type InstanceGateway } from '../../../ports/instance-gateway';
 
 /** The names EC2 uses for "slow down"; the workflow retries these with backoff. */
@@ -29,8 +30,22 @@ export class Ec2InstanceGateway implements InstanceGateway {
       const found = (page.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
       instances.push(...found.map(toInstance));
     }
-    // EC2 pages in no promised order; "the first instance named so" must mean the same every time.
-    return instances.sort((a, b) => a.instanceId.localeCompare(b.instanceId));
+    return inIdOrder(instances);
+  }
+
+  async listAliases(): Promise<InstanceAlias[]> {
+    const filter = {
+      Filters: [
+        { Name: 'resource-type', Values: ['instance'] },
+        { Name: 'key', Values: [ALIAS_TAG] },
+      ],
+      MaxResults: this.pageSize,
+    };
+    const aliases: InstanceAlias[] = [];
+    for await (const page of paginateDescribeTags({ client: this.client }, filter)) {
+      aliases.push(...(page.Tags ?? []).map((tag) => ({ instanceId: tag.ResourceId ?? '', alias: tag.Value ?? '' })));
+    }
+    return inIdOrder(aliases);
   }
 
   async perform(action: InstanceAction, instanceId: string): Promise<string> {
@@ -63,6 +78,11 @@ export class Ec2InstanceGateway implements InstanceGateway {
 function toInstance(instance: Ec2Instance): Instance {
   const alias = instance.Tags?.find((tag) => tag.Key === ALIAS_TAG)?.Value ?? '';
   return { instanceId: instance.InstanceId ?? '', alias, state: instance.State?.Name ?? 'unknown' };
+}
+
+/** EC2 pages in no promised order; "the first instance named so" must mean the same every time. */
+function inIdOrder<T extends InstanceAlias>(instances: T[]): T[] {
+  return instances.sort((a, b) => a.instanceId.localeCompare(b.instanceId));
 }
 
 function currentState(changes: InstanceStateChange[] | undefined): string {
