@@ -44,10 +44,18 @@ export async function startDynalite(path?: string): Promise<RunningStore> {
   };
 }
 
-/** An HTTP agent whose every connection is to one Unix socket, with keep-alive like the SDK's default agent. */
+/**
+ * At most this many connections to the store; further requests wait in the agent for one. A
+ * Unix socket refuses a connect at once (EAGAIN) when its listen backlog is full, where TCP
+ * retries, so an unbounded agent failed requests under a burst (1,000 users at once). 50 is
+ * the SDK's own default agent's limit, which this agent replaces.
+ */
+const MAX_STORE_CONNECTIONS = 50;
+
+/** An HTTP agent whose every connection is to one Unix socket, with keep-alive and a bound like the SDK's default agent. */
 class SocketAgent extends Agent {
   constructor(private readonly socketPath: string) {
-    super({ keepAlive: true });
+    super({ keepAlive: true, maxSockets: MAX_STORE_CONNECTIONS });
   }
 
   override createConnection(): ReturnType<typeof connect> {
