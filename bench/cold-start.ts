@@ -26,7 +26,7 @@ import { intentRequest } from '../infra/local/chat/envelope';
 import { lambdaEnvironment } from './lambda-env';
 import { type MotoFixture, startMotoFixture } from './moto-fixture';
 import type { Progress } from './progress';
-import { pairedRatios, percentile, round, spread, type Spread } from './stats';
+import { type MiddleHalf, pairedRatios, percentile, round, spread, type Spread } from './stats';
 
 const ROOT = resolve(__dirname, '..');
 const PROBE = join(__dirname, 'cold-start-probe.cjs');
@@ -89,8 +89,8 @@ export interface ModeResult {
   medianFirstRequestMs: number;
   medianTotalMs: number;
   maxTotalMs: number;
-  /** Load + first request: median and middle half. */
-  totalMs: Spread;
+  /** Load + first request: its middle half (25th–75th percentile) around medianTotalMs. */
+  totalMiddleHalfMs: MiddleHalf;
   medianCpuMs: number;
 }
 
@@ -205,14 +205,14 @@ async function probeOnce(b: Bundle, mode: ProbeMode, moto: MotoFixture | undefin
 
 function summarize(samples: ProbeRun[] | undefined): ModeResult | undefined {
   if (!samples?.length) return undefined;
-  const totalMs = spread(samples.map((s) => s.totalMs));
+  const { median: medianTotalMs, ...totalMiddleHalfMs } = spread(samples.map((s) => s.totalMs));
   return {
     runs: samples,
     medianLoadMs: median(samples.map((s) => s.loadMs)),
     medianFirstRequestMs: median(samples.map((s) => s.firstRequestMs)),
-    medianTotalMs: totalMs.median,
+    medianTotalMs,
     maxTotalMs: Math.max(...samples.map((s) => s.totalMs)),
-    totalMs,
+    totalMiddleHalfMs,
     medianCpuMs: median(samples.map((s) => s.cpuMs)),
   };
 }

@@ -51,11 +51,15 @@ export function ratio(value: number, floor: number): number {
   return floor > 0 ? round(value / floor) : Number.POSITIVE_INFINITY;
 }
 
-/** A sample's median and middle half (nearest-rank percentiles 25, 50, 75). */
-export interface Spread {
+/** A sample's middle half: nearest-rank percentiles 25 and 75. */
+export interface MiddleHalf {
   p25: number;
-  median: number;
   p75: number;
+}
+
+/** A sample's median and middle half. */
+export interface Spread extends MiddleHalf {
+  median: number;
 }
 
 export function spread(samples: readonly number[]): Spread {

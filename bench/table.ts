@@ -99,7 +99,7 @@ export function tableRows(results: BenchResults): TableRow[] {
       const external = b.modes['sdk-external'];
       if (main) {
         const value =
-          `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs}; middle half ${main.totalMs.p25}–${main.totalMs.p75}; CPU ${main.medianCpuMs})` +
+          `${main.medianTotalMs} ms (load ${main.medianLoadMs} + request ${main.medianFirstRequestMs}; middle half ${main.totalMiddleHalfMs.p25}–${main.totalMiddleHalfMs.p75}; CPU ${main.medianCpuMs})` +
           (refused ? `; refused before AWS: ${refused.medianTotalMs} ms` : '') +
           (external ? `; SDK not bundled: ${external.medianTotalMs} ms` : '');
         rows.push(
@@ -132,7 +132,7 @@ export function tableRows(results: BenchResults): TableRow[] {
   const reference = coldStart?.reference;
   if (reference) {
     const { run } = reference;
-    const value = `${kb(reference.bytes)}; ${run.medianTotalMs} ms (load ${run.medianLoadMs} + request ${run.medianFirstRequestMs}; middle half ${run.totalMs.p25}–${run.totalMs.p75}; CPU ${run.medianCpuMs})`;
+    const value = `${kb(reference.bytes)}; ${run.medianTotalMs} ms (load ${run.medianLoadMs} + request ${run.medianFirstRequestMs}; middle half ${run.totalMiddleHalfMs.p25}–${run.totalMiddleHalfMs.p75}; CPU ${run.medianCpuMs})`;
     rows.push({ section: 'Cold start', measure: `reference handler (DynamoDB GetItem + PutItem), median of ${run.runs.length}`, value });
   }
   if (cost) {

@@ -8,7 +8,7 @@ const probe = (totalMs: number) => ({
   medianFirstRequestMs: 10,
   medianTotalMs: totalMs,
   maxTotalMs: totalMs + 5,
-  totalMs: { p25: totalMs - 2, median: totalMs, p75: totalMs + 2 },
+  totalMiddleHalfMs: { p25: totalMs - 2, p75: totalMs + 2 },
   medianCpuMs: totalMs - 20,
 });
 
